@@ -1,0 +1,58 @@
+"""Shared plumbing for the CPython asyncio peer benchmarks (standard library only).
+
+Every benchmark script takes a positional N and an optional --uvloop flag, runs one
+coroutine on a fresh event loop and prints exactly one JSON line on stdout.
+Exit codes: 0 ok, 1 result check failed, 3 --uvloop requested but uvloop missing.
+"""
+import argparse
+import asyncio
+import json
+import resource
+import sys
+
+
+def parse_args(description, extra=None):
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("n", type=int, help="workload size")
+    p.add_argument("--uvloop", action="store_true", help="run on uvloop instead of asyncio's loop")
+    if extra:
+        extra(p)
+    args = p.parse_args()
+    if args.n < 1:
+        p.error("n must be >= 1")
+    return args
+
+
+def run(coro_fn, args):
+    """Run coro_fn() to completion on asyncio's default loop, or uvloop with --uvloop."""
+    factory = None
+    if args.uvloop:
+        try:
+            import uvloop
+        except ImportError as e:
+            print(f"error: --uvloop given but uvloop cannot be imported ({e}); "
+                  "install it, e.g. apt-get install python3-uvloop", file=sys.stderr)
+            sys.exit(3)
+        factory = uvloop.new_event_loop
+    with asyncio.Runner(loop_factory=factory) as runner:
+        return runner.run(coro_fn())
+
+
+def check(ok, message):
+    if not ok:
+        print(f"error: result check failed: {message}", file=sys.stderr)
+        sys.exit(1)
+
+
+def report(workload, args, seconds, **extra):
+    record = {
+        "workload": workload,
+        "n": args.n,
+        "seconds": seconds,
+        # ru_maxrss is in KiB on Linux: peak resident set of the whole process.
+        "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "heap_bytes_per_task": None,
+        "loop": "uvloop" if args.uvloop else "asyncio",
+    }
+    record.update(extra)
+    print(json.dumps(record))

@@ -1,0 +1,41 @@
+"""pingpong N: cost of N round trips between two tasks through two asyncio.Queue(maxsize=1).
+
+The pinger puts i on `ping` and waits for it back on `pong`; the ponger echoes every
+item it gets from `ping` onto `pong`. Timed (time.perf_counter, inside the running
+loop): creating the queues and both tasks and gathering them. Checks that every
+echoed value matches and that N round trips completed.
+"""
+import asyncio
+import time
+
+import benchutil
+
+
+async def pinger(n, ping, pong):
+    done = 0
+    for i in range(n):
+        await ping.put(i)
+        benchutil.check(await pong.get() == i, f"round trip {i} echoed the wrong value")
+        done += 1
+    return done
+
+
+async def ponger(n, ping, pong):
+    for _ in range(n):
+        await pong.put(await ping.get())
+
+
+async def main(n):
+    t0 = time.perf_counter()
+    ping, pong = asyncio.Queue(maxsize=1), asyncio.Queue(maxsize=1)
+    done, _ = await asyncio.gather(asyncio.create_task(pinger(n, ping, pong)),
+                                   asyncio.create_task(ponger(n, ping, pong)))
+    elapsed = time.perf_counter() - t0
+    benchutil.check(done == n, f"{done} round trips != {n}")
+    return elapsed
+
+
+if __name__ == "__main__":
+    args = benchutil.parse_args(__doc__.splitlines()[0])
+    seconds = benchutil.run(lambda: main(args.n), args)
+    benchutil.report("pingpong", args, seconds)

@@ -1,0 +1,443 @@
+package io.jasyncio;
+
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.loop.TimerHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The asyncio API as static methods: {@code import static io.jasyncio.Asyncio.*;}.
+ *
+ * {@snippet :
+ * static String count() {               // an ordinary method: it suspends where it waits
+ *     System.out.println("One");
+ *     sleep(Duration.ofSeconds(1));     // yields to the loop; Thread.sleep would block it
+ *     System.out.println("Two");
+ *     return "done";
+ * }
+ * public static void main(String[] args) {
+ *     List<String> r = run(() -> gather(() -> count(), () -> count(), () -> count()));
+ * }
+ * }
+ *
+ * <p>Methods that wait ({@code sleep}, {@code gather}, {@code wait}, {@code waitFor},
+ * {@code shield}, {@code timeout}) must be called from a task, that is from code run by
+ * {@link #run} or {@link #createTask}; they are cancellation points. Outside a task they throw
+ * {@link IllegalStateException}.
+ */
+public final class Asyncio {
+    private Asyncio() {
+    }
+
+    // ---- running ----
+
+    /**
+     * Runs {@code main} as a task on a new event loop and returns its result: asyncio's
+     * {@code asyncio.run}. When it ends, the tasks still running are cancelled and awaited, and
+     * the loop is closed. Ctrl-C cancels the main task; if that cancellation ends it, a
+     * {@link KeyboardInterrupt} is thrown, which exits the JVM with status 130 if uncaught.
+     *
+     * {@snippet :
+     * String r = Asyncio.run(() -> {
+     *     sleep(Duration.ofMillis(10));
+     *     return "done";
+     * });
+     * }
+     *
+     * @throws IllegalStateException if a loop is already running in this thread
+     * @throws CancelledError if the main task was cancelled
+     * @throws java.util.concurrent.CompletionException wrapping a checked exception of main;
+     *         unchecked ones are rethrown as they are
+     */
+    public static <T> T run(Callable<T> main) {
+        return Runner.run(main, RunOptions.defaults());
+    }
+
+    /** {@link #run(Callable)} with options (loop kind, debug, shutdown timeout, Ctrl-C). */
+    public static <T> T run(Callable<T> main, RunOptions options) {
+        return Runner.run(main, options);
+    }
+
+    /** {@link #run(Callable)} for a main with no result. */
+    public static void run(AsyncRunnable main) {
+        Runner.run(asCallable(main), RunOptions.defaults());
+    }
+
+    /** {@link #run(Callable, RunOptions)} for a main with no result. */
+    public static void run(AsyncRunnable main, RunOptions options) {
+        Runner.run(asCallable(main), options);
+    }
+
+    /**
+     * The loop running in this thread.
+     *
+     * @throws IllegalStateException if there is none
+     */
+    public static EventLoop getRunningLoop() {
+        return EventLoop.getRunningLoop();
+    }
+
+    /**
+     * The running loop's time in nanoseconds ({@link EventLoop#time()}).
+     *
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    public static long time() {
+        return EventLoop.getRunningLoop().time();
+    }
+
+    // ---- tasks ----
+
+    /**
+     * Starts {@code coro} as a task on the running loop: asyncio's {@code create_task}.
+     *
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    public static <T> Task<T> createTask(Callable<T> coro) {
+        return EventLoop.getRunningLoop().createTask(coro);
+    }
+
+    /** {@link #createTask(Callable)} with a name. */
+    public static <T> Task<T> createTask(Callable<T> coro, String name) {
+        return EventLoop.getRunningLoop().createTask(coro, name);
+    }
+
+    /** {@link #createTask(Callable)} for a coroutine with no result. */
+    public static Task<Void> createTask(AsyncRunnable coro) {
+        return EventLoop.getRunningLoop().createTask(asCallable(coro));
+    }
+
+    /** The task running now, or null if the caller is not in a task (or no loop runs). */
+    public static Task<?> currentTask() {
+        EventLoop loop = EventLoop.runningLoopOrNull();
+        return loop == null ? null : loop.currentTask();
+    }
+
+    /**
+     * The running loop's unfinished tasks.
+     *
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    public static Set<Task<?>> allTasks() {
+        return EventLoop.getRunningLoop().allTasks();
+    }
+
+    /**
+     * Suspends the current task for {@code delay}. A zero or negative delay yields to the loop
+     * exactly once. A cancellation point.
+     *
+     * @throws IllegalStateException outside a task
+     * @throws CancelledError if the task is cancelled while sleeping
+     */
+    public static void sleep(Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            Task.yieldNow();
+            return;
+        }
+        Task<?> task = Task.current();
+        EventLoop loop = task.loop();
+        Future<Void> wake = loop.createFuture();
+        TimerHandle timer = loop.callLater(delay, () -> {
+            if (!wake.isDone()) {
+                wake.setResult(null);
+            }
+        });
+        try {
+            wake.await();
+        } finally {
+            timer.cancel();
+        }
+    }
+
+    // ---- gather ----
+
+    /**
+     * Runs each coroutine as a task and waits for them all; returns their results in argument
+     * order. The first failure is thrown at once while the other tasks keep running, as asyncio.
+     * Cancelling the caller cancels them all.
+     *
+     * @throws IllegalStateException outside a task
+     */
+    @SafeVarargs
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> gather(Callable<? extends T>... coros) {
+        return (List<T>) gatherFuture(tasksOf(Arrays.asList(coros)), false).await();
+    }
+
+    /** {@link #gather(Callable[])} over futures or tasks that exist already. */
+    @SafeVarargs
+    public static <T> List<T> gather(Future<? extends T>... futures) {
+        return gather(Arrays.asList(futures));
+    }
+
+    /** {@link #gather(Callable[])} over a collection of futures. */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> gather(Collection<? extends Future<? extends T>> futures) {
+        return (List<T>) gatherFuture(futures, false).await();
+    }
+
+    /**
+     * Like {@link #gather(Collection)}, but failures and cancellations take the place of results
+     * ({@code return_exceptions=True}): each element is a result or a {@link Throwable}.
+     */
+    public static List<Object> gatherReturnExceptions(Collection<? extends Future<?>> futures) {
+        return gatherFuture(futures, true).await();
+    }
+
+    /** {@link #gatherReturnExceptions(Collection)} over coroutines, each run as a task. */
+    @SafeVarargs
+    public static List<Object> gatherReturnExceptions(Callable<?>... coros) {
+        return gatherReturnExceptions(tasksOf(Arrays.asList(coros)));
+    }
+
+    /**
+     * The gathering itself as a future, without waiting: asyncio's {@code gather} return value.
+     * Cancelling it cancels the children.
+     *
+     * @throws IllegalArgumentException if the futures belong to different loops
+     * @throws IllegalStateException if no loop runs and {@code futures} is empty
+     */
+    public static GatheringFuture gatherFuture(Collection<? extends Future<?>> futures, boolean returnExceptions) {
+        List<Future<?>> children = new ArrayList<>(futures);
+        EventLoop loop = children.isEmpty() ? EventLoop.getRunningLoop() : children.get(0).loop();
+        for (Future<?> f : children) {
+            if (f.loop() != loop) {
+                throw new IllegalArgumentException("gather: all futures must belong to the same loop");
+            }
+        }
+        return new GatheringFuture(loop, children, returnExceptions);
+    }
+
+    // ---- wait, asCompleted ----
+
+    /**
+     * Waits until all {@code futures} are done, or as {@code when} says, or until
+     * {@code timeout} (null: none) passes; cancels nothing. asyncio's {@code wait}.
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty
+     * @throws IllegalStateException outside a task
+     */
+    public static <T> WaitResult<T> wait(Collection<? extends Future<T>> futures, Duration timeout, ReturnWhen when) {
+        if (futures.isEmpty()) {
+            throw new IllegalArgumentException("wait: the collection of futures is empty");
+        }
+        Set<Future<T>> fs = new LinkedHashSet<>(futures);
+        EventLoop loop = Task.current().loop();
+        Future<Void> waiter = loop.createFuture();
+        int[] counter = {fs.size()};
+        TimerHandle[] timer = {null};
+        Consumer<Future<T>> onDone = f -> {
+            counter[0]--;
+            if (counter[0] <= 0 || when == ReturnWhen.FIRST_COMPLETED
+                    || (when == ReturnWhen.FIRST_EXCEPTION && !f.isCancelled() && f.exception() != null)) {
+                if (timer[0] != null) {
+                    timer[0].cancel();
+                }
+                if (!waiter.isDone()) {
+                    waiter.setResult(null);
+                }
+            }
+        };
+        if (timeout != null) {
+            timer[0] = loop.callLater(timeout, () -> {
+                if (!waiter.isDone()) {
+                    waiter.setResult(null);
+                }
+            });
+        }
+        for (Future<T> f : fs) {
+            f.addDoneCallback(onDone);
+        }
+        try {
+            waiter.await();
+        } finally {
+            if (timer[0] != null) {
+                timer[0].cancel();
+            }
+            for (Future<T> f : fs) {
+                f.removeDoneCallback(onDone);
+            }
+        }
+        Set<Future<T>> done = new LinkedHashSet<>();
+        Set<Future<T>> pending = new LinkedHashSet<>();
+        for (Future<T> f : fs) {
+            (f.isDone() ? done : pending).add(f);
+        }
+        return new WaitResult<>(done, pending);
+    }
+
+    /** {@link #wait(Collection, Duration, ReturnWhen)} until all are done, without timeout. */
+    public static <T> WaitResult<T> wait(Collection<? extends Future<T>> futures) {
+        return wait(futures, null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * The futures in the order they complete: each {@code next()} of the iterator suspends until
+     * one more is done and returns it. After {@code timeout} (null: none), {@code next()} throws
+     * {@link AsyncTimeoutException}. asyncio's {@code as_completed}; iterate it once, in the task
+     * that made it.
+     *
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Future<T>> futures, Duration timeout) {
+        return new AsCompleted<>(EventLoop.getRunningLoop(), List.copyOf(futures), timeout);
+    }
+
+    /** {@link #asCompleted(Collection, Duration)} without a timeout. */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Future<T>> futures) {
+        return asCompleted(futures, null);
+    }
+
+    // ---- timeouts ----
+
+    /**
+     * Runs {@code block} in the current task under a deadline {@code delay} from now (null:
+     * none): asyncio's {@code async with timeout(delay)}. See {@link Timeout}.
+     *
+     * {@snippet :
+     * String body = timeout(Duration.ofSeconds(5), () -> fetch(url));
+     * }
+     *
+     * @throws AsyncTimeoutException if the deadline passes first; the block was cancelled and
+     *         has ended
+     * @throws X whatever the block throws
+     */
+    public static <T, X extends Throwable> T timeout(Duration delay, Body<T, X> block) throws X {
+        return Timeout.after(delay).run(block);
+    }
+
+    /** {@link #timeout(Duration, Body)} for a block with no result. */
+    public static <X extends Throwable> void timeout(Duration delay, VoidBody<X> block) throws X {
+        Timeout.after(delay).run(block);
+    }
+
+    /** {@link #timeout(Duration, Body)} with a deadline in loop time ({@link EventLoop#time()}). */
+    public static <T, X extends Throwable> T timeoutAt(long when, Body<T, X> block) throws X {
+        return Timeout.at(when).run(block);
+    }
+
+    /** {@link #timeoutAt(long, Body)} for a block with no result. */
+    public static <X extends Throwable> void timeoutAt(long when, VoidBody<X> block) throws X {
+        Timeout.at(when).run(block);
+    }
+
+    /**
+     * Runs {@code block} inline under a timeout (null: none): asyncio 3.12's {@code wait_for}
+     * on a coroutine. On timeout the block is cancelled and has finished before this throws.
+     *
+     * @throws AsyncTimeoutException if the timeout passed
+     * @throws X whatever the block throws
+     */
+    public static <T, X extends Throwable> T waitFor(Body<T, X> block, Duration timeout) throws X {
+        return Timeout.after(timeout).run(block);
+    }
+
+    /**
+     * Waits for {@code future} at most {@code timeout} (null: no limit): asyncio's
+     * {@code wait_for}. On timeout the future is cancelled and, if it is a task, waited for until
+     * it has finished; then {@link AsyncTimeoutException} is thrown. If the caller is cancelled,
+     * so is the future.
+     *
+     * @throws AsyncTimeoutException if the timeout passed
+     * @throws CancelledError if the caller was cancelled, or the future was cancelled by others
+     */
+    public static <T> T waitFor(Future<T> future, Duration timeout) {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            if (future.isDone()) {
+                return future.result();
+            }
+            future.cancel();
+            Future<Boolean> ended = future.loop().createFuture();
+            future.addDoneCallback(f -> ended.setResult(true));
+            ended.await();
+            try {
+                return future.result();
+            } catch (CancelledError e) {
+                throw new AsyncTimeoutException("the timeout passed", e);
+            }
+        }
+        return Timeout.after(timeout).run(future::await);
+    }
+
+    // ---- shield ----
+
+    /**
+     * Waits for {@code inner} while protecting it from the caller's cancellation: asyncio's
+     * {@code shield}. If the caller is cancelled, it gets {@link CancelledError} at once but
+     * {@code inner} runs on.
+     *
+     * @throws CancelledError if the caller (or {@code inner} itself) was cancelled
+     */
+    public static <T> T shield(Future<T> inner) {
+        return shieldFuture(inner).await();
+    }
+
+    /** {@link #shield(Future)} for a coroutine, started as a task. */
+    public static <T> T shield(Callable<T> coro) {
+        return shield(createTask(coro));
+    }
+
+    /**
+     * The outer future of a shield, without waiting: cancelling it leaves {@code inner} running.
+     * A done {@code inner} is returned as it is.
+     */
+    public static <T> Future<T> shieldFuture(Future<T> inner) {
+        if (inner.isDone()) {
+            return inner;
+        }
+        Future<T> outer = inner.loop().createFuture();
+        Consumer<Future<T>> innerDone = i -> {
+            if (outer.isCancelled()) {
+                if (!i.isCancelled()) {
+                    i.markRetrieved();
+                }
+                return;
+            }
+            if (i.isCancelled()) {
+                outer.cancel();
+                return;
+            }
+            Throwable e = i.exception();
+            if (e != null) {
+                outer.setException(e);
+            } else {
+                outer.setResult(i.result());
+            }
+        };
+        inner.addDoneCallback(innerDone);
+        outer.addDoneCallback(o -> {
+            if (!inner.isDone()) {
+                inner.removeDoneCallback(innerDone);
+            }
+        });
+        return outer;
+    }
+
+    // ---- helpers ----
+
+    private static List<Future<?>> tasksOf(List<? extends Callable<?>> coros) {
+        EventLoop loop = EventLoop.getRunningLoop();
+        List<Future<?>> tasks = new ArrayList<>(coros.size());
+        for (Callable<?> c : coros) {
+            tasks.add(loop.createTask(c));
+        }
+        return tasks;
+    }
+
+    static Callable<Void> asCallable(AsyncRunnable r) {
+        if (r == null) {
+            throw new NullPointerException("coroutine");
+        }
+        return () -> {
+            r.run();
+            return null;
+        };
+    }
+}

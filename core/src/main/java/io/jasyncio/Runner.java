@@ -1,0 +1,97 @@
+package io.jasyncio;
+
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.loop.ExceptionContext;
+import io.jasyncio.loop.TimerHandle;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@link Asyncio#run}: a fresh loop, the main task, then an orderly shutdown. asyncio's
+ * {@code asyncio.run} / {@code Runner}.
+ */
+final class Runner {
+    /*
+     * Implementation notes.
+     *
+     * Shutdown, as asyncio's _cancel_all_tasks: cancel every task still unfinished, run the loop
+     * until they have all ended, report those that ended with an exception. Unlike asyncio it
+     * does not wait forever: after options.shutdownTimeout() the tasks that refused to end are
+     * reported (with their creation site in debug mode) and abandoned with the loop.
+     */
+    private Runner() {
+    }
+
+    static <T> T run(Callable<T> main, RunOptions options) {
+        if (EventLoop.runningLoopOrNull() != null) {
+            throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop");
+        }
+        EventLoop loop = options.loopFactory().get();
+        if (options.debug()) {
+            loop.setDebug(true);
+        }
+        SigintHandler sigint = null;
+        try {
+            Task<T> task = loop.createTask(main, "main");
+            if (options.handleSigint()) {
+                sigint = SigintHandler.installIfMainThread(loop, task);
+            }
+            try {
+                return loop.runUntilComplete(task);
+            } catch (CancelledError e) {
+                if (sigint != null && sigint.fired() && task.uncancel() == 0) {
+                    SigintHandler.exitWith130IfUncaught();
+                    throw new KeyboardInterrupt(e);
+                }
+                throw e;
+            }
+        } finally {
+            try {
+                cancelAllTasks(loop, options);
+            } finally {
+                if (sigint != null) {
+                    sigint.restore();
+                }
+                loop.close();
+            }
+        }
+    }
+
+    private static void cancelAllTasks(EventLoop loop, RunOptions options) {
+        Set<Task<?>> pending = loop.allTasks();
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (Task<?> t : pending) {
+            t.cancel();
+        }
+        Future<Void> allEnded = loop.createFuture();
+        int[] left = {pending.size()};
+        for (Task<?> t : pending) {
+            t.addDoneCallback(f -> {
+                if (--left[0] == 0 && !allEnded.isDone()) {
+                    allEnded.setResult(null);
+                }
+            });
+        }
+        TimerHandle deadline = loop.callLater(options.shutdownTimeout(), () -> allEnded.cancel());
+        try {
+            loop.runUntilComplete(allEnded);
+        } catch (CancelledError timedOut) {
+            // Reported below, task by task.
+        } finally {
+            deadline.cancel();
+        }
+        for (Task<?> t : pending) {
+            if (!t.isDone()) {
+                loop.callExceptionHandler(new ExceptionContext("task " + t.getName()
+                        + " refused cancellation at the end of Asyncio.run() and was abandoned after "
+                        + options.shutdownTimeout() + (t.creationSite == null ? " (run in debug mode to see where it was created)" : ""),
+                        null, t, t.creationSite));
+            } else if (!t.isCancelled() && t.exception() != null) {
+                loop.callExceptionHandler(new ExceptionContext("unhandled exception during Asyncio.run() shutdown",
+                        t.exception(), t, t.creationSite));
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.jasyncio;
+
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.loop.ExceptionContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * A scope whose tasks all end before it does: asyncio's {@code TaskGroup} (Python 3.11+).
+ *
+ * <p>{@link #run(VoidBody)} runs a block in the current task; tasks made with
+ * {@link #createTask} inside it run concurrently. When the block ends, the group waits for all
+ * of them. The first task to fail cancels the others and the block itself; when everything has
+ * ended, all the failures come back together in one {@link ExceptionGroup} (cancellations are
+ * not failures). If the enclosing task is cancelled from outside, the group cancels its tasks,
+ * waits for them, and the {@link CancelledError} propagates. Groups nest.
+ *
+ * {@snippet :
+ * TaskGroup group = new TaskGroup();
+ * group.run(() -> {
+ *     Task<String> a = group.createTask(() -> fetch("a"));
+ *     Task<String> b = group.createTask(() -> fetch("b"));
+ * });                                      // both done here, or an ExceptionGroup was thrown
+ * }
+ *
+ * <p><b>Differs from asyncio:</b> a block, not {@code async with} (try-with-resources cannot
+ * replace the exception leaving the block; see docs/adr/0001-scopes-take-a-block.md). A group
+ * runs one block, once. An exception thrown by the block itself joins the group's errors, as in
+ * asyncio.
+ */
+public final class TaskGroup {
+    /*
+     * Implementation notes.
+     *
+     * Follows asyncio 3.12's taskgroups.py state for state: `aborting` once the group started
+     * cancelling its tasks; `parentCancelRequested` once the group cancelled its parent task
+     * (so it must uncancel() it on exit, and the resulting CancelledError is not propagated
+     * unless someone else cancelled the parent too). While tasks remain after the block, the
+     * parent waits on `completed`, a fresh future each round, because that wait can itself be
+     * cancelled (repeatedly) from outside.
+     */
+    private boolean entered;
+    private boolean exiting;
+    private boolean aborting;
+    private boolean parentCancelRequested;
+    private Task<?> parent;
+    private EventLoop loop;
+    private final Set<Task<?>> tasks = new LinkedHashSet<>();
+    private final List<Throwable> errors = new ArrayList<>();
+    private Future<Boolean> completed;
+    private final Consumer<Future<?>> onTaskDone = f -> taskDone((Task<?>) f);
+
+    /** A group not yet entered; {@link #run(VoidBody)} enters it. */
+    public TaskGroup() {
+    }
+
+    /**
+     * Runs {@code block} in the current task, then waits for every task of the group.
+     *
+     * @throws ExceptionGroup holding every failure of the tasks (and of the block) if any failed
+     * @throws CancelledError if the enclosing task was cancelled from outside
+     * @throws IllegalStateException if called outside a task or if this group was used before
+     * @throws X never directly: an exception of the block is reported inside the ExceptionGroup
+     */
+    public <X extends Throwable> void run(VoidBody<X> block) throws X {
+        call(() -> {
+            block.run();
+            return null;
+        });
+    }
+
+    /**
+     * Like {@link #run(VoidBody)}, returning the block's result when nothing failed.
+     *
+     * @throws ExceptionGroup holding every failure if any task (or the block) failed
+     * @throws CancelledError if the enclosing task was cancelled from outside
+     */
+    public <T, X extends Throwable> T call(Body<T, X> block) throws X {
+        enter();
+        T result = null;
+        Throwable error = null;
+        try {
+            result = block.call();
+        } catch (Throwable e) {
+            error = e;
+        }
+        exit(error);
+        return result;
+    }
+
+    /**
+     * Starts {@code coro} as a task of this group.
+     *
+     * @throws IllegalStateException if the group has not been entered, is finished, or is
+     *         shutting down after a failure
+     */
+    public <T> Task<T> createTask(Callable<T> coro) {
+        return createTask(coro, null);
+    }
+
+    /**
+     * Starts {@code coro} as a named task of this group.
+     *
+     * @throws IllegalStateException as {@link #createTask(Callable)}
+     */
+    public <T> Task<T> createTask(Callable<T> coro, String name) {
+        if (!entered) {
+            throw new IllegalStateException("the TaskGroup has not been entered");
+        }
+        if (exiting && tasks.isEmpty()) {
+            throw new IllegalStateException("the TaskGroup is finished");
+        }
+        if (aborting) {
+            throw new IllegalStateException("the TaskGroup is shutting down");
+        }
+        Task<T> task = loop.createTask(coro, name);
+        tasks.add(task);
+        task.addDoneCallback(onTaskDone);
+        return task;
+    }
+
+    /** The group's unfinished tasks. */
+    public Set<Task<?>> tasks() {
+        return Set.copyOf(tasks);
+    }
+
+    private void enter() {
+        if (entered) {
+            throw new IllegalStateException("a TaskGroup runs one block, once");
+        }
+        parent = Task.current();
+        loop = parent.loop();
+        entered = true;
+    }
+
+    private void exit(Throwable blockError) {
+        exiting = true;
+        CancelledError propagateCancellation = blockError instanceof CancelledError c ? c : null;
+        if (parentCancelRequested && parent.uncancel() == 0) {
+            propagateCancellation = null;
+        }
+        if (blockError != null && !aborting) {
+            abort();
+        }
+        while (!tasks.isEmpty()) {
+            if (completed == null) {
+                completed = loop.createFuture();
+            }
+            try {
+                completed.await();
+            } catch (CancelledError e) {
+                if (!aborting) {
+                    propagateCancellation = e;
+                    abort();
+                }
+            }
+            completed = null;
+        }
+        if (propagateCancellation != null && errors.isEmpty()) {
+            throw propagateCancellation;
+        }
+        if (blockError != null && !(blockError instanceof CancelledError)) {
+            errors.add(blockError);
+        }
+        if (!errors.isEmpty()) {
+            List<Throwable> all = List.copyOf(errors);
+            errors.clear();
+            throw new ExceptionGroup("unhandled errors in a TaskGroup", all);
+        }
+    }
+
+    private void abort() {
+        aborting = true;
+        for (Task<?> t : List.copyOf(tasks)) {
+            if (!t.isDone()) {
+                t.cancel();
+            }
+        }
+    }
+
+    private void taskDone(Task<?> task) {
+        tasks.remove(task);
+        if (completed != null && tasks.isEmpty() && !completed.isDone()) {
+            completed.setResult(true);
+        }
+        if (task.isCancelled()) {
+            return;
+        }
+        Throwable e = task.exception();
+        if (e == null) {
+            return;
+        }
+        errors.add(e);
+        if (parent.isDone()) {
+            loop.callExceptionHandler(new ExceptionContext(
+                    "a task of a TaskGroup failed after its parent task finished", e, task, task.creationSite));
+            return;
+        }
+        if (!aborting && !parentCancelRequested) {
+            abort();
+            parentCancelRequested = true;
+            parent.cancel();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TaskGroup[tasks=" + tasks.size() + ", errors=" + errors.size()
+                + (aborting ? ", aborting" : "") + (exiting ? ", exiting" : entered ? ", entered" : "") + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package io.jasyncio.internal;
+
+import jdk.internal.vm.Continuation;
+import jdk.internal.vm.ContinuationScope;
+
+/**
+ * A body of code that can suspend itself and be resumed later: the engine under every task.
+ *
+ * <p>This is the only class in jasyncio that touches {@code jdk.internal.vm}. It needs
+ * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}; without it the first
+ * {@link #Coroutine(Runnable)} throws an {@link IllegalStateException} that names that flag.
+ *
+ * <p>Only the event loop thread calls {@link #resume()}; only code running inside the coroutine
+ * calls {@link #suspend()}.
+ */
+public final class Coroutine {
+    /*
+     * Implementation notes.
+     *
+     * The JDK continuation is held in a nested subclass so that the outer class can be loaded
+     * (and can check the export) even when the export is missing: loading a subclass of
+     * Continuation without access to jdk.internal.vm fails with IllegalAccessError, and that
+     * would otherwise be the user's first and least helpful message.
+     *
+     * A pinned continuation (a class initializer or a native frame on its stack) cannot yield;
+     * the JDK calls onPinned, where we turn its bare "Pinned: NATIVE" into an error that says a
+     * task cannot wait there.
+     */
+
+    /** The exact flag a user must add; quoted in the error and in the README. */
+    public static final String REQUIRED_FLAG = "--add-exports java.base/jdk.internal.vm=ALL-UNNAMED";
+
+    private static final boolean EXPORTED =
+            Object.class.getModule().isExported("jdk.internal.vm", Coroutine.class.getModule());
+
+    private final Engine engine;
+
+    /**
+     * Wraps {@code body}; it does not start until the first {@link #resume()}.
+     *
+     * @throws IllegalStateException if the JVM was started without {@link #REQUIRED_FLAG}
+     */
+    public Coroutine(Runnable body) {
+        if (!EXPORTED) {
+            throw new IllegalStateException(
+                    "jasyncio needs access to the JDK's continuations: start java with "
+                            + REQUIRED_FLAG + " (java -jar reads it from the jar's Add-Exports manifest entry)");
+        }
+        engine = new Engine(body);
+    }
+
+    /**
+     * Runs the body until it suspends or ends. Exceptions the body throws propagate from here.
+     *
+     * @throws IllegalStateException if the body has already ended or is running
+     */
+    public void resume() {
+        engine.run();
+    }
+
+    /** Whether the body has returned or thrown. */
+    public boolean isDone() {
+        return engine.isDone();
+    }
+
+    /**
+     * Suspends the coroutine the caller runs in, returning when it is next resumed.
+     *
+     * @throws IllegalStateException if the caller is not inside a coroutine, or is where it
+     *         cannot wait (inside a class initializer or a native frame)
+     */
+    public static void suspend() {
+        if (!isInside()) {
+            throw new IllegalStateException("not inside a jasyncio task: only a task can wait");
+        }
+        Continuation.yield(Engine.SCOPE);
+    }
+
+    /** Whether the calling code runs inside a coroutine (and so may {@link #suspend()}). */
+    public static boolean isInside() {
+        return EXPORTED && Continuation.getCurrentContinuation(Engine.SCOPE) != null;
+    }
+
+    private static final class Engine extends Continuation {
+        static final ContinuationScope SCOPE = new ContinuationScope("jasyncio");
+
+        Engine(Runnable body) {
+            super(SCOPE, body);
+        }
+
+        @Override
+        protected void onPinned(Continuation.Pinned reason) {
+            throw new IllegalStateException("a jasyncio task cannot wait here (" + reason
+                    + "): waiting inside a class initializer or a native frame would block the loop");
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package io.jasyncio.loop;
+
+import io.jasyncio.Future;
+import io.jasyncio.Task;
+import io.jasyncio.TaskRegistry;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * The scheduler shared by every loop implementation: the ready queue, the timer queue and
+ * asyncio's {@code _run_once}, over an {@link IoBackend} and a {@link LoopClock} supplied by the
+ * subclass.
+ */
+public abstract class BaseEventLoop implements EventLoop {
+    /*
+     * Implementation notes.
+     *
+     * Loop-confined state (ready, timers, stopping, the task registry) is touched only by the
+     * thread running the loop, or by one thread while it is not running. The only cross-thread
+     * entry is callSoonThreadsafe: it appends to a concurrent queue and wakes the backend; the
+     * loop drains that queue into the ready queue before and after each poll, so a callback
+     * added while the loop polls runs in that same iteration.
+     *
+     * Step 4 runs exactly `ready.size()` callbacks counted when it begins; callbacks scheduled
+     * by them are appended behind and wait for the next iteration, as in asyncio.
+     */
+    static final System.Logger LOG = System.getLogger("io.jasyncio");
+    private static final ThreadLocal<BaseEventLoop> RUNNING = new ThreadLocal<>();
+
+    private final IoBackend backend;
+    private final LoopClock clock;
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Runnable> threadsafe = new ConcurrentLinkedQueue<>();
+    private final TimerQueue timers = new TimerQueue();
+    private final TaskRegistry tasks = new TaskRegistry();
+    private final Consumer<TimerHandle> toReady = ready::add;
+    private long timerSequence;
+    private boolean stopping;
+    private volatile Thread thread;
+    private volatile boolean closed;
+    private volatile boolean debug = Boolean.getBoolean("jasyncio.debug");
+    private volatile Duration slowCallbackDuration = Duration.ofMillis(100);
+    private ExceptionHandler exceptionHandler;
+    private SlowStepWatchdog watchdog;
+
+    /** A loop over {@code backend}, timed by {@code clock}; the loop owns and closes the backend. */
+    protected BaseEventLoop(IoBackend backend, LoopClock clock) {
+        this.backend = backend;
+        this.clock = clock;
+    }
+
+    static BaseEventLoop runningInThisThread() {
+        return RUNNING.get();
+    }
+
+    @Override
+    public long time() {
+        return clock.nanoTime();
+    }
+
+    @Override
+    public Handle callSoon(Runnable callback) {
+        checkOpen();
+        checkThread();
+        Handle h = new Handle(callback);
+        ready.add(h);
+        return h;
+    }
+
+    @Override
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkOpen();
+        Handle h = new Handle(callback);
+        threadsafe.add(h);
+        if (Thread.currentThread() != thread) {
+            backend.wakeup();
+        }
+        return h;
+    }
+
+    @Override
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        long nanos = delay.isNegative() ? 0 : saturatedNanos(delay);
+        long now = time();
+        return callAt(now + nanos < now ? Long.MAX_VALUE : now + nanos, callback);
+    }
+
+    @Override
+    public TimerHandle callAt(long when, Runnable callback) {
+        checkOpen();
+        checkThread();
+        TimerHandle t = new TimerHandle(this, when, timerSequence++, callback);
+        timers.add(t);
+        return t;
+    }
+
+    void timerCancelled() {
+        timers.noteCancelled();
+    }
+
+    /** Ready callbacks not yet run; the test harness checks it for leaks. */
+    public int readyCount() {
+        return ready.size() + threadsafe.size();
+    }
+
+    /** Timers scheduled and not cancelled; the test harness checks it for leaks. */
+    public int liveTimerCount() {
+        return timers.live();
+    }
+
+    @Override
+    public void runForever() {
+        checkOpen();
+        if (thread != null) {
+            throw new IllegalStateException("this event loop is already running");
+        }
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("cannot run an event loop while another loop is running in this thread");
+        }
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        if (debug) {
+            watchdog = SlowStepWatchdog.start(thread, slowCallbackDuration);
+        }
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            if (watchdog != null) {
+                watchdog.stop();
+                watchdog = null;
+            }
+            RUNNING.remove();
+            thread = null;
+        }
+    }
+
+    private void runOnce() {
+        drainThreadsafe();
+        long timeout;
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else {
+            TimerHandle head = timers.peek();
+            timeout = head == null ? -1 : Math.max(0, head.when() - clock.nanoTime());
+        }
+        if (timeout > 0 && clock.jumps() && !backend.hasRegistrations() && threadsafe.isEmpty()) {
+            clock.advance(timeout);
+            timeout = 0;
+        }
+        backend.poll(timeout);
+        drainThreadsafe();
+        // "Due" means at or before now: the end bound is exclusive.
+        timers.popDue(clock.nanoTime() + 1, toReady);
+        for (int n = ready.size(); n > 0; n--) {
+            runStep(ready.poll());
+        }
+    }
+
+    private void drainThreadsafe() {
+        Runnable r;
+        while ((r = threadsafe.poll()) != null) {
+            ready.add(r);
+        }
+    }
+
+    private void runStep(Runnable step) {
+        SlowStepWatchdog dog = watchdog;
+        if (dog == null) {
+            runGuarded(step);
+            return;
+        }
+        long start = System.nanoTime();
+        dog.begin(step, start);
+        try {
+            runGuarded(step);
+        } finally {
+            dog.end(step, System.nanoTime() - start);
+        }
+    }
+
+    private void runGuarded(Runnable step) {
+        try {
+            step.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            callExceptionHandler(new ExceptionContext("Exception in callback " + step, e, step, null));
+        }
+    }
+
+    @Override
+    public <T> T runUntilComplete(Future<T> future) {
+        checkOpen();
+        if (future.loop() != this) {
+            throw new IllegalArgumentException("the future belongs to another event loop");
+        }
+        Consumer<Future<T>> stopper = f -> stop();
+        future.addDoneCallback(stopper);
+        try {
+            runForever();
+        } finally {
+            future.removeDoneCallback(stopper);
+        }
+        if (!future.isDone()) {
+            throw new IllegalStateException("event loop stopped before the future completed");
+        }
+        return future.result();
+    }
+
+    @Override
+    public <T> T runUntilComplete(Callable<T> coroutine) {
+        return runUntilComplete(createTask(coroutine));
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready.clear();
+        threadsafe.clear();
+        timers.clear();
+        try {
+            tasks.loopClosed(this);
+        } finally {
+            backend.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void setExceptionHandler(ExceptionHandler handler) {
+        exceptionHandler = handler;
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    @Override
+    public void callExceptionHandler(ExceptionContext context) {
+        ExceptionHandler handler = exceptionHandler;
+        if (handler == null) {
+            defaultExceptionHandler(context);
+            return;
+        }
+        try {
+            handler.handle(this, context);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.log(Level.ERROR, "Unhandled error in the exception handler while handling: " + context.message(), e);
+            defaultExceptionHandler(context);
+        }
+    }
+
+    @Override
+    public void defaultExceptionHandler(ExceptionContext context) {
+        StringBuilder msg = new StringBuilder(context.message());
+        if (context.source() != null && !context.message().contains(String.valueOf(context.source()))) {
+            msg.append("\n  source: ").append(context.source());
+        }
+        if (context.creationSite() != null) {
+            msg.append("\n  created at:");
+            for (StackTraceElement e : context.creationSite().getStackTrace()) {
+                msg.append("\n    ").append(e);
+            }
+        }
+        LOG.log(Level.ERROR, msg.toString(), context.exception());
+    }
+
+    @Override
+    public boolean getDebug() {
+        return debug;
+    }
+
+    @Override
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+    }
+
+    @Override
+    public Duration getSlowCallbackDuration() {
+        return slowCallbackDuration;
+    }
+
+    @Override
+    public void setSlowCallbackDuration(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("slow callback duration must be positive: " + duration);
+        }
+        slowCallbackDuration = duration;
+    }
+
+    @Override
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    @Override
+    public <T> Task<T> createTask(Callable<T> coroutine) {
+        return new Task<>(this, coroutine, null);
+    }
+
+    @Override
+    public <T> Task<T> createTask(Callable<T> coroutine, String name) {
+        return new Task<>(this, coroutine, name);
+    }
+
+    @Override
+    public TaskRegistry tasks() {
+        return tasks;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the event loop is closed");
+        }
+    }
+
+    private void checkThread() {
+        if (debug) {
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread()) {
+                throw new IllegalStateException("non-thread-safe operation called from thread "
+                        + Thread.currentThread().getName() + " on an event loop running in thread " + t.getName()
+                        + "; use callSoonThreadsafe");
+            }
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[running=" + isRunning() + ", closed=" + closed + ", debug=" + debug + "]";
+    }
+}

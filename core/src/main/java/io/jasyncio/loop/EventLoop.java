@@ -1,0 +1,182 @@
+package io.jasyncio.loop;
+
+import io.jasyncio.Future;
+import io.jasyncio.Task;
+import io.jasyncio.TaskRegistry;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * An event loop: one thread that runs callbacks, timers and task steps in turn, and waits for
+ * I/O when there is nothing to run. asyncio's {@code AbstractEventLoop}.
+ *
+ * <p>One iteration follows asyncio's {@code _run_once} exactly: (1) the poll timeout is zero if
+ * callbacks are ready or the loop is stopping, else the time to the earliest timer, else
+ * unlimited; (2) poll I/O; (3) move due timers to the ready queue in deadline order, ties in
+ * scheduling order; (4) run exactly the callbacks that were ready when step 4 began; what they
+ * schedule runs in the next iteration.
+ *
+ * <p><b>Threads.</b> Every method is loop-confined (call it from the loop thread, or from any
+ * one thread while the loop is not running) except {@link #callSoonThreadsafe}, {@link #time()},
+ * {@link #isRunning()} and {@link #isClosed()}. In debug mode a loop-confined call from another
+ * thread while the loop runs throws {@link IllegalStateException}.
+ *
+ * <p><b>Differs from asyncio:</b> time is a {@code long} of nanoseconds rather than a
+ * {@code float} of seconds, and delays are {@link Duration}s.
+ */
+public interface EventLoop extends AutoCloseable {
+
+    /** The loop's clock in nanoseconds: monotonic, only differences are meaningful. */
+    long time();
+
+    /**
+     * Schedules {@code callback} to run in the next iteration, after those already scheduled.
+     *
+     * @throws IllegalStateException if the loop is closed, or (debug) called from another thread
+     */
+    Handle callSoon(Runnable callback);
+
+    /**
+     * Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    Handle callSoonThreadsafe(Runnable callback);
+
+    /**
+     * Schedules {@code callback} after {@code delay} (negative counts as zero).
+     *
+     * @throws IllegalStateException if the loop is closed, or (debug) called from another thread
+     */
+    TimerHandle callLater(Duration delay, Runnable callback);
+
+    /**
+     * Schedules {@code callback} at loop time {@code when} (nanoseconds of {@link #time()}).
+     *
+     * @throws IllegalStateException if the loop is closed, or (debug) called from another thread
+     */
+    TimerHandle callAt(long when, Runnable callback);
+
+    /**
+     * Runs iterations until {@link #stop()} is called.
+     *
+     * @throws IllegalStateException if this loop is closed or already running, or another loop
+     *         runs in this thread
+     */
+    void runForever();
+
+    /**
+     * Runs the loop until {@code future} is done and returns its result, as
+     * {@link Future#result()} would.
+     *
+     * @throws IllegalStateException if the loop stopped before the future was done, or as
+     *         {@link #runForever()}
+     */
+    <T> T runUntilComplete(Future<T> future);
+
+    /**
+     * Wraps {@code coroutine} in a task and runs the loop until it is done.
+     *
+     * @throws IllegalStateException as {@link #runUntilComplete(Future)}
+     */
+    <T> T runUntilComplete(Callable<T> coroutine);
+
+    /** Makes the running loop stop after the current iteration; if it is not running, makes the next run stop after one iteration. */
+    void stop();
+
+    /**
+     * Discards pending callbacks and timers, reports exceptions never retrieved, and releases
+     * the I/O backend. Idempotent.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    @Override
+    void close();
+
+    /** Whether the loop is running; any thread may ask. */
+    boolean isRunning();
+
+    /** Whether {@link #close()} was called; any thread may ask. */
+    boolean isClosed();
+
+    /** Sets the handler for errors nobody else handles; null restores the default one. */
+    void setExceptionHandler(ExceptionHandler handler);
+
+    /** The handler set by {@link #setExceptionHandler}, or null when the default is in use. */
+    ExceptionHandler getExceptionHandler();
+
+    /** Passes {@code context} to the handler; if the handler itself throws, logs both. */
+    void callExceptionHandler(ExceptionContext context);
+
+    /** The default handling: logs the context at ERROR through {@code System.Logger} "io.jasyncio". */
+    void defaultExceptionHandler(ExceptionContext context);
+
+    /** Whether debug mode is on (from {@code -Djasyncio.debug=true} or {@link #setDebug}). */
+    boolean getDebug();
+
+    /**
+     * Turns debug mode on or off: thread checks on loop-confined calls, creation sites of tasks
+     * and futures, and a watchdog that reports with a stack trace any step that holds the loop
+     * longer than {@link #getSlowCallbackDuration()} while it is still stuck.
+     */
+    void setDebug(boolean enabled);
+
+    /** How long one step may hold the loop before debug mode reports it (default 100 ms). */
+    Duration getSlowCallbackDuration();
+
+    /**
+     * Sets the slow-step threshold of debug mode.
+     *
+     * @throws IllegalArgumentException if {@code duration} is not positive
+     */
+    void setSlowCallbackDuration(Duration duration);
+
+    /** A new pending future bound to this loop. */
+    <T> Future<T> createFuture();
+
+    /**
+     * Wraps {@code coroutine} in a task scheduled to start in the next iteration.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    <T> Task<T> createTask(Callable<T> coroutine);
+
+    /**
+     * Like {@link #createTask(Callable)}, with a name (null picks {@code Task-N}).
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    <T> Task<T> createTask(Callable<T> coroutine, String name);
+
+    /** The tasks and futures this loop keeps track of. Meant for task implementations. */
+    TaskRegistry tasks();
+
+    /** The task running now on this loop, or null between tasks. */
+    default Task<?> currentTask() {
+        return tasks().current();
+    }
+
+    /** A snapshot of this loop's unfinished tasks. The loop holds them strongly until they finish. */
+    default Set<Task<?>> allTasks() {
+        return tasks().all();
+    }
+
+    /**
+     * The loop running in the calling thread.
+     *
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    static EventLoop getRunningLoop() {
+        EventLoop loop = BaseEventLoop.runningInThisThread();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop in thread " + Thread.currentThread().getName());
+        }
+        return loop;
+    }
+
+    /** The loop running in the calling thread, or null. */
+    static EventLoop runningLoopOrNull() {
+        return BaseEventLoop.runningInThisThread();
+    }
+}

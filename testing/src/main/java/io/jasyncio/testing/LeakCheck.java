@@ -1,0 +1,38 @@
+package io.jasyncio.testing;
+
+import io.jasyncio.Task;
+import io.jasyncio.loop.BaseEventLoop;
+import io.jasyncio.loop.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a loop still holds after a test: unfinished tasks, live timers, ready callbacks. */
+final class LeakCheck {
+    private LeakCheck() {
+    }
+
+    static int readyCount(EventLoop loop) {
+        return loop instanceof BaseEventLoop b ? b.readyCount() : 0;
+    }
+
+    static int liveTimers(EventLoop loop) {
+        return loop instanceof BaseEventLoop b ? b.liveTimerCount() : 0;
+    }
+
+    /** Descriptions of what leaked; empty if nothing. */
+    static List<String> leaks(EventLoop loop) {
+        List<String> leaks = new ArrayList<>();
+        for (Task<?> t : loop.allTasks()) {
+            leaks.add("unfinished task " + t);
+        }
+        int timers = liveTimers(loop);
+        if (timers > 0) {
+            leaks.add(timers + " timer(s) still scheduled");
+        }
+        int ready = readyCount(loop);
+        if (ready > 0) {
+            leaks.add(ready + " callback(s) still ready to run");
+        }
+        return leaks;
+    }
+}

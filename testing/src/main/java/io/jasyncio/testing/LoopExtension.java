@@ -1,0 +1,135 @@
+package io.jasyncio.testing;
+
+import io.jasyncio.Task;
+import io.jasyncio.loop.ExceptionContext;
+import io.jasyncio.loop.LoopKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+
+/**
+ * The JUnit 5 extension behind {@link LoopTest}: one invocation per loop kind, each with a fresh
+ * {@link LoopHarness}; after the test it drains the loop, fails the test on leaks or unhandled
+ * errors (as uvloop's test base does), then cancels what is left and closes the loop.
+ *
+ * <p>{@code -Djasyncio.test.loops=selector} restricts every test to the kinds listed.
+ */
+public final class LoopExtension implements TestTemplateInvocationContextProvider {
+    /*
+     * Implementation notes.
+     *
+     * The check runs before close (leaks) and after close (unhandled), because close() is when
+     * futures whose exception was never retrieved are reported. Cleanup cancels leaked tasks and
+     * runs the loop a bounded number of iterations so their continuations end; a test that
+     * leaked is failed whatever the cleanup achieves.
+     */
+    private static final int DRAIN_ITERATIONS = 100;
+
+    /** Used by JUnit through {@link LoopTest}. */
+    public LoopExtension() {
+    }
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getRequiredTestMethod().isAnnotationPresent(LoopTest.class);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        LoopTest spec = context.getRequiredTestMethod().getAnnotation(LoopTest.class);
+        List<LoopKind> kinds = new ArrayList<>(Arrays.asList(spec.loops()));
+        String only = System.getProperty("jasyncio.test.loops");
+        if (only != null && !only.isBlank()) {
+            List<LoopKind> allowed = Arrays.stream(only.split(",")).map(LoopKind::parse).toList();
+            kinds.retainAll(allowed);
+        }
+        return kinds.stream().map(Invocation::new);
+    }
+
+    private static final class Invocation implements TestTemplateInvocationContext {
+        private final LoopKind kind;
+
+        Invocation(LoopKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return "[" + kind + " loop]";
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            return List.of(new HarnessLifecycle(kind));
+        }
+    }
+
+    private static final class HarnessLifecycle implements ParameterResolver, AfterEachCallback {
+        private final LoopKind kind;
+        private LoopHarness harness;
+
+        HarnessLifecycle(LoopKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+            return p.getParameter().getType() == LoopHarness.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+            if (harness == null) {
+                harness = new LoopHarness(kind);
+            }
+            return harness;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            LoopHarness h = harness;
+            if (h == null) {
+                return;
+            }
+            harness = null;
+            if (h.loop().isRunning()) {
+                throw new AssertionError("the test left its event loop running");
+            }
+            h.drain(DRAIN_ITERATIONS);
+            List<String> problems = new ArrayList<>(LeakCheck.leaks(h.loop()));
+            cleanUp(h);
+            for (ExceptionContext c : h.unhandled()) {
+                problems.add("unhandled: " + c.message() + (c.exception() == null ? "" : " (" + c.exception() + ")"));
+            }
+            if (!problems.isEmpty() && context.getExecutionException().isEmpty()) {
+                AssertionError failure = new AssertionError("the test left things behind on its " + kind
+                        + " loop:\n  " + String.join("\n  ", problems));
+                for (ExceptionContext c : h.unhandled()) {
+                    if (c.exception() != null) {
+                        failure.addSuppressed(c.exception());
+                    }
+                }
+                throw failure;
+            }
+        }
+
+        private static void cleanUp(LoopHarness h) {
+            for (Task<?> t : h.loop().allTasks()) {
+                t.cancel();
+            }
+            for (int i = 0; i < DRAIN_ITERATIONS && !h.loop().allTasks().isEmpty(); i++) {
+                h.loop().callSoon(h.loop()::stop);
+                h.loop().runForever();
+            }
+            h.loop().close();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.jasyncio.testing;
+
+import io.jasyncio.loop.LoopKind;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a test that runs once per event loop kind, each time on a fresh loop, and fails if it
+ * leaves tasks, timers or ready callbacks behind or an exception unhandled. The test method
+ * takes a {@link LoopHarness} parameter.
+ *
+ * {@snippet :
+ * @LoopTest
+ * void sleepZeroYieldsOnce(LoopHarness h) {
+ *     assertEquals("done", h.run(() -> { sleep(Duration.ZERO); return "done"; }));
+ * }
+ * }
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@TestTemplate
+@ExtendWith(LoopExtension.class)
+public @interface LoopTest {
+    /** The loop kinds to run on; all of them unless the test needs one (virtual time, say). */
+    LoopKind[] loops() default {LoopKind.SELECTOR, LoopKind.VIRTUAL};
+}
