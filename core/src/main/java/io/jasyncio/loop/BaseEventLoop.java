@@ -157,7 +157,11 @@ public abstract class BaseEventLoop implements EventLoop {
             clock.advance(timeout);
             timeout = 0;
         }
-        backend.poll(timeout);
+        // A zero-timeout poll with nothing registered could only report a wake-up, and wake-ups
+        // arrive through the threadsafe queue anyway: skip the system call.
+        if (timeout != 0 || backend.hasRegistrations()) {
+            backend.poll(timeout);
+        }
         drainThreadsafe();
         // "Due" means at or before now: the end bound is exclusive.
         timers.popDue(clock.nanoTime() + 1, toReady);
