@@ -28,6 +28,7 @@ public final class GatheringFuture extends Future<List<Object>> {
     private final boolean returnExceptions;
     private int finished;
     private boolean cancelRequested;
+    private String cancelRequestMessage;
 
     GatheringFuture(EventLoop loop, List<Future<?>> children, boolean returnExceptions) {
         super(loop);
@@ -60,6 +61,7 @@ public final class GatheringFuture extends Future<List<Object>> {
         }
         if (any) {
             cancelRequested = true;
+            cancelRequestMessage = message;
         }
         return any;
     }
@@ -97,7 +99,7 @@ public final class GatheringFuture extends Future<List<Object>> {
             }
         }
         if (cancelRequested) {
-            setException(new CancelledError(null));
+            setException(new CancelledError(cancelRequestMessage));
         } else {
             setResult(results.length == 0 ? List.of() : new ArrayList<>(Arrays.asList(results)));
         }
