@@ -171,6 +171,21 @@ public final class Asyncio {
         return (List<T>) gatherFuture(tasksOf(Arrays.asList(coros)), false).await();
     }
 
+    /**
+     * {@link #gather(Callable[])} for coroutines with no result: runs each as a task and waits
+     * for them all. Overload resolution picks the {@code Callable} form for lambdas that return
+     * a value.
+     *
+     * @throws IllegalStateException outside a task
+     */
+    public static void gather(AsyncRunnable... coros) {
+        List<Callable<?>> callables = new ArrayList<>(coros.length);
+        for (AsyncRunnable r : coros) {
+            callables.add(asCallable(r));
+        }
+        gatherFuture(tasksOf(callables), false).await();
+    }
+
     /** {@link #gather(Callable[])} over futures or tasks that exist already. */
     @SafeVarargs
     public static <T> List<T> gather(Future<? extends T>... futures) {

@@ -1,0 +1,32 @@
+package io.jasyncio.examples;
+
+import static io.jasyncio.Asyncio.*;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Three {@code count()} tasks on one thread: their one-second waits overlap, so the program
+ * takes one second, not three. Real Python's {@code countasync.py}; compare {@link CountSync}.
+ */
+public final class CountAsync {
+    private CountAsync() {
+    }
+
+    static void count() {
+        System.out.println("One");
+        // sleep() suspends this task only; the loop runs the other counts while it waits.
+        sleep(Duration.ofSeconds(1));
+        System.out.println("Two");
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        run(() -> {
+            // count() returns nothing, so each is started with createTask and gather awaits the tasks.
+            gather(createTask(CountAsync::count), createTask(CountAsync::count), createTask(CountAsync::count));
+        });
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.println(String.format(Locale.ROOT, "countasync executed in %.2f seconds.", elapsed));
+    }
+}
