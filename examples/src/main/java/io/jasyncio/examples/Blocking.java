@@ -26,11 +26,11 @@ public final class Blocking {
 
     public static void main(String[] args) {
         double blocking = seconds(() -> run(() -> {
-            gather(createTask(Blocking::blockingNap), createTask(Blocking::blockingNap), createTask(Blocking::blockingNap));
+            gather(Blocking::blockingNap, Blocking::blockingNap, Blocking::blockingNap);
         }));
         System.out.println(String.format(Locale.ROOT, "3 tasks calling Thread.sleep(1000): %.2f seconds.", blocking));
         double suspending = seconds(() -> run(() -> {
-            gather(createTask(Blocking::nap), createTask(Blocking::nap), createTask(Blocking::nap));
+            gather(Blocking::nap, Blocking::nap, Blocking::nap);
         }));
         System.out.println(String.format(Locale.ROOT, "3 tasks calling sleep(1 s): %.2f seconds.", suspending));
         System.out.println("Lesson: a blocking call in a task stalls the whole loop; wait with sleep()/await(), or move blocking work off the loop thread.");

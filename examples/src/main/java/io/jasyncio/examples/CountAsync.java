@@ -23,8 +23,7 @@ public final class CountAsync {
     public static void main(String[] args) {
         long start = System.nanoTime();
         run(() -> {
-            // count() returns nothing, so each is started with createTask and gather awaits the tasks.
-            gather(createTask(CountAsync::count), createTask(CountAsync::count), createTask(CountAsync::count));
+            gather(CountAsync::count, CountAsync::count, CountAsync::count);
         });
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.println(String.format(Locale.ROOT, "countasync executed in %.2f seconds.", elapsed));
