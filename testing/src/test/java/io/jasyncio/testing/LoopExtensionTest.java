@@ -1,0 +1,136 @@
+package io.jasyncio.testing;
+
+import static io.jasyncio.Asyncio.*;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import io.jasyncio.Future;
+import io.jasyncio.loop.LoopKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The extension behind {@link LoopTest}: runs sample tests (in {@link Samples}) through the
+ * JUnit engine and checks which pass, which fail, and why.
+ */
+class LoopExtensionTest {
+
+    private static Events run(String method) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
+                .selectors(selectMethod(Samples.class, method, LoopHarness.class.getName()))
+                .execute().testEvents();
+    }
+
+    private static List<String> failureMessages(Events events) {
+        return events.failed().stream()
+                .map(Event::getPayload)
+                .map(p -> p.flatMap(x -> x instanceof org.junit.platform.engine.TestExecutionResult r ? r.getThrowable() : Optional.empty()))
+                .map(t -> t.map(Throwable::getMessage).orElse(""))
+                .toList();
+    }
+
+    @Test
+    void aCleanTestPassesOnEveryLoopKind() {
+        Events events = run("clean");
+        assertEquals(2, events.succeeded().count());
+        assertEquals(0, events.failed().count());
+    }
+
+    @Test
+    void aTestThatLeavesATaskRunningFails() {
+        Events events = run("leaksTask");
+        assertEquals(2, events.failed().count());
+        assertTrue(failureMessages(events).stream().allMatch(m -> m.contains("unfinished task")), failureMessages(events).toString());
+    }
+
+    @Test
+    void aTestThatLeavesATimerScheduledFails() {
+        Events events = run("leaksTimer");
+        assertEquals(2, events.failed().count());
+        assertTrue(failureMessages(events).stream().allMatch(m -> m.contains("timer")), failureMessages(events).toString());
+    }
+
+    @Test
+    void aTestThatLeavesAnExceptionUnhandledFails() {
+        Events events = run("leavesUnretrievedException");
+        assertEquals(2, events.failed().count());
+        assertTrue(failureMessages(events).stream().allMatch(m -> m.contains("never retrieved")), failureMessages(events).toString());
+    }
+
+    @Test
+    void takenReportsDoNotFailTheTest() {
+        Events events = run("takesItsReport");
+        assertEquals(2, events.succeeded().count());
+    }
+
+    @Test
+    void loopsAttributeRestrictsTheKinds() {
+        Events events = run("virtualOnly");
+        assertEquals(1, events.succeeded().count());
+    }
+
+    @Test
+    void logCaptureSeesWhatTheLoopLogs() {
+        var loop = LoopKind.VIRTUAL.create();
+        try (LogCapture log = LogCapture.start()) {
+            loop.defaultExceptionHandler(io.jasyncio.loop.ExceptionContext.of("something broke", new IllegalStateException("x")));
+            assertTrue(log.messages().stream().anyMatch(m -> m.contains("something broke") && m.contains("IllegalStateException")),
+                    log.messages().toString());
+        } finally {
+            loop.close();
+        }
+    }
+
+    /** Sample tests run only through the engine above (the nested class is not run directly). */
+    static class Samples {
+        @LoopTest
+        void clean(LoopHarness h) {
+            assertEquals(3, h.run(() -> {
+                sleep(Duration.ofMillis(1));
+                return 3;
+            }));
+        }
+
+        @LoopTest
+        void leaksTask(LoopHarness h) {
+            h.run(() -> {
+                createTask(() -> {
+                    sleep(Duration.ofSeconds(30));
+                    return null;
+                });
+            });
+        }
+
+        @LoopTest
+        void leaksTimer(LoopHarness h) {
+            h.loop().callLater(Duration.ofSeconds(30), () -> { });
+        }
+
+        @LoopTest
+        void leavesUnretrievedException(LoopHarness h) {
+            Future<String> f = h.loop().createFuture();
+            f.setException(new IllegalStateException("nobody looks"));
+        }
+
+        @LoopTest
+        void takesItsReport(LoopHarness h) {
+            h.loop().callSoon(() -> {
+                throw new IllegalStateException("expected");
+            });
+            h.drain(10);
+            assertEquals(1, h.takeUnhandled().size());
+        }
+
+        @LoopTest(loops = LoopKind.VIRTUAL)
+        void virtualOnly(LoopHarness h) {
+            assertTrue(h.isVirtualTime());
+            assertEquals(LoopKind.VIRTUAL, h.kind());
+        }
+    }
+}
