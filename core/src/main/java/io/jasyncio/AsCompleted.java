@@ -90,7 +90,11 @@ final class AsCompleted<T> implements Iterable<Future<T>> {
                 }
                 while (done.isEmpty()) {
                     if (timedOut) {
-                        throw new AsyncTimeoutException("asCompleted: " + todo.size() + " futures still pending at the deadline");
+                        // One timeout per future still pending, then the iteration ends, as asyncio.
+                        Iterator<Future<T>> pending = todo.iterator();
+                        pending.next();
+                        pending.remove();
+                        throw new AsyncTimeoutException("asCompleted: " + (todo.size() + 1) + " futures still pending at the deadline");
                     }
                     waiter = loop.createFuture();
                     try {

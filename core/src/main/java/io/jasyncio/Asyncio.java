@@ -237,9 +237,13 @@ public final class Asyncio {
      * {@code timeout} (null: none) passes; cancels nothing. asyncio's {@code wait}.
      *
      * @throws IllegalArgumentException if {@code futures} is empty
+     * @throws NullPointerException if {@code when} is null
      * @throws IllegalStateException outside a task
      */
     public static <T> WaitResult<T> wait(Collection<? extends Future<T>> futures, Duration timeout, ReturnWhen when) {
+        if (when == null) {
+            throw new NullPointerException("when");
+        }
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("wait: the collection of futures is empty");
         }

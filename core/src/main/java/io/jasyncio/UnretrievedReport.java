@@ -54,24 +54,32 @@ final class UnretrievedReport implements Runnable {
         }
     }
 
-    /** The future was collected unretrieved (the Cleaner's thread). */
+    /**
+     * The future was collected unretrieved (the Cleaner's thread): hand the report to the loop.
+     * It stays tracked until it is made, so if the loop closes before running it, the close
+     * reports it instead.
+     */
     @Override
     public void run() {
-        if (!fired.compareAndSet(false, true)) {
+        if (fired.get()) {
             return;
         }
-        loop.tasks().untrack(this);
         try {
-            loop.callSoonThreadsafe(() -> loop.callExceptionHandler(context()));
+            loop.callSoonThreadsafe(this::reportNow);
         } catch (IllegalStateException closed) {
-            loop.callExceptionHandler(context());
+            reportNow();
         }
     }
 
     /** The loop is closing with the exception still unretrieved (the closing thread). */
     void reportAtClose() {
+        reportNow();
+        cleanable.clean();
+    }
+
+    private void reportNow() {
         if (fired.compareAndSet(false, true)) {
-            cleanable.clean();
+            loop.tasks().untrack(this);
             loop.callExceptionHandler(context());
         }
     }
