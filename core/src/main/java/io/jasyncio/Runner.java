@@ -3,6 +3,7 @@ package io.jasyncio;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.TimerHandle;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -58,31 +59,15 @@ final class Runner {
     }
 
     private static void cancelAllTasks(EventLoop loop, RunOptions options) {
-        Set<Task<?>> pending = loop.allTasks();
-        if (pending.isEmpty()) {
-            return;
+        long deadline = loop.time() + options.shutdownTimeout().toNanos();
+        Set<Task<?>> seen = new LinkedHashSet<>();
+        // Cleanup code may start new tasks; each pass cancels and awaits what exists now.
+        for (Set<Task<?>> pending = loop.allTasks(); !pending.isEmpty() && loop.time() < deadline; pending = newTasks(loop, seen)) {
+            seen.addAll(pending);
+            awaitCancelled(loop, pending, deadline);
         }
-        for (Task<?> t : pending) {
-            t.cancel();
-        }
-        Future<Void> allEnded = loop.createFuture();
-        int[] left = {pending.size()};
-        for (Task<?> t : pending) {
-            t.addDoneCallback(f -> {
-                if (--left[0] == 0 && !allEnded.isDone()) {
-                    allEnded.setResult(null);
-                }
-            });
-        }
-        TimerHandle deadline = loop.callLater(options.shutdownTimeout(), () -> allEnded.cancel());
-        try {
-            loop.runUntilComplete(allEnded);
-        } catch (CancelledError timedOut) {
-            // Reported below, task by task.
-        } finally {
-            deadline.cancel();
-        }
-        for (Task<?> t : pending) {
+        seen.addAll(loop.allTasks());
+        for (Task<?> t : seen) {
             if (!t.isDone()) {
                 loop.callExceptionHandler(new ExceptionContext("task " + t.getName()
                         + " refused cancellation at the end of Asyncio.run() and was abandoned after "
@@ -92,6 +77,35 @@ final class Runner {
                 loop.callExceptionHandler(new ExceptionContext("unhandled exception during Asyncio.run() shutdown",
                         t.exception(), t, t.creationSite));
             }
+        }
+    }
+
+    private static Set<Task<?>> newTasks(EventLoop loop, Set<Task<?>> seen) {
+        Set<Task<?>> fresh = new LinkedHashSet<>(loop.allTasks());
+        fresh.removeAll(seen);
+        return fresh;
+    }
+
+    private static void awaitCancelled(EventLoop loop, Set<Task<?>> tasks, long deadline) {
+        for (Task<?> t : tasks) {
+            t.cancel();
+        }
+        Future<Void> allEnded = loop.createFuture();
+        int[] left = {tasks.size()};
+        for (Task<?> t : tasks) {
+            t.addDoneCallback(f -> {
+                if (--left[0] == 0 && !allEnded.isDone()) {
+                    allEnded.setResult(null);
+                }
+            });
+        }
+        TimerHandle timer = loop.callAt(deadline, () -> allEnded.cancel());
+        try {
+            loop.runUntilComplete(allEnded);
+        } catch (CancelledError timedOut) {
+            // The tasks still running are reported by the caller.
+        } finally {
+            timer.cancel();
         }
     }
 }

@@ -42,6 +42,8 @@ final class SigintHandler implements SignalHandler {
                 loop.callSoonThreadsafe(() -> {
                     if (!main.isDone()) {
                         main.cancel("interrupted by SIGINT");
+                    } else {
+                        previous.handle(sig);
                     }
                 });
                 return;

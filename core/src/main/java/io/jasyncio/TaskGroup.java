@@ -140,9 +140,6 @@ public final class TaskGroup {
     private void exit(Throwable blockError) {
         exiting = true;
         CancelledError propagateCancellation = blockError instanceof CancelledError c ? c : null;
-        if (parentCancelRequested && parent.uncancel() == 0) {
-            propagateCancellation = null;
-        }
         if (blockError != null && !aborting) {
             abort();
         }
@@ -159,6 +156,9 @@ public final class TaskGroup {
                 }
             }
             completed = null;
+        }
+        if (parentCancelRequested && parent.uncancel() == 0) {
+            propagateCancellation = null;
         }
         if (propagateCancellation != null && errors.isEmpty()) {
             throw propagateCancellation;

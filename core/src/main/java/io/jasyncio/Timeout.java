@@ -126,18 +126,20 @@ public final class Timeout {
      */
     public void reschedule(long newWhen) {
         if (state == State.CREATED) {
-            when = newWhen;
-            relativeDelay = null;
-            return;
+            throw new IllegalStateException("the timeout has not been entered: reschedule it from inside its block");
         }
         if (state != State.ENTERED) {
             throw new IllegalStateException("cannot reschedule a timeout that is " + state.name().toLowerCase());
         }
-        when = newWhen;
         if (timer != null) {
             timer.cancel();
             timer = null;
         }
+        schedule(newWhen);
+    }
+
+    private void schedule(long newWhen) {
+        when = newWhen;
         if (newWhen == NEVER) {
             return;
         }
@@ -172,7 +174,7 @@ public final class Timeout {
             when = now + nanos < now ? NEVER : now + nanos;
             relativeDelay = null;
         }
-        reschedule(when);
+        schedule(when);
     }
 
     /** Leaves the block; returns what to throw (the block's own error, maybe converted), or null. */
