@@ -33,6 +33,14 @@ public final class Coroutine {
     private static final boolean EXPORTED =
             Object.class.getModule().isExported("jdk.internal.vm", Coroutine.class.getModule());
 
+    static {
+        if (EXPORTED) {
+            // The JDK's first continuation run initializes VirtualThread (tens of ms); pay it here,
+            // not inside a user's first task step where debug mode would report it as slow.
+            new Engine(() -> { }).run();
+        }
+    }
+
     private final Engine engine;
 
     /**

@@ -67,6 +67,8 @@ public abstract class BaseEventLoop implements EventLoop {
         checkOpen();
         checkThread();
         Handle h = new Handle(callback);
+        // Callbacks posted from other threads before this one must run before it (FIFO).
+        drainThreadsafe();
         ready.add(h);
         return h;
     }
@@ -151,7 +153,8 @@ public abstract class BaseEventLoop implements EventLoop {
             timeout = 0;
         } else {
             TimerHandle head = timers.peek();
-            timeout = head == null ? -1 : Math.max(0, head.when() - clock.nanoTime());
+            // A deadline at Long.MAX_VALUE is "never" (a saturated Duration), as asyncio's infinite delay.
+            timeout = head == null || head.when() == Long.MAX_VALUE ? -1 : Math.max(0, head.when() - clock.nanoTime());
         }
         if (timeout > 0 && clock.jumps() && !backend.hasRegistrations() && threadsafe.isEmpty()) {
             clock.advance(timeout);

@@ -16,9 +16,10 @@ final class SlowStepWatchdog implements Runnable {
      * Implementation notes.
      *
      * The loop thread publishes (step, start, id) in volatile fields at the start of each step
-     * and clears step at its end. The watchdog polls every quarter threshold; it reports each
-     * step id at most once while stuck. The stack it took is handed back to the loop thread via
-     * stuckAt so the after-the-fact report can carry it too.
+     * and clears step at its end. The watchdog polls every quarter threshold; while one step
+     * stays stuck it reports at 1, 2, 4, 8... thresholds, each time with a fresh stack, so a step
+     * that paused briefly in one place and then blocked in another is blamed on the second. The
+     * latest stack is handed back to the loop thread via stuckAt for the after-the-fact report.
      */
     private final Thread loopThread;
     private final long thresholdNanos;
@@ -27,7 +28,8 @@ final class SlowStepWatchdog implements Runnable {
     private volatile Object step;
     private volatile long stepStart;
     private volatile long stepId;
-    private volatile long reportedId = -1;
+    private long watchedId = -1;
+    private long nextReportAfter;
     private volatile StackTraceElement[] stuckAt;
 
     private SlowStepWatchdog(Thread loopThread, Duration threshold) {
@@ -80,14 +82,21 @@ final class SlowStepWatchdog implements Runnable {
             LockSupport.parkNanos(pause);
             Object what = step;
             long id = stepId;
-            if (what == null || id == reportedId || System.nanoTime() - stepStart <= thresholdNanos) {
+            if (what == null) {
+                continue;
+            }
+            if (id != watchedId) {
+                watchedId = id;
+                nextReportAfter = thresholdNanos;
+            }
+            if (System.nanoTime() - stepStart <= nextReportAfter) {
                 continue;
             }
             StackTraceElement[] stack = loopThread.getStackTrace();
             if (step != what || stepId != id) {
                 continue;
             }
-            reportedId = id;
+            nextReportAfter = nextReportAfter > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : nextReportAfter * 2;
             stuckAt = stack;
             StringBuilder msg = new StringBuilder().append(what).append(" has held the event loop for ")
                     .append((System.nanoTime() - stepStart) / 1_000_000).append(" ms and is still running; it is at:");
