@@ -19,6 +19,7 @@ public final class AsCompletedDemo {
         return what;
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) {
         run(() -> {
             List<Future<String>> tasks = List.of(

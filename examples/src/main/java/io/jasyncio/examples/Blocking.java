@@ -24,6 +24,7 @@ public final class Blocking {
         sleep(Duration.ofSeconds(1));
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) {
         double blocking = seconds(() -> run(() -> {
             gather(Blocking::blockingNap, Blocking::blockingNap, Blocking::blockingNap);

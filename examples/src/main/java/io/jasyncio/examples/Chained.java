@@ -56,6 +56,7 @@ public final class Chained {
         System.out.println(String.format(Locale.ROOT, "-->Chained result%d => %s (took %.2f seconds).", n, p2, took));
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) {
         long seed = Long.getLong("seed", DEFAULT_SEED);
         List<Integer> chains = new ArrayList<>();

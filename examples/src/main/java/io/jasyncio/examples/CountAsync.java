@@ -20,6 +20,7 @@ public final class CountAsync {
         System.out.println("Two");
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) {
         long start = System.nanoTime();
         run(() -> {

@@ -18,6 +18,7 @@ public final class CountSync {
         System.out.println("Two");
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) throws InterruptedException {
         long start = System.nanoTime();
         for (int i = 0; i < 3; i++) {

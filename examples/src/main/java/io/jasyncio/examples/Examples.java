@@ -41,6 +41,7 @@ public final class Examples {
         return ALL;
     }
 
+    /** Lists the examples, or runs the one named by the first argument (exit status 2 if unknown). */
     public static void main(String[] args) throws Exception {
         int status = launch(args, System.out, System.err);
         if (status != 0) {

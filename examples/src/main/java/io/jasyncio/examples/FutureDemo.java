@@ -13,6 +13,7 @@ public final class FutureDemo {
     private FutureDemo() {
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) {
         run(() -> {
             // Futures belong to a loop: their callbacks run there.

@@ -23,6 +23,7 @@ public final class Hello {
         System.out.println(name + " World!");
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) {
         run(() -> {
             System.out.println("started at " + LocalTime.now().format(CLOCK));

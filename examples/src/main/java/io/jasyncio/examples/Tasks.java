@@ -41,6 +41,7 @@ public final class Tasks {
         System.out.println("finished at " + now());
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) {
         run(() -> {
             withCreateTask();

@@ -19,6 +19,7 @@ public final class WaitFor {
         System.out.println("yay!");
     }
 
+    /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */
     public static void main(String[] args) {
         run(() -> {
             try {
