@@ -37,7 +37,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private final ConcurrentLinkedQueue<Runnable> threadsafe = new ConcurrentLinkedQueue<>();
     private final TimerQueue timers = new TimerQueue();
     private final TaskRegistry tasks = new TaskRegistry();
-    private final Consumer<TimerHandle> toReady = ready::add;
+    private final Consumer<TimerHandle> toReady = t -> enqueue(t, ScheduleShuffler.TIMERS);
     private long timerSequence;
     private boolean stopping;
     private volatile Thread thread;
@@ -46,6 +46,8 @@ public abstract class BaseEventLoop implements EventLoop {
     private volatile Duration slowCallbackDuration = Duration.ofMillis(100);
     private ExceptionHandler exceptionHandler;
     private SlowStepWatchdog watchdog;
+    private ScheduleShuffler shuffler;
+    private long producer;
 
     /** A loop over {@code backend}, timed by {@code clock}; the loop owns and closes the backend. */
     protected BaseEventLoop(IoBackend backend, LoopClock clock) {
@@ -69,7 +71,7 @@ public abstract class BaseEventLoop implements EventLoop {
         Handle h = new Handle(callback);
         // Callbacks posted from other threads before this one must run before it (FIFO).
         drainThreadsafe();
-        ready.add(h);
+        enqueue(h, producer);
         return h;
     }
 
@@ -168,16 +170,44 @@ public abstract class BaseEventLoop implements EventLoop {
         drainThreadsafe();
         // "Due" means at or before now: the end bound is exclusive.
         timers.popDue(clock.nanoTime() + 1, toReady);
-        for (int n = ready.size(); n > 0; n--) {
-            runStep(ready.poll());
+        int n = ready.size();
+        if (shuffler != null && n > 1) {
+            for (Runnable step : shuffler.interleave(ready, n)) {
+                producer++;
+                runStep(step);
+            }
+        } else {
+            for (; n > 0; n--) {
+                producer++;
+                runStep(ready.poll());
+            }
         }
     }
 
     private void drainThreadsafe() {
         Runnable r;
         while ((r = threadsafe.poll()) != null) {
-            ready.add(r);
+            enqueue(r, ScheduleShuffler.THREADS);
         }
+    }
+
+    private void enqueue(Runnable r, long from) {
+        ready.add(shuffler == null ? r : new ScheduleShuffler.Produced(r, from));
+    }
+
+    /**
+     * Turns on seeded schedules: from now on, the callbacks ready in one iteration run in an
+     * order drawn from {@code seed}, keeping the order of those made ready by the same producer
+     * (see {@link ScheduleShuffler}). The same seed and program give the same order. Call it
+     * before the loop runs; meant for tests that explore interleavings.
+     *
+     * @throws IllegalStateException if the loop is running or has callbacks ready
+     */
+    public void setScheduleSeed(long seed) {
+        if (thread != null || !ready.isEmpty()) {
+            throw new IllegalStateException("set the schedule seed before the loop runs or schedules anything");
+        }
+        shuffler = new ScheduleShuffler(seed);
     }
 
     private void runStep(Runnable step) {

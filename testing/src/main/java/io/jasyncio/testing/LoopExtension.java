@@ -51,33 +51,47 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
             List<LoopKind> allowed = Arrays.stream(only.split(",")).map(LoopKind::parse).toList();
             kinds.retainAll(allowed);
         }
-        return kinds.stream().map(Invocation::new);
+        List<Long> seeds = new ArrayList<>();
+        String one = System.getProperty("jasyncio.test.seed");
+        if (spec.seeds() > 0 && one != null && !one.isBlank()) {
+            seeds.add(Long.parseLong(one.trim()));
+        } else {
+            seeds.add(null);
+            for (long s = 1; s <= spec.seeds(); s++) {
+                seeds.add(s);
+            }
+        }
+        return kinds.stream().flatMap(k -> seeds.stream().map(s -> new Invocation(k, s)));
     }
 
     private static final class Invocation implements TestTemplateInvocationContext {
         private final LoopKind kind;
+        private final Long seed;
 
-        Invocation(LoopKind kind) {
+        Invocation(LoopKind kind, Long seed) {
             this.kind = kind;
+            this.seed = seed;
         }
 
         @Override
         public String getDisplayName(int invocationIndex) {
-            return "[" + kind + " loop]";
+            return "[" + kind + " loop" + (seed == null ? "" : ", seed " + seed + " (rerun: -Djasyncio.test.seed=" + seed + ")") + "]";
         }
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new HarnessLifecycle(kind));
+            return List.of(new HarnessLifecycle(kind, seed));
         }
     }
 
     private static final class HarnessLifecycle implements ParameterResolver, AfterEachCallback {
         private final LoopKind kind;
+        private final Long seed;
         private LoopHarness harness;
 
-        HarnessLifecycle(LoopKind kind) {
+        HarnessLifecycle(LoopKind kind, Long seed) {
             this.kind = kind;
+            this.seed = seed;
         }
 
         @Override
@@ -88,7 +102,7 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
         @Override
         public Object resolveParameter(ParameterContext p, ExtensionContext e) {
             if (harness == null) {
-                harness = new LoopHarness(kind);
+                harness = new LoopHarness(kind, seed);
             }
             return harness;
         }
@@ -111,7 +125,7 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
             }
             if (!problems.isEmpty() && context.getExecutionException().isEmpty()) {
                 AssertionError failure = new AssertionError("the test left things behind on its " + kind
-                        + " loop:\n  " + String.join("\n  ", problems));
+                        + " loop" + (seed == null ? "" : " (schedule seed " + seed + ")") + ":\n  " + String.join("\n  ", problems));
                 for (ExceptionContext c : h.unhandled()) {
                     if (c.exception() != null) {
                         failure.addSuppressed(c.exception());

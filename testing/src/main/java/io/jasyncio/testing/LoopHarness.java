@@ -1,6 +1,7 @@
 package io.jasyncio.testing;
 
 import io.jasyncio.AsyncRunnable;
+import io.jasyncio.loop.BaseEventLoop;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.LoopKind;
@@ -19,16 +20,26 @@ public final class LoopHarness {
     private final LoopKind kind;
     private final EventLoop loop;
     private final List<ExceptionContext> unhandled = new ArrayList<>();
+    private final Long seed;
 
-    LoopHarness(LoopKind kind) {
+    LoopHarness(LoopKind kind, Long seed) {
         this.kind = kind;
+        this.seed = seed;
         this.loop = kind.create();
+        if (seed != null) {
+            ((BaseEventLoop) loop).setScheduleSeed(seed);
+        }
         loop.setExceptionHandler((l, context) -> unhandled.add(context));
     }
 
     /** The loop kind this run of the test uses. */
     public LoopKind kind() {
         return kind;
+    }
+
+    /** The schedule seed of this run, or null for asyncio's plain order. */
+    public Long seed() {
+        return seed;
     }
 
     /** The test's loop. */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test that runs once per event loop kind, each time on a fresh loop, and fails if it
  * leaves tasks, timers or ready callbacks behind or an exception unhandled. The test method
- * takes a {@link LoopHarness} parameter.
+ * takes a {@link LoopHarness} parameter. With {@link #seeds()}, it also runs under that many
+ * seeded schedules, each a reproducible interleaving of the callbacks ready at the same time.
  *
  * {@snippet :
  * @LoopTest
@@ -27,4 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface LoopTest {
     /** The loop kinds to run on; all of them unless the test needs one (virtual time, say). */
     LoopKind[] loops() default {LoopKind.SELECTOR, LoopKind.VIRTUAL};
+
+    /**
+     * How many seeded schedules to run the test under, per loop kind; 0 (the default) runs the
+     * plain asyncio order only. With N, the test runs with seeds 1..N (see
+     * {@link io.jasyncio.loop.BaseEventLoop#setScheduleSeed}); a failing run's name carries its
+     * seed, and {@code -Djasyncio.test.seed=S} reruns just that seed.
+     */
+    int seeds() default 0;
 }

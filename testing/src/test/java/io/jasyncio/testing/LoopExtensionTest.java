@@ -76,6 +76,13 @@ class LoopExtensionTest {
     }
 
     @Test
+    void seedsAttributeAddsOneRunPerSeedAndNamesTheSeed() {
+        Events events = run("seeded");
+        assertEquals(2 * (1 + 4), events.succeeded().count());
+        assertTrue(events.started().stream().anyMatch(e -> e.getTestDescriptor().getDisplayName().contains("seed 4")));
+    }
+
+    @Test
     void logCaptureSeesWhatTheLoopLogs() {
         var loop = LoopKind.VIRTUAL.create();
         try (LogCapture log = LogCapture.start()) {
@@ -125,6 +132,11 @@ class LoopExtensionTest {
             });
             h.drain(10);
             assertEquals(1, h.takeUnhandled().size());
+        }
+
+        @LoopTest(seeds = 4)
+        void seeded(LoopHarness h) {
+            assertEquals(List.of(1, 2), h.run(() -> gather(() -> 1, () -> 2)));
         }
 
         @LoopTest(loops = LoopKind.VIRTUAL)
