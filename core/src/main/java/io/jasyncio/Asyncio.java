@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -437,6 +439,115 @@ public final class Asyncio {
             }
         });
         return outer;
+    }
+
+    // ---- threads and JDK futures ----
+
+    /**
+     * Runs blocking {@code work} on a virtual thread of the loop's default executor and waits for
+     * its result: asyncio's {@code to_thread}. The work runs in the caller's {@link Context}. A
+     * cancellation point: cancelling the caller interrupts the worker.
+     *
+     * {@snippet :
+     * String row = toThread(() -> jdbc.queryOne("select ..."));   // the loop runs on meanwhile
+     * }
+     *
+     * @throws IllegalStateException outside a task
+     * @throws CancelledError if the caller is cancelled
+     * @throws java.util.concurrent.CompletionException wrapping a checked exception of the work
+     */
+    public static <T> T toThread(Callable<T> work) {
+        return runInExecutor(null, work).await();
+    }
+
+    /**
+     * Starts {@code work} on {@code executor} (null: the loop's default executor, a virtual thread
+     * per call) and returns a future of its result, without waiting: asyncio's
+     * {@code run_in_executor}. Cancelling the future interrupts the worker.
+     *
+     * @throws IllegalStateException if no loop runs in this thread
+     * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the work
+     */
+    public static <T> Future<T> runInExecutor(java.util.concurrent.Executor executor, Callable<T> work) {
+        return ThreadBridge.runInExecutor(EventLoop.getRunningLoop(), executor, work);
+    }
+
+    /**
+     * Waits for a JDK {@link CompletionStage} inside a task and returns its result. If the caller
+     * is cancelled, the stage is cancelled too ({@code toCompletableFuture().cancel(true)}); if the
+     * stage is cancelled, the caller gets {@link CancelledError}. A cancellation point.
+     *
+     * @throws IllegalStateException outside a task
+     * @throws java.util.concurrent.CompletionException wrapping a checked failure of the stage;
+     *         unchecked ones are rethrown as they are
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        return wrapFuture(stage).await();
+    }
+
+    /**
+     * A loop future that follows {@code stage}: asyncio's {@code wrap_future}. Cancelling it
+     * cancels the stage.
+     *
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return ThreadBridge.wrap(EventLoop.getRunningLoop(), stage);
+    }
+
+    /**
+     * Submits {@code coro} to {@code loop} from any thread and returns a CompletableFuture of its
+     * result: asyncio's {@code run_coroutine_threadsafe}. Cancelling the CompletableFuture
+     * cancels the task.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Callable<T> coro, EventLoop loop) {
+        return ThreadBridge.runCoroutineThreadsafe(coro, loop);
+    }
+
+    // ---- how many at a time ----
+
+    /**
+     * Applies {@code fn} to each item as a task, with at most {@code limit} tasks running at a
+     * time, and returns the results in item order. The first failure cancels the tasks still
+     * running and is thrown. This is the answer to "how many requests can I send at a time":
+     * asyncio's {@code gather} has no limit, and a million sockets opened at once run out of file
+     * descriptors.
+     *
+     * {@snippet :
+     * List<String> pages = mapConcurrently(urls, 100, url -> fetch(url));
+     * }
+     *
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     * @throws IllegalStateException outside a task
+     */
+    public static <I, T> List<T> mapConcurrently(Collection<? extends I> items, int limit, AsyncFunction<? super I, ? extends T> fn) {
+        return Bounded.map(items, limit, fn, false).stream().map(o -> {
+            @SuppressWarnings("unchecked")
+            T t = (T) o;
+            return t;
+        }).toList();
+    }
+
+    /**
+     * Like {@link #mapConcurrently}, but a failure does not cancel the others: every item is
+     * processed and each element of the result is its value or its {@link Throwable}.
+     *
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    public static <I> List<Object> mapConcurrentlyCollectingErrors(Collection<? extends I> items, int limit, AsyncFunction<? super I, ?> fn) {
+        return Bounded.map(items, limit, fn, true);
+    }
+
+    /**
+     * {@link #gather(Callable[])} with at most {@code limit} coroutines running at a time; results
+     * in argument order. The first failure cancels the rest.
+     *
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    public static <T> List<T> gather(int limit, List<? extends Callable<? extends T>> coros) {
+        return mapConcurrently(coros, limit, Callable::call);
     }
 
     // ---- helpers ----

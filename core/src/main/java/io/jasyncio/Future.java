@@ -240,6 +240,15 @@ public class Future<T> {
         return result();
     }
 
+    /**
+     * A {@link java.util.concurrent.CompletableFuture} completed, from the loop thread, with this
+     * future's outcome; other threads can wait on it. Cancelling it cancels this future (through
+     * {@link EventLoop#callSoonThreadsafe}). Call it on the loop thread.
+     */
+    public final java.util.concurrent.CompletableFuture<T> toCompletableFuture() {
+        return ThreadBridge.toCompletable(this);
+    }
+
     /** The exception that {@link #result()} throws for a cancelled future. */
     final CancelledError makeCancelledError() {
         CancelledError e = cancelledError;

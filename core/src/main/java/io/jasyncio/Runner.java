@@ -53,6 +53,7 @@ final class Runner {
                 if (sigint != null) {
                     sigint.restore();
                 }
+                loop.shutdownDefaultExecutor(options.shutdownTimeout());
                 loop.close();
             }
         }

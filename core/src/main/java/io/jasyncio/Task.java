@@ -54,6 +54,7 @@ public class Task<T> extends Future<T> {
     private Callable<? extends T> coro;
     private Coroutine coroutine;
     private final Step step = new Step();
+    private Context context;
     private Future<?> futWaiter;
     private boolean mustCancel;
     private int numCancelsRequested;
@@ -80,6 +81,7 @@ public class Task<T> extends Future<T> {
         this.coro = coro;
         this.name = name;
         this.coroutine = new Coroutine(this::body);
+        this.context = Context.current();
         loop.callSoon(step);
         loop.tasks().add(this);
     }
@@ -109,6 +111,11 @@ public class Task<T> extends Future<T> {
     /** The callable the task runs, or null once it has finished. */
     public final Callable<? extends T> getCoro() {
         return coro;
+    }
+
+    /** The task's context: the one current where it was created, plus what the task has set. */
+    public final Context getContext() {
+        return context;
     }
 
     /**
@@ -264,6 +271,8 @@ public class Task<T> extends Future<T> {
         futWaiter = null;
         TaskRegistry registry = loop.tasks();
         registry.enter(this);
+        Context outside = loop.currentContext();
+        loop.setCurrentContext(context);
         try {
             coroutine.resume();
         } catch (Throwable e) {
@@ -272,6 +281,8 @@ public class Task<T> extends Future<T> {
             }
             outcomeError = e;
         } finally {
+            context = loop.currentContext();
+            loop.setCurrentContext(outside);
             registry.leave(this);
         }
         if (coroutine.isDone()) {

@@ -1,5 +1,6 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.Context;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.TaskRegistry;
@@ -8,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +51,8 @@ public abstract class BaseEventLoop implements EventLoop {
     private ExceptionHandler exceptionHandler;
     private SlowStepWatchdog watchdog;
     private ScheduleShuffler shuffler;
+    private ExecutorService executor;
+    private Context context = Context.EMPTY;
     private long producer;
 
     /** A loop over {@code backend}, timed by {@code clock}; the loop owns and closes the backend. */
@@ -68,7 +74,7 @@ public abstract class BaseEventLoop implements EventLoop {
     public Handle callSoon(Runnable callback) {
         checkOpen();
         checkThread();
-        Handle h = new Handle(callback);
+        Handle h = new Handle(this, callback, context);
         // Callbacks posted from other threads before this one must run before it (FIFO).
         drainThreadsafe();
         enqueue(h, producer);
@@ -78,7 +84,7 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public Handle callSoonThreadsafe(Runnable callback) {
         checkOpen();
-        Handle h = new Handle(callback);
+        Handle h = new Handle(this, callback, Thread.currentThread() == thread ? context : Context.current());
         threadsafe.add(h);
         if (Thread.currentThread() != thread) {
             backend.wakeup();
@@ -97,7 +103,7 @@ public abstract class BaseEventLoop implements EventLoop {
     public TimerHandle callAt(long when, Runnable callback) {
         checkOpen();
         checkThread();
-        TimerHandle t = new TimerHandle(this, when, timerSequence++, callback);
+        TimerHandle t = new TimerHandle(this, when, timerSequence++, callback, context);
         timers.add(t);
         return t;
     }
@@ -279,6 +285,11 @@ public abstract class BaseEventLoop implements EventLoop {
         try {
             tasks.loopClosed(this);
         } finally {
+            synchronized (this) {
+                if (executor != null) {
+                    executor.shutdownNow();
+                }
+            }
             backend.close();
         }
     }
@@ -374,8 +385,48 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
+    public Context currentContext() {
+        return context;
+    }
+
+    @Override
+    public void setCurrentContext(Context context) {
+        this.context = context == null ? Context.EMPTY : context;
+    }
+
+    @Override
     public TaskRegistry tasks() {
         return tasks;
+    }
+
+    @Override
+    public synchronized ExecutorService defaultExecutor() {
+        checkOpen();
+        if (executor == null) {
+            executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jasyncio-worker-", 1).factory());
+        }
+        return executor;
+    }
+
+    @Override
+    public boolean shutdownDefaultExecutor(Duration timeout) {
+        ExecutorService ex;
+        synchronized (this) {
+            ex = executor;
+        }
+        if (ex == null) {
+            return true;
+        }
+        ex.shutdown();
+        try {
+            if (ex.awaitTermination(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ex.shutdownNow();
+        return false;
     }
 
     private void checkOpen() {

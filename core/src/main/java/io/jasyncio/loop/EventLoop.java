@@ -1,11 +1,13 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.Context;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.TaskRegistry;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 
 /**
  * An event loop: one thread that runs callbacks, timers and task steps in turn, and waits for
@@ -151,6 +153,33 @@ public interface EventLoop extends AutoCloseable {
 
     /** The tasks and futures this loop keeps track of. Meant for task implementations. */
     TaskRegistry tasks();
+
+    /**
+     * The executor that {@code toThread} and {@code runInExecutor(null, ...)} use: one virtual
+     * thread per call, made on first use. asyncio's default executor is a thread pool.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    ExecutorService defaultExecutor();
+
+    /**
+     * Stops the default executor taking work and waits up to {@code timeout} for the work it
+     * has, then interrupts what is left. Blocks the calling thread: call it when the loop is not
+     * running ({@code Asyncio.run} does, before closing the loop). asyncio's
+     * {@code shutdown_default_executor}.
+     *
+     * @return true if all work ended in time
+     */
+    boolean shutdownDefaultExecutor(Duration timeout);
+
+    /**
+     * The context of the callback or task step running now ({@link io.jasyncio.Context}); the
+     * empty context between steps. Loop-confined; meant for {@code ContextVar} and tasks.
+     */
+    Context currentContext();
+
+    /** Replaces the current context (see {@link #currentContext()}); loop-confined. */
+    void setCurrentContext(Context context);
 
     /** The task running now on this loop, or null between tasks. */
     default Task<?> currentTask() {

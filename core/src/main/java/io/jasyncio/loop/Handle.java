@@ -1,5 +1,7 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.Context;
+
 /**
  * A callback scheduled on an event loop, which can be cancelled until it runs: asyncio's
  * {@code Handle}.
@@ -9,13 +11,17 @@ package io.jasyncio.loop;
  */
 public class Handle implements Runnable {
     private final Runnable callback;
+    private final BaseEventLoop loop;
+    private final Context context;
     private boolean cancelled;
 
-    Handle(Runnable callback) {
+    Handle(BaseEventLoop loop, Runnable callback, Context context) {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
+        this.loop = loop;
         this.callback = callback;
+        this.context = context;
     }
 
     /** Stops the callback from running; has no effect once it has run. */
@@ -33,11 +39,23 @@ public class Handle implements Runnable {
         return callback;
     }
 
-    /** Runs the callback unless cancelled; the loop calls this, not users. */
+    /** The context the callback runs in: the one current when it was scheduled. */
+    public Context context() {
+        return context;
+    }
+
+    /** Runs the callback, in its context, unless cancelled; the loop calls this, not users. */
     @Override
     public void run() {
-        if (!cancelled) {
+        if (cancelled) {
+            return;
+        }
+        Context previous = loop.currentContext();
+        loop.setCurrentContext(context);
+        try {
             callback.run();
+        } finally {
+            loop.setCurrentContext(previous);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.Context;
+
 /**
  * A callback scheduled for a point in loop time: asyncio's {@code TimerHandle}.
  *
@@ -13,8 +15,8 @@ public final class TimerHandle extends Handle {
     private final BaseEventLoop loop;
     boolean scheduled = true;
 
-    TimerHandle(BaseEventLoop loop, long when, long sequence, Runnable callback) {
-        super(callback);
+    TimerHandle(BaseEventLoop loop, long when, long sequence, Runnable callback, Context context) {
+        super(loop, callback, context);
         this.loop = loop;
         this.when = when;
         this.sequence = sequence;
