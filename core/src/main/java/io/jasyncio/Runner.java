@@ -49,6 +49,7 @@ final class Runner {
         } finally {
             try {
                 cancelAllTasks(loop, options);
+                closeOpenGenerators(loop);
             } finally {
                 if (sigint != null) {
                     sigint.restore();
@@ -79,6 +80,25 @@ final class Runner {
                         t.exception(), t, t.creationSite));
             }
         }
+    }
+
+    /** asyncio's shutdown_asyncgens: close what was started and never finished, in a task. */
+    private static void closeOpenGenerators(EventLoop loop) {
+        Set<AsyncGenerator<?>> open = loop.tasks().openGenerators();
+        if (open.isEmpty()) {
+            return;
+        }
+        loop.runUntilComplete(loop.createTask(() -> {
+            for (AsyncGenerator<?> g : open) {
+                try {
+                    g.close();
+                } catch (Throwable e) {
+                    loop.callExceptionHandler(new ExceptionContext(
+                            "an error occurred while closing an async generator at the end of Asyncio.run()", e, g, null));
+                }
+            }
+            return null;
+        }, "close async generators"));
     }
 
     private static Set<Task<?>> newTasks(EventLoop loop, Set<Task<?>> seen) {

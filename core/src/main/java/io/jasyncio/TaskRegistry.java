@@ -31,6 +31,7 @@ public final class TaskRegistry {
     private Task<?> head;
     private int size;
     private final Set<UnretrievedReport> unretrieved = ConcurrentHashMap.newKeySet();
+    private final Set<AsyncGenerator<?>> openGenerators = new LinkedHashSet<>();
 
     /** A registry with no tasks. */
     public TaskRegistry() {
@@ -101,6 +102,19 @@ public final class TaskRegistry {
         task.prev = null;
         task.next = null;
         size--;
+    }
+
+    /** The async generators started on this loop and not yet ended or closed, oldest first. */
+    public Set<AsyncGenerator<?>> openGenerators() {
+        return new LinkedHashSet<>(openGenerators);
+    }
+
+    void generatorStarted(AsyncGenerator<?> generator) {
+        openGenerators.add(generator);
+    }
+
+    void generatorEnded(AsyncGenerator<?> generator) {
+        openGenerators.remove(generator);
     }
 
     void track(UnretrievedReport report) {

@@ -44,17 +44,44 @@ public final class Coroutine {
     private final Engine engine;
 
     /**
-     * Wraps {@code body}; it does not start until the first {@link #resume()}.
+     * Wraps {@code body} as a task's coroutine; it does not start until the first
+     * {@link #resume()}.
      *
      * @throws IllegalStateException if the JVM was started without {@link #REQUIRED_FLAG}
      */
     public Coroutine(Runnable body) {
+        this(body, Engine.SCOPE);
+    }
+
+    private Coroutine(Runnable body, ContinuationScope scope) {
         if (!EXPORTED) {
             throw new IllegalStateException(
                     "jasyncio needs access to the JDK's continuations: start java with "
                             + REQUIRED_FLAG + " (java -jar reads it from the jar's Add-Exports manifest entry)");
         }
-        engine = new Engine(body);
+        engine = new Engine(body, scope);
+    }
+
+    /**
+     * Wraps {@code body} as a generator: a coroutine nested in a task, which gives values back
+     * with {@link #yieldValue()} while its waits ({@link #suspend()}) still suspend the whole task.
+     *
+     * @throws IllegalStateException if the JVM was started without {@link #REQUIRED_FLAG}
+     */
+    public static Coroutine generator(Runnable body) {
+        return new Coroutine(body, Engine.GENERATOR_SCOPE);
+    }
+
+    /**
+     * Returns control from the generator the caller runs in to the code that resumed it.
+     *
+     * @throws IllegalStateException if the caller is not inside a generator, or cannot wait here
+     */
+    public static void yieldValue() {
+        if (!EXPORTED || Continuation.getCurrentContinuation(Engine.GENERATOR_SCOPE) == null) {
+            throw new IllegalStateException("not inside an async generator");
+        }
+        Continuation.yield(Engine.GENERATOR_SCOPE);
     }
 
     /**
@@ -91,9 +118,14 @@ public final class Coroutine {
 
     private static final class Engine extends Continuation {
         static final ContinuationScope SCOPE = new ContinuationScope("jasyncio");
+        static final ContinuationScope GENERATOR_SCOPE = new ContinuationScope("jasyncio-generator");
 
         Engine(Runnable body) {
-            super(SCOPE, body);
+            this(body, SCOPE);
+        }
+
+        Engine(Runnable body, ContinuationScope scope) {
+            super(scope, body);
         }
 
         @Override
