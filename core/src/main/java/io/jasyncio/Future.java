@@ -179,24 +179,27 @@ public class Future<T> {
 
     /**
      * Adds a callback to run, via the loop, with this future once it is done; if it is already
-     * done the callback is scheduled now.
+     * done the callback is scheduled now. It runs in the {@link Context} current when it was
+     * added.
      */
     public final void addDoneCallback(Consumer<? super Future<T>> callback) {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
+        Context context = loop.currentContext();
+        Object entry = context == Context.EMPTY ? callback : new InContext(callback, context);
         if (state != PENDING) {
-            schedule(callback);
+            schedule(entry);
         } else if (callbacks == null) {
-            callbacks = callback;
+            callbacks = entry;
         } else if (callbacks instanceof ArrayList<?> list) {
             @SuppressWarnings("unchecked")
             ArrayList<Object> l = (ArrayList<Object>) list;
-            l.add(callback);
+            l.add(entry);
         } else {
             ArrayList<Object> l = new ArrayList<>(4);
             l.add(callbacks);
-            l.add(callback);
+            l.add(entry);
             callbacks = l;
         }
     }
@@ -210,13 +213,13 @@ public class Future<T> {
         if (callbacks == null) {
             return 0;
         }
-        if (callbacks == callback) {
+        if (InContext.is(callbacks, callback)) {
             callbacks = null;
             return 1;
         }
         if (callbacks instanceof ArrayList<?> list) {
             int before = list.size();
-            list.removeIf(c -> c == callback);
+            list.removeIf(c -> InContext.is(c, callback));
             return before - list.size();
         }
         return 0;
@@ -293,9 +296,25 @@ public class Future<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private void schedule(Object callback) {
-        Consumer<? super Future<T>> c = (Consumer<? super Future<T>>) callback;
-        loop.callSoon(new DoneCallback<>(c, this));
+    private void schedule(Object entry) {
+        if (entry instanceof InContext ic) {
+            Context previous = loop.currentContext();
+            loop.setCurrentContext(ic.context());
+            try {
+                loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) ic.callback(), this));
+            } finally {
+                loop.setCurrentContext(previous);
+            }
+        } else {
+            loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) entry, this));
+        }
+    }
+
+    /** A done callback added in a non-empty context, which it will run in (as asyncio). */
+    private record InContext(Consumer<?> callback, Context context) {
+        static boolean is(Object entry, Object callback) {
+            return entry == callback || (entry instanceof InContext ic && ic.callback == callback);
+        }
     }
 
     /** A done callback bound to its future; toString names both for slow-step reports. */

@@ -11,9 +11,13 @@ final class BenchReport {
     }
 
     static void print(String workload, int n, double seconds, Double heapBytesPerTask) {
+        printAs(workload, "jasyncio", n, seconds, heapBytesPerTask);
+    }
+
+    static void printAs(String workload, String runtime, int n, double seconds, Double heapBytesPerTask) {
         System.out.println(String.format(Locale.ROOT,
-                "{\"workload\": \"%s\", \"n\": %d, \"seconds\": %.6f, \"peak_rss_kib\": %d, \"heap_bytes_per_task\": %s, \"loop\": \"jasyncio\"}",
-                workload, n, seconds, peakRssKib(), heapBytesPerTask == null ? "null" : String.format(Locale.ROOT, "%.1f", heapBytesPerTask)));
+                "{\"workload\": \"%s\", \"n\": %d, \"seconds\": %.6f, \"peak_rss_kib\": %d, \"heap_bytes_per_task\": %s, \"loop\": \"%s\"}",
+                workload, n, seconds, peakRssKib(), heapBytesPerTask == null ? "null" : String.format(Locale.ROOT, "%.1f", heapBytesPerTask), runtime));
     }
 
     static int parseN(String[] args, int fallback) {
