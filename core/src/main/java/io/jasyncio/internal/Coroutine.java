@@ -50,16 +50,18 @@ public final class Coroutine {
      * @throws IllegalStateException if the JVM was started without {@link #REQUIRED_FLAG}
      */
     public Coroutine(Runnable body) {
-        this(body, Engine.SCOPE);
+        this(body, false);
     }
 
-    private Coroutine(Runnable body, ContinuationScope scope) {
+    // Takes a flag, not a ContinuationScope: naming Engine before the export check would load it
+    // and fail with the unhelpful IllegalAccessError this class exists to replace.
+    private Coroutine(Runnable body, boolean generator) {
         if (!EXPORTED) {
             throw new IllegalStateException(
                     "jasyncio needs access to the JDK's continuations: start java with "
                             + REQUIRED_FLAG + " (java -jar reads it from the jar's Add-Exports manifest entry)");
         }
-        engine = new Engine(body, scope);
+        engine = new Engine(body, generator ? Engine.GENERATOR_SCOPE : Engine.SCOPE);
     }
 
     /**
@@ -69,7 +71,7 @@ public final class Coroutine {
      * @throws IllegalStateException if the JVM was started without {@link #REQUIRED_FLAG}
      */
     public static Coroutine generator(Runnable body) {
-        return new Coroutine(body, Engine.GENERATOR_SCOPE);
+        return new Coroutine(body, true);
     }
 
     /**
