@@ -511,7 +511,9 @@ public final class Asyncio {
     /**
      * Applies {@code fn} to each item as a task, with at most {@code limit} tasks running at a
      * time, and returns the results in item order. The first failure cancels the tasks still
-     * running and is thrown. This is the answer to "how many requests can I send at a time":
+     * running and is thrown; an item that ends with {@link CancelledError} while the caller is not
+     * being cancelled is such a failure, as in {@code gather}. This is the answer to "how many
+     * requests can I send at a time":
      * asyncio's {@code gather} has no limit, and a million sockets opened at once run out of file
      * descriptors.
      *
@@ -532,7 +534,9 @@ public final class Asyncio {
 
     /**
      * Like {@link #mapConcurrently}, but a failure does not cancel the others: every item is
-     * processed and each element of the result is its value or its {@link Throwable}.
+     * processed and each element of the result is its value or what it threw: an
+     * {@link Exception}, or a {@link CancelledError} when the item's own work was cancelled. Other
+     * {@link Error}s are not collected; they propagate as in {@link #mapConcurrently}.
      *
      * @throws IllegalArgumentException if {@code limit} is less than 1
      */

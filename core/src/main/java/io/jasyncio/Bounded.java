@@ -33,6 +33,17 @@ final class Bounded {
                             int i = cursor[0]++;
                             try {
                                 results[i] = fn.apply(input.get(i));
+                            } catch (CancelledError e) {
+                                if (Asyncio.currentTask().cancelling() > 0) {
+                                    throw e; // the worker itself is being cancelled
+                                }
+                                // The item's own work was cancelled (gather would raise it): a
+                                // failure of that item, which the TaskGroup must not mistake for
+                                // a cancellation of the worker.
+                                if (!collectErrors) {
+                                    throw new ItemCancelled(e);
+                                }
+                                results[i] = e;
                             } catch (Exception e) {
                                 if (!collectErrors) {
                                     throw e;
@@ -45,8 +56,18 @@ final class Bounded {
                 }
             });
         } catch (ExceptionGroup g) {
-            throw Future.rethrowable(g.exceptions().get(0));
+            Throwable first = g.exceptions().get(0);
+            throw Future.rethrowable(first instanceof ItemCancelled c ? c.getCause() : first);
         }
         return Arrays.asList(results);
+    }
+
+    /** Carries an item's CancelledError through the TaskGroup as a failure. */
+    private static final class ItemCancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ItemCancelled(CancelledError cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import io.jasyncio.loop.EventLoop;
 import java.util.NoSuchElementException;
 
 /**
@@ -77,23 +78,46 @@ public final class ContextVar<T> {
         Context ctx = Context.current();
         Object old = ctx.valueOf(this, MISSING);
         Context.setCurrent(ctx.with(this, value));
-        return new Token<>(this, old);
+        return new Token<>(this, old, owner());
     }
 
     /**
      * Restores the value this variable had before the {@link #set} that made {@code token}.
      *
-     * @throws IllegalArgumentException if the token belongs to another variable
+     * <p>As Python raises {@code ValueError} for a token "created in a different Context", this
+     * rejects a token made by another task (or, off the loop, another thread; or by a callback
+     * when used in a task): undoing another task's set here would overwrite this task's value.
+     *
+     * @throws IllegalArgumentException if the token belongs to another variable or was made in
+     *         another task's or thread's context
      * @throws IllegalStateException if the token was used already
      */
     public void reset(Token<T> token) {
         if (token.var() != this) {
             throw new IllegalArgumentException("the token was made by another ContextVar: " + token.var().name);
         }
+        if (token.owner != owner()) {
+            throw new IllegalArgumentException("the token for '" + name + "' was made in another context ("
+                    + token.owner + "), not in this one (" + owner() + ")");
+        }
         token.use();
         Context ctx = Context.current();
         Object old = token.oldValue();
         Context.setCurrent(old == MISSING ? ctx.without(this) : ctx.with(this, old));
+    }
+
+    /**
+     * What owns the current context: the running task, else the running loop (its callbacks),
+     * else the calling thread. Contexts are immutable here, so "the same Context" in Python's
+     * sense is "the same owner".
+     */
+    private static Object owner() {
+        EventLoop loop = EventLoop.runningLoopOrNull();
+        if (loop == null) {
+            return Thread.currentThread();
+        }
+        Task<?> task = loop.currentTask();
+        return task != null ? task : loop;
     }
 
     @Override
@@ -110,11 +134,13 @@ public final class ContextVar<T> {
     public static final class Token<T> {
         private final ContextVar<T> var;
         private final Object oldValue;
+        private final Object owner;
         private boolean used;
 
-        private Token(ContextVar<T> var, Object oldValue) {
+        private Token(ContextVar<T> var, Object oldValue, Object owner) {
             this.var = var;
             this.oldValue = oldValue;
+            this.owner = owner;
         }
 
         /** The variable that was set. */

@@ -115,7 +115,9 @@ public class Task<T> extends Future<T> {
 
     /** The task's context: the one current where it was created, plus what the task has set. */
     public final Context getContext() {
-        return context;
+        // While this task runs, its sets go to the loop's current context; the field catches up
+        // only when the task suspends.
+        return loop.currentTask() == this ? loop.currentContext() : context;
     }
 
     /**

@@ -103,6 +103,16 @@ public final class TaskGroup {
     }
 
     /**
+     * {@link #createTask(Callable)} for a coroutine with no result, so a block lambda that
+     * returns nothing needs no {@code return null}.
+     *
+     * @throws IllegalStateException as {@link #createTask(Callable)}
+     */
+    public Task<Void> createTask(AsyncRunnable coro) {
+        return createTask(Asyncio.asCallable(coro), null);
+    }
+
+    /**
      * Starts {@code coro} as a named task of this group.
      *
      * @throws IllegalStateException as {@link #createTask(Callable)}
@@ -167,6 +177,13 @@ public final class TaskGroup {
             errors.add(blockError);
         }
         if (!errors.isEmpty()) {
+            // A cancellation from outside (an enclosing timeout) that arrived while the group
+            // failed would be lost under the ExceptionGroup: re-request it, keeping the count
+            // stable, so it interrupts the parent's next wait (CPython 3.13).
+            if (parent.cancelling() > 0) {
+                parent.uncancel();
+                parent.cancel();
+            }
             List<Throwable> all = List.copyOf(errors);
             errors.clear();
             throw new ExceptionGroup("unhandled errors in a TaskGroup", all);

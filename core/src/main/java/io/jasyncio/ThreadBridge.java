@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bridges between the loop and the rest of Java: work on other threads, and JDK futures.
@@ -123,12 +124,19 @@ final class ThreadBridge {
 
     static <T> CompletableFuture<T> runCoroutineThreadsafe(Callable<T> coro, EventLoop loop) {
         CompletableFuture<Task<T>> started = new CompletableFuture<>();
+        // Both the canceller's thread and the loop (cancelled before the task existed) may try to
+        // pass the cancellation on; it must reach the task once, or cancelling() would count two.
+        AtomicBoolean cancelPassedOn = new AtomicBoolean();
         CompletableFuture<T> outcome = new CompletableFuture<>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
                 boolean cancelled = super.cancel(mayInterruptIfRunning);
                 if (cancelled) {
-                    started.thenAccept(t -> post(loop, () -> t.cancel("cancelled through runCoroutineThreadsafe()")));
+                    started.thenAccept(t -> post(loop, () -> {
+                        if (cancelPassedOn.compareAndSet(false, true)) {
+                            t.cancel("cancelled through runCoroutineThreadsafe()");
+                        }
+                    }));
                 }
                 return cancelled;
             }
@@ -151,7 +159,7 @@ final class ThreadBridge {
                 }
             });
             started.complete(task);
-            if (outcome.isCancelled()) {
+            if (outcome.isCancelled() && cancelPassedOn.compareAndSet(false, true)) {
                 task.cancel("cancelled through runCoroutineThreadsafe()");
             }
         });

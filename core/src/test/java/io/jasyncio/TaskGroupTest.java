@@ -56,6 +56,23 @@ class TaskGroupTest {
     }
 
     @LoopTest
+    void createTaskTakesACoroutineWithNoResult(LoopHarness h) {
+        List<String> log = new ArrayList<>();
+        Task<?>[] task = new Task<?>[1];
+        h.run(() -> {
+            TaskGroup g = new TaskGroup();
+            g.run(() -> {
+                task[0] = g.createTask(() -> {
+                    sleep(ms(5));
+                    log.add("no result");
+                });
+            });
+        });
+        assertEquals(List.of("no result"), log);
+        assertNull(task[0].result());
+    }
+
+    @LoopTest
     void taskCreatedAfterAnAwaitInTheBodyIsAlsoAwaited(LoopHarness h) {
         List<Task<Integer>> tasks = new ArrayList<>();
         h.run(() -> {

@@ -171,6 +171,12 @@ public abstract class BaseEventLoop implements EventLoop {
         // A zero-timeout poll with nothing registered could only report a wake-up, and wake-ups
         // arrive through the threadsafe queue anyway: skip the system call.
         if (timeout != 0 || backend.hasRegistrations()) {
+            // An interrupted thread's selector returns at once: without this check the loop
+            // would spin a core until the interrupt is cleared, which nobody else will do.
+            if (timeout != 0 && Thread.interrupted()) {
+                throw new LoopInterruptedException("the event loop thread " + Thread.currentThread().getName()
+                        + " was interrupted while waiting for I/O or timers");
+            }
             backend.poll(timeout);
         }
         drainThreadsafe();
