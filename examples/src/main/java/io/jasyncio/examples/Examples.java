@@ -31,7 +31,11 @@ public final class Examples {
             new Example("waitfor", "a 400 s operation under a 1 s waitFor times out", WaitFor::main),
             new Example("future", "a bare future, cancelled: done and cancelled", FutureDemo::main),
             new Example("ascompleted", "asCompleted yields tasks in the order they finish", AsCompletedDemo::main),
-            new Example("blocking", "Thread.sleep in tasks blocks the loop (3 s); sleep() does not (1 s)", Blocking::main));
+            new Example("blocking", "Thread.sleep in tasks blocks the loop (3 s); sleep() does not (1 s)", Blocking::main),
+            new Example("tothread", "a blocking JDBC-style query in toThread while a ticker keeps ticking", ToThreadDemo::main),
+            new Example("httpclient", "three HttpClient.sendAsync requests awaited together against a local HttpServer", HttpClientDemo::main),
+            new Example("generator", "an async generator that sleeps between values, filtered, taken and closed early", GeneratorDemo::main),
+            new Example("contextvar", "a request id in a ContextVar: per task, carried to toThread, never shared", ContextVarDemo::main));
 
     private Examples() {
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ExamplesTest {
     /** Written out rather than read from the registry, so a dropped registration fails here. */
     private static final List<String> NAMES = List.of(
-            "countasync", "countsync", "hello", "chained", "tasks", "waitfor", "future", "ascompleted", "blocking");
+            "countasync", "countsync", "hello", "chained", "tasks", "waitfor", "future", "ascompleted", "blocking",
+            "tothread", "httpclient", "generator", "contextvar");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
