@@ -34,6 +34,10 @@ public final class Bench {
      * described on the class.
      */
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(Options.USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(List.of(args));

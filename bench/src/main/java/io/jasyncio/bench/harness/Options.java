@@ -46,7 +46,9 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
               --python PATH     interpreter for the asyncio/uvloop peers (default /usr/bin/python3)
               --out FILE        report file (default bench/RESULTS.md; smoke: bench/target/RESULTS-smoke.md)
               --list            list the workloads and exit
-              --jmh [ARGS]      run the JMH microbenchmarks instead (see bench/README.md)
+              --help            this text
+            ./jasyncio bench --jmh [REGEX] [JMH OPTIONS]
+                                the JMH microbenchmarks instead (see bench/README.md)
             """.formatted(String.join(", ", Workloads.ALL.stream().map(Workload::name).toList()),
             String.join(" ", DEFAULT_JVM_FLAGS), String.join(" ", SMOKE_JVM_FLAGS));
 
