@@ -68,7 +68,7 @@ final class Report {
         if (options.smoke()) {
             sb.append("\n**Smoke run**: tiny sizes, one round, small heap. It checks that every program runs; its numbers mean nothing.\n");
         } else if (options.size() > 0) {
-            sb.append("\nResized run (`--size ").append(options.size()).append("`): the targets below are not judged.\n");
+            sb.append("\nResized run (`--size ").append(options.size()).append("`): issue 5's targets are judged only at full size.\n");
         }
         sb.append('\n').append(table(results, peers, options.rounds()));
         if (options.judgesTargets()) {
@@ -91,12 +91,12 @@ final class Report {
         sb.append("- One-core workloads are ").append(env.taskset() ? "pinned with `taskset -c 0`" : "NOT pinned (no taskset here)")
                 .append(". Python peers run as `").append(env.python()).append(" -E -s`.\n");
         sb.append("- Every measured run is a separate process that times only its own work (not start-up) and prints one JSON result line.\n");
-        sb.append("\nThe commands of one round:\n\n");
+        sb.append("\nThe commands of one round, from the repository root:\n\n");
         for (WorkloadResult r : results) {
             for (Runner runner : r.workload().runners()) {
                 if (r.runs().containsKey(runner.contender())) {
                     sb.append("- ").append(r.workload().name()).append(", ").append(runner.contender().label).append(": `")
-                            .append(runner.describe(env, r.workload(), r.size())).append("`\n");
+                            .append(relative(runner.describe(env, r.workload(), r.size()), env)).append("`\n");
                 }
             }
         }
@@ -117,7 +117,7 @@ final class Report {
         if (!failures.isEmpty()) {
             sb.append("\n## Failures\n\n");
             for (Measurement m : failures) {
-                sb.append("- `").append(m.command()).append("`: ").append(m.error()).append('\n');
+                sb.append("- `").append(relative(m.command(), env)).append("`: ").append(m.error()).append('\n');
             }
         }
         return sb.toString();
@@ -126,6 +126,12 @@ final class Report {
     /** How the harness was invoked, as the launcher spells it. */
     static String invocation(Options options) {
         return ("./jasyncio bench " + Env.shellQuote(options.args())).strip();
+    }
+
+    /** {@code command} with the repository root left out, so it reads as run from the root. */
+    static String relative(String command, Env env) {
+        java.nio.file.Path root = env.benchDir().getParent();
+        return root == null ? command : command.replace(root + "/", "");
     }
 
     private static boolean hasRunner(Workload w, Contender c) {
