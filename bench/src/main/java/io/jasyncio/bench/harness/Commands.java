@@ -1,7 +1,10 @@
 package io.jasyncio.bench.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,23 +25,34 @@ final class Commands {
         }
     }
 
-    /** Runs {@code command} for at most {@code timeoutSeconds}; never throws. */
+    /** Runs {@code command} for at most {@code timeoutSeconds}, killing it then; never throws. */
     static Output run(List<String> command, int timeoutSeconds) {
+        Path log = null;
         try {
+            // Output goes to a file so that a command that hangs cannot hold us past the timeout.
+            log = Files.createTempFile("jasyncio-bench-cmd-", ".log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            // The probes print a line or two; reading before waiting cannot fill the pipe.
-            byte[] out = p.getInputStream().readAllBytes();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(log.toFile()).start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return new Output(-1, "timed out");
+                p.waitFor();
+                return new Output(-1, "timed out after " + timeoutSeconds + " s");
             }
-            return new Output(p.exitValue(), new String(out, StandardCharsets.UTF_8).strip());
+            return new Output(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             return new Output(-1, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Output(-1, "interrupted");
+        } finally {
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
         }
     }
 }
