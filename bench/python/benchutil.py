@@ -1,7 +1,9 @@
 """Shared plumbing for the CPython asyncio peer benchmarks (standard library only).
 
 Every benchmark script takes a positional N and an optional --uvloop flag, runs one
-coroutine on a fresh event loop and prints exactly one JSON line on stdout.
+coroutine on a fresh event loop and prints exactly one JSON line on stdout: workload,
+runtime, n, the measured fields and peak_rss_kib, the shape the Java programs print
+(io.jasyncio.bench.BenchReport) and the harness parses.
 Exit codes: 0 ok, 1 result check failed, 3 --uvloop requested but uvloop missing.
 """
 import argparse
@@ -44,15 +46,13 @@ def check(ok, message):
         sys.exit(1)
 
 
-def report(workload, args, seconds, **extra):
+def report(workload, args, **fields):
     record = {
         "workload": workload,
+        "runtime": "uvloop" if args.uvloop else "asyncio",
         "n": args.n,
-        "seconds": seconds,
-        # ru_maxrss is in KiB on Linux: peak resident set of the whole process.
-        "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        "heap_bytes_per_task": None,
-        "loop": "uvloop" if args.uvloop else "asyncio",
     }
-    record.update(extra)
+    record.update(fields)
+    # ru_maxrss is in KiB on Linux: peak resident set of the whole process.
+    record["peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps(record))

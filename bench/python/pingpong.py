@@ -38,4 +38,4 @@ async def main(n):
 if __name__ == "__main__":
     args = benchutil.parse_args(__doc__.splitlines()[0])
     seconds = benchutil.run(lambda: main(args.n), args)
-    benchutil.report("pingpong", args, seconds)
+    benchutil.report("pingpong", args, seconds=seconds)

@@ -7,8 +7,7 @@ and the list slot holding the task. The event is then set and all tasks gathered
 (results checked: N entries summing to N*(N-1)/2).
 
 seconds (time.perf_counter, inside the running loop) covers create + park + set +
-gather. tracemalloc slows allocation and its bookkeeping inflates peak_rss_kib, so
---no-tracemalloc skips it (bytes_per_task is then null) for clean seconds / RSS.
+gather, slowed by tracemalloc: it is not a speed figure.
 """
 import asyncio
 import gc
@@ -27,11 +26,10 @@ async def waiter(event, i):
     return i
 
 
-async def main(n, trace):
+async def main(n):
     event = asyncio.Event()
     gc.collect()
-    if trace:
-        tracemalloc.start()
+    tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     t0 = time.perf_counter()
     tasks = [asyncio.create_task(waiter(event, i)) for i in range(n)]
@@ -45,13 +43,10 @@ async def main(n, trace):
     elapsed = time.perf_counter() - t0
     benchutil.check(len(results) == n and sum(results) == n * (n - 1) // 2,
                     "gathered results are wrong")
-    return elapsed, ((after - before) / n if trace else None)
+    return elapsed, (after - before) / n
 
 
 if __name__ == "__main__":
-    args = benchutil.parse_args(__doc__.splitlines()[0], lambda p: p.add_argument(
-        "--no-tracemalloc", action="store_true", help="skip tracemalloc (bytes_per_task = null)"))
-    seconds, per_task = benchutil.run(lambda: main(args.n, not args.no_tracemalloc), args)
-    per_task = None if per_task is None else round(per_task, 1)
-    benchutil.report("suspended", args, seconds, heap_bytes_per_task=per_task,
-                     bytes_per_task=per_task)
+    args = benchutil.parse_args(__doc__.splitlines()[0])
+    seconds, per_task = benchutil.run(lambda: main(args.n), args)
+    benchutil.report("suspended", args, bytes_per_task=round(per_task, 1), seconds=seconds)

@@ -1,43 +1,91 @@
 package io.jasyncio.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** Prints one JSON line per run, in the same shape as the CPython peers in bench/python. */
-final class BenchReport {
-    private BenchReport() {
+/**
+ * The one result line a workload program prints, in the shape the CPython peers print it
+ * (bench/python/benchutil.py): a flat JSON object with {@code workload}, {@code runtime},
+ * {@code n}, the workload's measured fields and {@code peak_rss_kib}. The harness
+ * ({@code io.jasyncio.bench.harness}) parses it.
+ */
+public final class BenchReport {
+    private final Map<String, String> fields = new LinkedHashMap<>();
+
+    private BenchReport(String workload, String runtime, int n) {
+        fields.put("workload", quote(workload));
+        fields.put("runtime", quote(runtime));
+        fields.put("n", Integer.toString(n));
     }
 
-    static void print(String workload, int n, double seconds, Double heapBytesPerTask) {
-        printAs(workload, "jasyncio", n, seconds, heapBytesPerTask);
+    /** Starts the result line of {@code workload} measured on {@code runtime} with size {@code n}. */
+    public static BenchReport of(String workload, String runtime, int n) {
+        return new BenchReport(workload, runtime, n);
     }
 
-    static void printAs(String workload, String runtime, int n, double seconds, Double heapBytesPerTask) {
-        System.out.println(String.format(Locale.ROOT,
-                "{\"workload\": \"%s\", \"n\": %d, \"seconds\": %.6f, \"peak_rss_kib\": %d, \"heap_bytes_per_task\": %s, \"loop\": \"%s\"}",
-                workload, n, seconds, peakRssKib(), heapBytesPerTask == null ? "null" : String.format(Locale.ROOT, "%.1f", heapBytesPerTask), runtime));
+    /** Adds a numeric field; returns this. */
+    public BenchReport put(String name, double value) {
+        fields.put(name, String.format(Locale.ROOT, "%.6f", value));
+        return this;
     }
 
-    static int parseN(String[] args, int fallback) {
-        return args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : fallback;
+    /** The line as it is printed, without the trailing newline. */
+    public String line() {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("peak_rss_kib", Long.toString(peakRssKib()));
+        StringBuilder sb = new StringBuilder("{");
+        all.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(quote(k)).append(": ").append(v));
+        return sb.append('}').toString();
     }
 
-    static void check(boolean ok, String what) {
+    /** Prints {@link #line()} on standard output. */
+    public void print() {
+        System.out.println(line());
+    }
+
+    /** The first argument as a count ({@code 1_000_000} allowed), or {@code fallback} if absent. */
+    public static int parseN(String[] args, int fallback) {
+        return intArg(args, 0, fallback);
+    }
+
+    /** Argument {@code index} as an int ({@code _} separators allowed), or {@code fallback} if absent. */
+    public static int intArg(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index].replace("_", "")) : fallback;
+    }
+
+    /** Exits with status 1 and a message on standard error if {@code ok} is false: a run that did the wrong work reports nothing. */
+    public static void check(boolean ok, String what) {
         if (!ok) {
             System.err.println("error: result check failed: " + what);
             System.exit(1);
         }
     }
 
-    /** Heap in use after a full collection; only meaningful as a difference. */
-    static long usedHeapAfterGc() {
-        Runtime rt = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
+    /**
+     * Heap in use (MemoryMXBean) after full collections, repeated until it stops shrinking; only
+     * meaningful as a difference between two calls.
+     */
+    public static long usedHeapAfterGc() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
             System.gc();
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (used >= last) {
+                return used;
+            }
+            last = used;
         }
-        return rt.totalMemory() - rt.freeMemory();
+        return last;
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static long peakRssKib() {

@@ -5,21 +5,21 @@ import static io.jasyncio.Asyncio.*;
 import io.jasyncio.queue.Queue;
 
 /**
- * Two tasks hand a token back and forth N times through two {@code Queue(maxsize=1)}s.
- * Peers: bench/python/pingpong.py (asyncio) and {@link VirtualThreadPingPong}.
+ * Workload {@code pingpong} on jasyncio: two tasks hand a token back and forth N times through
+ * two {@code Queue(maxsize=1)}s. Peers: bench/python/pingpong.py, {@link VirtualThreadPingPong}.
  */
 public final class PingPong {
     private PingPong() {
     }
 
-    /** Usage: PingPong [N]. */
+    /** Usage: PingPong [N]; prints one result line with {@code seconds}. */
     public static void main(String[] args) {
         int n = BenchReport.parseN(args, 1_000_000);
         long[] sum = {0};
         double seconds = run(() -> {
+            long start = System.nanoTime();
             Queue<Integer> ping = new Queue<>(1);
             Queue<Integer> pong = new Queue<>(1);
-            long start = System.nanoTime();
             var server = createTask(() -> {
                 for (int i = 0; i < n; i++) {
                     pong.put(ping.get() + 1);
@@ -35,6 +35,6 @@ public final class PingPong {
             return (System.nanoTime() - start) / 1e9;
         });
         BenchReport.check(sum[0] == (long) n * (n - 1) / 2 + n, "round trips");
-        BenchReport.print("pingpong", n, seconds, null);
+        BenchReport.of("pingpong", "jasyncio", n).put("seconds", seconds).print();
     }
 }

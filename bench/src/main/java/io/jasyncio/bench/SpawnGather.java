@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spawns N trivial tasks (each yields once with sleep(0), then returns its index) and gathers
- * them; times spawn+gather inside the loop. Peer: bench/python/spawn_gather.py.
+ * Workload {@code spawn} on jasyncio: the main task creates N trivial tasks (each yields once
+ * with {@code sleep(0)}, then returns its index) and gathers them. Times create+gather inside
+ * the running loop. Peers: bench/python/spawn_gather.py, {@link VirtualThreadSpawn}.
  */
 public final class SpawnGather {
     private SpawnGather() {
     }
 
-    /** Usage: SpawnGather [N]. */
+    /** Usage: SpawnGather [N]; prints one result line with {@code seconds}. */
     public static void main(String[] args) {
         int n = BenchReport.parseN(args, 1_000_000);
         double seconds = run(() -> {
@@ -37,6 +38,6 @@ public final class SpawnGather {
             BenchReport.check(results.size() == n && sum == (long) n * (n - 1) / 2, "results of " + n + " tasks");
             return took / 1e9;
         });
-        BenchReport.print("spawn_gather", n, seconds, null);
+        BenchReport.of("spawn", "jasyncio", n).put("seconds", seconds).print();
     }
 }

@@ -5,13 +5,14 @@ import static io.jasyncio.Asyncio.*;
 import java.time.Duration;
 
 /**
- * Two tasks that take turns N times in all, each turn a sleep(0). Peer: bench/python/switch.py.
+ * Workload {@code switch} on jasyncio: two tasks take turns N times in all, each turn a
+ * {@code sleep(0)}. Peers: bench/python/switch.py, {@link VirtualThreadSwitch}.
  */
 public final class Switch {
     private Switch() {
     }
 
-    /** Usage: Switch [N]. */
+    /** Usage: Switch [N]; prints one result line with {@code seconds}. */
     public static void main(String[] args) {
         int n = BenchReport.parseN(args, 1_000_000);
         double seconds = run(() -> {
@@ -34,6 +35,6 @@ public final class Switch {
             BenchReport.check(turns[0] + turns[1] == n, "turns");
             return took / 1e9;
         });
-        BenchReport.print("switch", n, seconds, null);
+        BenchReport.of("switch", "jasyncio", n).put("seconds", seconds).print();
     }
 }

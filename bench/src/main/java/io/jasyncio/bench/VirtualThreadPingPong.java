@@ -3,15 +3,16 @@ package io.jasyncio.bench;
 import java.util.concurrent.SynchronousQueue;
 
 /**
- * The virtual-thread peer of {@link PingPong}: two virtual threads hand a token back and forth N
- * times through two {@link SynchronousQueue}s. Run it with one carrier
- * ({@code -Djdk.virtualThreadScheduler.parallelism=1}) to compare with one loop thread.
+ * Workload {@code pingpong} on virtual threads: two virtual threads hand a token back and forth
+ * N times through two {@link SynchronousQueue}s. Run with one carrier
+ * ({@code -Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1},
+ * as the harness does) to compare with one loop thread. The peer of {@link PingPong}.
  */
 public final class VirtualThreadPingPong {
     private VirtualThreadPingPong() {
     }
 
-    /** Usage: VirtualThreadPingPong [N]. */
+    /** Usage: VirtualThreadPingPong [N]; prints one result line with {@code seconds}. */
     public static void main(String[] args) throws InterruptedException {
         int n = BenchReport.parseN(args, 1_000_000);
         SynchronousQueue<Integer> ping = new SynchronousQueue<>();
@@ -24,7 +25,7 @@ public final class VirtualThreadPingPong {
                     pong.put(ping.take() + 1);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         });
         Thread client = Thread.ofVirtual().start(() -> {
@@ -34,13 +35,13 @@ public final class VirtualThreadPingPong {
                     sum[0] += pong.take();
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         });
         client.join();
         server.join();
         double seconds = (System.nanoTime() - start) / 1e9;
         BenchReport.check(sum[0] == (long) n * (n - 1) / 2 + n, "round trips");
-        BenchReport.printAs("pingpong", "virtual-threads", n, seconds, null);
+        BenchReport.of("pingpong", "virtual-threads", n).put("seconds", seconds).print();
     }
 }

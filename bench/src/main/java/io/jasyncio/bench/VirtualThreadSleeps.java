@@ -1,0 +1,51 @@
+package io.jasyncio.bench;
+
+import java.time.Duration;
+
+/**
+ * Workload {@code sleeps} on virtual threads: a root virtual thread starts N virtual threads,
+ * thread i doing {@code Thread.sleep} for the i-th seeded delay ({@link Delays}), and joins them.
+ * Reports {@code overshoot_ms} as {@link Sleeps} does. The peer of {@link Sleeps}.
+ */
+public final class VirtualThreadSleeps {
+    private VirtualThreadSleeps() {
+    }
+
+    /** Usage: VirtualThreadSleeps [N] [SPAN_MS]; prints one result line with {@code overshoot_ms} and {@code seconds}. */
+    public static void main(String[] args) throws InterruptedException {
+        int n = BenchReport.parseN(args, 100_000);
+        int spanMs = BenchReport.intArg(args, 1, 1000);
+        long[] delays = Delays.uniformNanos(n, spanMs * 1_000_000L);
+        long longest = Delays.max(delays);
+        long[] took = new long[1];
+        Thread root = Thread.ofVirtual().start(() -> {
+            long start = System.nanoTime();
+            Thread[] threads = new Thread[n];
+            for (int i = 0; i < n; i++) {
+                Duration delay = Duration.ofNanos(delays[i]);
+                threads[i] = Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            try {
+                for (Thread t : threads) {
+                    t.join();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            took[0] = System.nanoTime() - start;
+        });
+        root.join();
+        BenchReport.check(took[0] >= longest, "finished before the longest delay");
+        BenchReport.of("sleeps", "virtual-threads", n)
+                .put("overshoot_ms", (took[0] - longest) / 1e6)
+                .put("seconds", took[0] / 1e9)
+                .put("span_ms", spanMs)
+                .print();
+    }
+}

@@ -1,0 +1,19 @@
+package io.jasyncio.bench.harness;
+
+/** A runtime a workload is measured on (the column it fills): jasyncio itself or one of its peers, in table order. */
+enum Contender {
+    JASYNCIO("jasyncio", "jasyncio"),
+    ASYNCIO("asyncio", "asyncio"),
+    UVLOOP("uvloop", "uvloop"),
+    VIRTUAL_THREADS("virtual-threads", "virtual threads");
+
+    /** The name the workload programs print in their result line's {@code runtime} field. */
+    final String id;
+    /** The column heading. */
+    final String label;
+
+    Contender(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+}

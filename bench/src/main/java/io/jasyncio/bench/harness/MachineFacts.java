@@ -1,0 +1,55 @@
+package io.jasyncio.bench.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The facts about this machine that a reader needs to weigh the numbers. */
+final class MachineFacts {
+    private MachineFacts() {
+    }
+
+    /** Name to value, in report order. */
+    static Map<String, String> collect(Map<Contender, Availability> peers) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("nproc", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        facts.put("CPU", cpuModel());
+        facts.put("kernel", firstLine(Path.of("/proc/sys/kernel/osrelease"), "unknown"));
+        facts.put("JDK", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.home") + ")");
+        facts.put("Python", describe(peers.get(Contender.ASYNCIO)));
+        facts.put("uvloop", describe(peers.get(Contender.UVLOOP)));
+        facts.put("Netty", "not used yet (no network workload)");
+        return facts;
+    }
+
+    private static String describe(Availability a) {
+        return a == null ? "not probed" : a.available() ? a.version() : "not available: " + a.reason();
+    }
+
+    private static String cpuModel() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            for (String line : lines) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return "unknown";
+    }
+
+    private static String firstLine(Path file, String fallback) {
+        try {
+            return Files.readAllLines(file).stream().findFirst().orElse(fallback).strip();
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+}
