@@ -1,13 +1,20 @@
 package io.jasyncio.stream;
 
+import io.jasyncio.Future;
+import io.jasyncio.loop.EventLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The entry points of networking on the running loop: asyncio's loop methods
@@ -128,5 +135,129 @@ public final class Network {
             return new NameInfo(address.getHostString(), Integer.toString(address.getPort()));
         }
         return new NameInfo(Resolver.hostName(address.getAddress()), Integer.toString(address.getPort()));
+    }
+
+    // ---- connections ----
+
+    /**
+     * Connects to {@code host}:{@code port} and wires the connection to a protocol made by
+     * {@code protocolFactory}: asyncio's {@code create_connection}. The host is resolved off the
+     * loop (an IP literal needs no lookup); each address is tried in turn until one connects, or
+     * raced with Happy Eyeballs if the options ask. Returns once the protocol's
+     * {@code connectionMade} has run. A cancellation point; a cancelled call leaves no socket open.
+     *
+     * {@snippet :
+     * Connection<Echo> c = Network.createConnection(Echo::new, "127.0.0.1", 8888);
+     * c.transport().write("hello".getBytes());
+     * }
+     *
+     * @throws java.net.ConnectException naming host and port if refused (all refusals, as
+     *         suppressed exceptions, when several addresses were tried)
+     * @throws java.net.SocketTimeoutException naming host and port if an attempt exceeds
+     *         {@link ConnectOptions#connectTimeout()}
+     * @throws UnknownHostException naming the host if it cannot be resolved
+     * @throws IOException naming host and port for other failures
+     */
+    public static <P extends ConnectionProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host, int port,
+            ConnectOptions options) throws IOException {
+        List<InetSocketAddress> addresses = getAddrInfo(host, port);
+        SocketChannel ch = Connector.connect(host, addresses, options);
+        return wire(ch, protocolFactory);
+    }
+
+    /** {@link #createConnection(Supplier, String, int, ConnectOptions)} with {@link ConnectOptions#DEFAULTS}. */
+    public static <P extends ConnectionProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host, int port)
+            throws IOException {
+        return createConnection(protocolFactory, host, port, ConnectOptions.DEFAULTS);
+    }
+
+    /**
+     * Connects to the Unix-domain socket at {@code path}: asyncio's
+     * {@code create_unix_connection}. Otherwise as {@link #createConnection}.
+     *
+     * @throws IOException naming the path if the connect fails
+     */
+    public static <P extends ConnectionProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path) throws IOException {
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        boolean ok = false;
+        try {
+            ch.configureBlocking(false);
+            SocketOps.connect(ch, UnixDomainSocketAddress.of(path));
+            ok = true;
+        } finally {
+            if (!ok) {
+                ch.close();
+            }
+        }
+        return wire(ch, protocolFactory);
+    }
+
+    private static <P extends ConnectionProtocol> Connection<P> wire(SocketChannel ch, Supplier<P> protocolFactory) throws IOException {
+        EventLoop loop = EventLoop.getRunningLoop();
+        SocketTransport transport;
+        P protocol;
+        Future<Void> waiter = loop.createFuture();
+        try {
+            tune(ch);
+            protocol = protocolFactory.get();
+            transport = new SocketTransport(loop, ch, protocol, waiter, null);
+        } catch (IOException | RuntimeException | Error e) {
+            ch.close();
+            throw e;
+        }
+        try {
+            waiter.await();
+        } catch (Throwable e) {
+            transport.close();
+            throw e;
+        }
+        return new Connection<>(transport, protocol);
+    }
+
+    /** TCP_NODELAY on TCP sockets, as asyncio sets on every TCP transport. */
+    static void tune(SocketChannel ch) throws IOException {
+        if (ch.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+    }
+
+    // ---- servers ----
+
+    /**
+     * Listens on every address of {@code host} (null: all interfaces) at {@code port} (0: an
+     * ephemeral port per address) and gives each accepted connection a protocol of its own from
+     * {@code protocolFactory}: asyncio's {@code create_server}. Serves at once unless the options
+     * say not to. A cancellation point only while the host is looked up.
+     *
+     * @throws IOException naming the address if a bind fails (nothing stays bound then)
+     * @throws UnknownHostException naming the host if it cannot be resolved
+     */
+    public static Server createServer(Supplier<? extends ConnectionProtocol> protocolFactory, String host, int port, ServerOptions options)
+            throws IOException {
+        List<InetSocketAddress> addresses = host == null ? List.of(new InetSocketAddress(port)) : getAddrInfo(host, port);
+        return Listeners.serve(protocolFactory, addresses, options);
+    }
+
+    /** {@link #createServer(Supplier, String, int, ServerOptions)} with {@link ServerOptions#DEFAULTS}. */
+    public static Server createServer(Supplier<? extends ConnectionProtocol> protocolFactory, String host, int port) throws IOException {
+        return createServer(protocolFactory, host, port, ServerOptions.DEFAULTS);
+    }
+
+    /**
+     * Listens on a Unix-domain socket at {@code path}: asyncio's {@code create_unix_server}. A
+     * stale socket file at the path is removed first; the file is removed when the server
+     * closes (asyncio 3.13's {@code cleanup_socket}). Does not suspend.
+     *
+     * @throws IOException naming the path if it cannot be bound (a file that is not a socket is
+     *         there, say)
+     */
+    public static Server createUnixServer(Supplier<? extends ConnectionProtocol> protocolFactory, Path path, ServerOptions options)
+            throws IOException {
+        return Listeners.serveUnix(protocolFactory, path, options);
+    }
+
+    /** {@link #createUnixServer(Supplier, Path, ServerOptions)} with {@link ServerOptions#DEFAULTS}. */
+    public static Server createUnixServer(Supplier<? extends ConnectionProtocol> protocolFactory, Path path) throws IOException {
+        return createUnixServer(protocolFactory, path, ServerOptions.DEFAULTS);
     }
 }
