@@ -10,6 +10,7 @@ import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -259,5 +260,70 @@ public final class Network {
     /** {@link #createUnixServer(Supplier, Path, ServerOptions)} with {@link ServerOptions#DEFAULTS}. */
     public static Server createUnixServer(Supplier<? extends ConnectionProtocol> protocolFactory, Path path) throws IOException {
         return createUnixServer(protocolFactory, path, ServerOptions.DEFAULTS);
+    }
+
+    // ---- datagrams ----
+
+    /**
+     * Opens a UDP endpoint bound to {@code localAddress} (null: an ephemeral port, on the
+     * family of {@code remoteAddress}) and, if {@code remoteAddress} is not null, connected to
+     * it: asyncio's {@code create_datagram_endpoint}. A connected endpoint only exchanges
+     * datagrams with its peer and hears of ICMP errors through
+     * {@link DatagramProtocol#errorReceived}. Unresolved addresses are resolved first (off the
+     * loop). Returns once the protocol's {@code connectionMade} has run; a cancellation point.
+     *
+     * @throws IllegalArgumentException if both addresses are null
+     * @throws IOException naming the address if binding or connecting fails
+     */
+    public static <P extends DatagramProtocol> DatagramEndpoint<P> createDatagramEndpoint(Supplier<P> protocolFactory,
+            InetSocketAddress localAddress, InetSocketAddress remoteAddress) throws IOException {
+        if (localAddress == null && remoteAddress == null) {
+            throw new IllegalArgumentException("a local or a remote address is needed");
+        }
+        InetSocketAddress local = resolved(localAddress);
+        InetSocketAddress remote = resolved(remoteAddress);
+        InetSocketAddress any = local != null ? local : remote;
+        DatagramChannel ch = DatagramChannel.open(any.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        EventLoop loop = EventLoop.getRunningLoop();
+        P protocol;
+        DatagramSocketTransport transport;
+        Future<Void> waiter = loop.createFuture();
+        try {
+            ch.configureBlocking(false);
+            if (local != null) {
+                try {
+                    ch.bind(local);
+                } catch (IOException e) {
+                    throw SocketOps.failed("bind to", local, e);
+                }
+            }
+            if (remote != null) {
+                try {
+                    ch.connect(remote);
+                } catch (IOException e) {
+                    throw SocketOps.connectFailed(remote, e);
+                }
+            }
+            protocol = protocolFactory.get();
+            transport = new DatagramSocketTransport(loop, ch, protocol, waiter);
+        } catch (IOException | RuntimeException | Error e) {
+            ch.close();
+            throw e;
+        }
+        try {
+            waiter.await();
+        } catch (Throwable e) {
+            transport.close();
+            throw e;
+        }
+        return new DatagramEndpoint<>(transport, protocol);
+    }
+
+    private static InetSocketAddress resolved(InetSocketAddress a) throws UnknownHostException {
+        if (a == null || !a.isUnresolved()) {
+            return a;
+        }
+        return getAddrInfo(a.getHostString(), a.getPort()).getFirst();
     }
 }

@@ -110,12 +110,19 @@ final class SocketOps {
 
     /** {@code e} with a message that names the address, as asyncio's "Connect call failed". */
     static IOException connectFailed(SocketAddress address, IOException e) {
-        String what = "connect to " + describe(address) + " failed: " + e.getMessage();
+        return failed("connect to", address, e);
+    }
+
+    /** {@code e} with a message "VERB ADDRESS failed: ...", keeping its type where it is a common one. */
+    static IOException failed(String verb, SocketAddress address, IOException e) {
+        String what = verb + " " + describe(address) + " failed: " + e.getMessage();
         IOException named;
         if (e instanceof ConnectException) {
             named = new ConnectException(what);
         } else if (e instanceof SocketTimeoutException) {
             named = new SocketTimeoutException(what);
+        } else if (e instanceof java.net.BindException) {
+            named = new java.net.BindException(what);
         } else if (e instanceof java.net.NoRouteToHostException) {
             named = new java.net.NoRouteToHostException(what);
         } else {
