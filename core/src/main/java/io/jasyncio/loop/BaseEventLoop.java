@@ -221,7 +221,18 @@ public abstract class BaseEventLoop implements EventLoop {
                 throw new LoopInterruptedException("the event loop thread " + Thread.currentThread().getName()
                         + " was interrupted while waiting for I/O or timers");
             }
+            int before = ready.size();
             backend.poll(timeout, ioReady);
+            // A jumping clock waited for real because I/O was registered; if the wait ran out
+            // with nothing to do, the virtual time it stood for has passed (else the timer that
+            // set the timeout would never come due while a socket stays open).
+            if (timeout > 0 && clock.jumps() && ready.size() == before && threadsafe.isEmpty()) {
+                TimerHandle head = timers.peek();
+                long now = clock.nanoTime();
+                if (head != null && head.when() != Long.MAX_VALUE && head.when() > now) {
+                    clock.advance(head.when() - now);
+                }
+            }
         }
         drainThreadsafe();
         // "Due" means at or before now: the end bound is exclusive.

@@ -169,6 +169,22 @@ class ReadinessTest {
         close(q);
     }
 
+    /** Regression: a virtual-time loop with a socket open never fired its timers. */
+    @LoopTest(loops = LoopKind.VIRTUAL, checkFds = true)
+    void virtualTimeStillPassesWhileAReaderWaits(LoopHarness h) throws IOException {
+        Pipe p = pipe();
+        h.loop().addReader(p.source(), () -> { });
+        long start = h.loop().time();
+        h.run(() -> {
+            io.jasyncio.Asyncio.sleep(java.time.Duration.ofMillis(30));
+            return null;
+        });
+        assertEquals(java.time.Duration.ofMillis(30).toNanos(), h.loop().time() - start,
+                "the poll waited for real, so the virtual clock moves to the timer");
+        h.loop().removeReader(p.source());
+        close(p);
+    }
+
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aReadyReaderAllocatesNothingPerEvent(LoopHarness h) throws IOException {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

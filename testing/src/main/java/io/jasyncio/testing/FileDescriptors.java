@@ -46,10 +46,13 @@ public final class FileDescriptors {
     /**
      * Makes the JDK open the descriptors it keeps for the life of the process, so that a
      * snapshot taken before the first network test already holds them: NIO creates one socket
-     * the first time it closes a channel registered with a selector (to "pre-close" it), and the
-     * selector and socket machinery load their native state on first use.
+     * the first time it closes a channel registered with a selector (to "pre-close" it), the
+     * selector and socket machinery load their native state on first use, and SecureRandom
+     * opens the random devices.
      */
     private static void warmUp() {
+        // SecureRandom (temporary file names, TLS) keeps /dev/random and /dev/urandom open once used.
+        new java.security.SecureRandom().nextBytes(new byte[8]);
         try (java.nio.channels.Selector selector = java.nio.channels.Selector.open();
                 java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open()) {
             server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
