@@ -60,6 +60,7 @@ class ServerTest {
         runBounded(h, () -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
             assertTrue(server.isServing());
+            assertSame(h.loop(), server.loop());
             assertEquals(1, server.sockets().size());
             assertEquals(InetAddress.getByName(LOOPBACK), ((InetSocketAddress) server.sockets().getFirst()).getAddress());
             Connection<Recorder> c = Network.createConnection(Recorder::new, LOOPBACK, port(server));

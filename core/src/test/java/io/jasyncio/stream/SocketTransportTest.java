@@ -498,4 +498,26 @@ class SocketTransportTest {
             });
         }
     }
+
+    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    void writeLinesSendsEveryBufferInOrderAndQueuesWhatTheSocketRefuses(LoopHarness h) throws Exception {
+        try (ServerSocketChannel listener = listener()) {
+            runBounded(h, () -> {
+                try (Pair p = connect(listener)) {
+                    p.transport().writeLines(List.of(ByteBuffer.wrap("a".getBytes()), ByteBuffer.wrap("bc".getBytes()),
+                            ByteBuffer.wrap("def".getBytes())));
+                    assertEquals(0, p.transport().getWriteBufferSize(), "sent at once in one gathering write");
+                    assertEquals("abcdef", new String(readExactly(p.peer(), 6)));
+                    byte[] big = pattern(8 << 20);
+                    p.transport().writeLines(List.of(ByteBuffer.wrap(big), ByteBuffer.wrap("end".getBytes())));
+                    assertTrue(p.transport().getWriteBufferSize() > 0);
+                    p.transport().close();
+                    byte[] got = readAll(p.peer());
+                    assertArrayEquals(big, java.util.Arrays.copyOf(got, big.length));
+                    assertEquals("end", new String(got, big.length, got.length - big.length));
+                    p.protocol().awaitLost();
+                }
+            });
+        }
+    }
 }
