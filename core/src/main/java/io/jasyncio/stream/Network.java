@@ -120,7 +120,7 @@ public final class Network {
         try {
             return Resolver.resolve(host, port);
         } catch (UnknownHostException e) {
-            throw (UnknownHostException) Resolver.unknown(host, port, e);
+            throw Resolver.unknown(host, port, e);
         }
     }
 

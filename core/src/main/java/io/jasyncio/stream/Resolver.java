@@ -1,7 +1,6 @@
 package io.jasyncio.stream;
 
 import io.jasyncio.Asyncio;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -64,7 +63,7 @@ final class Resolver {
         }
     }
 
-    static IOException unknown(String host, int port, UnknownHostException e) {
+    static UnknownHostException unknown(String host, int port, UnknownHostException e) {
         UnknownHostException named = new UnknownHostException("cannot resolve " + host + " (port " + port + "): " + e.getMessage());
         named.initCause(e);
         return named;

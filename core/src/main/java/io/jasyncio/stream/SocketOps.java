@@ -2,7 +2,6 @@ package io.jasyncio.stream;
 
 import io.jasyncio.loop.EventLoop;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -139,9 +138,5 @@ final class SocketOps {
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + isa.getPort();
         }
         return String.valueOf(address);
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e.getMessage(), e);
     }
 }

@@ -239,4 +239,16 @@ class SockLowLevelTest {
             assertEquals(new NameInfo("example.invalid", "1"), Network.getNameInfo(InetSocketAddress.createUnresolved("example.invalid", 1)));
         });
     }
+
+    // .invalid never resolves (RFC 6761), and resolvers answer that at once.
+    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    void anUnknownHostIsAnErrorNamingTheHost(LoopHarness h) throws Exception {
+        runBounded(h, () -> {
+            java.net.UnknownHostException e = assertThrows(java.net.UnknownHostException.class,
+                    () -> Network.getAddrInfo("no-such-host.invalid", 80));
+            assertTrue(e.getMessage().contains("no-such-host.invalid"), e.getMessage());
+            assertThrows(java.net.UnknownHostException.class,
+                    () -> Network.createConnection(Recorder::new, "no-such-host.invalid", 80));
+        });
+    }
 }
