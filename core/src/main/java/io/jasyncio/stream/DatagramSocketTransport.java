@@ -45,9 +45,7 @@ final class DatagramSocketTransport implements DatagramTransport {
     private boolean closing;
     private int connLost;
     private boolean lostCalled;
-    private boolean protocolPaused;
-    private int highWater = Transport.DEFAULT_HIGH_WATER;
-    private int lowWater = Transport.DEFAULT_HIGH_WATER / 4;
+    private final FlowControl flow = new FlowControl();
 
     DatagramSocketTransport(EventLoop loop, DatagramChannel channel, DatagramProtocol protocol, Future<Void> waiter) {
         this.loop = loop;
@@ -180,27 +178,11 @@ final class DatagramSocketTransport implements DatagramTransport {
     }
 
     private void maybePauseProtocol() {
-        if (bufferSize <= highWater || protocolPaused) {
-            return;
-        }
-        protocolPaused = true;
-        try {
-            protocol.pauseWriting();
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("protocol.pauseWriting() failed", t, this, null));
-        }
+        flow.maybePause(bufferSize, protocol, this);
     }
 
     private void maybeResumeProtocol() {
-        if (!protocolPaused || bufferSize > lowWater) {
-            return;
-        }
-        protocolPaused = false;
-        try {
-            protocol.resumeWriting();
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("protocol.resumeWriting() failed", t, this, null));
-        }
+        flow.maybeResume(bufferSize, protocol, this);
     }
 
     @Override

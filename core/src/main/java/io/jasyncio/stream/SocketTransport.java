@@ -19,8 +19,8 @@ final class SocketTransport implements Transport {
      *
      * State, as asyncio keeps it: closing (close() or a fatal error began the end; no more
      * reading), eof (writeEof() asked for a half-close), connLost (> 0 once connectionLost is
-     * scheduled; later writes are counted and dropped), paused (reading paused by the user),
-     * protocolPaused (pauseWriting was called and resumeWriting not yet).
+     * scheduled; later writes are counted and dropped), paused (reading paused by the user);
+     * FlowControl keeps the write-buffer marks and whether the protocol was paused.
      *
      * Reading: each readiness event is one read into the loop thread's shared direct buffer,
      * lent to Protocol.dataReceived (its Javadoc says so), or one read into the buffer a
@@ -47,6 +47,7 @@ final class SocketTransport implements Transport {
     private final EventLoop loop;
     private final SocketChannel channel;
     private final WriteBuffer buffer = new WriteBuffer();
+    private final FlowControl flow = new FlowControl();
     private final Runnable onReadable = this::readReady;
     private final Runnable onWritable = this::writeReady;
     private final SocketAddress peername;
@@ -57,11 +58,8 @@ final class SocketTransport implements Transport {
     private boolean eof;
     private boolean paused;
     private boolean protocolConnected;
-    private boolean protocolPaused;
     private int connLost;
     private boolean lostCalled;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
 
     /**
      * A transport over the connected, non-blocking {@code channel}. In the next iterations it
@@ -324,22 +322,18 @@ final class SocketTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
+        flow.setLimits(high, low);
         maybePauseProtocol();
     }
 
     @Override
     public int getWriteBufferHighWater() {
-        return highWater;
+        return flow.high();
     }
 
     @Override
     public int getWriteBufferLowWater() {
-        return lowWater;
+        return flow.low();
     }
 
     @Override
@@ -348,27 +342,11 @@ final class SocketTransport implements Transport {
     }
 
     private void maybePauseProtocol() {
-        if (buffer.size() <= highWater || protocolPaused) {
-            return;
-        }
-        protocolPaused = true;
-        try {
-            protocol.pauseWriting();
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("protocol.pauseWriting() failed", t, this, null));
-        }
+        flow.maybePause(buffer.size(), protocol, this);
     }
 
     private void maybeResumeProtocol() {
-        if (!protocolPaused || buffer.size() > lowWater) {
-            return;
-        }
-        protocolPaused = false;
-        try {
-            protocol.resumeWriting();
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("protocol.resumeWriting() failed", t, this, null));
-        }
+        flow.maybeResume(buffer.size(), protocol, this);
     }
 
     // ---- ending ----
