@@ -5,6 +5,7 @@ import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.TaskRegistry;
 import java.lang.System.Logger.Level;
+import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
@@ -42,6 +43,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private final TimerQueue timers = new TimerQueue();
     private final TaskRegistry tasks = new TaskRegistry();
     private final Consumer<TimerHandle> toReady = t -> enqueue(t, ScheduleShuffler.TIMERS);
+    private final Consumer<Runnable> ioReady = r -> enqueue(r, ScheduleShuffler.IO);
     private long timerSequence;
     private boolean stopping;
     private volatile Thread thread;
@@ -112,6 +114,48 @@ public abstract class BaseEventLoop implements EventLoop {
         timers.noteCancelled();
     }
 
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        checkOpen();
+        checkThread();
+        cancelIfHandle(backend.setReader(channel, new Handle(this, callback, context)));
+    }
+
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        checkThread();
+        return cancelIfHandle(backend.setReader(channel, null));
+    }
+
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        checkOpen();
+        checkThread();
+        cancelIfHandle(backend.setWriter(channel, new Handle(this, callback, context)));
+    }
+
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        checkThread();
+        return cancelIfHandle(backend.setWriter(channel, null));
+    }
+
+    private boolean cancelIfHandle(Runnable old) {
+        // Cancelled, a handle the poll already queued in this iteration is skipped (asyncio's remove_reader).
+        if (old instanceof Handle h) {
+            h.cancel();
+        }
+        return old != null;
+    }
+
+    /**
+     * Open channels with a reader or writer registered; the test harness checks it for leaks.
+     * Costs time in the number of channels the loop watches.
+     */
+    public int liveRegistrationCount() {
+        return closed ? 0 : backend.registrationCount();
+    }
+
     /** Ready callbacks not yet run; the test harness checks it for leaks. */
     public int readyCount() {
         return ready.size() + threadsafe.size();
@@ -164,7 +208,7 @@ public abstract class BaseEventLoop implements EventLoop {
             // A deadline at Long.MAX_VALUE is "never" (a saturated Duration), as asyncio's infinite delay.
             timeout = head == null || head.when() == Long.MAX_VALUE ? -1 : Math.max(0, head.when() - clock.nanoTime());
         }
-        if (timeout > 0 && clock.jumps() && !backend.hasRegistrations() && threadsafe.isEmpty()) {
+        if (timeout > 0 && clock.jumps() && threadsafe.isEmpty() && backend.registrationCount() == 0) {
             clock.advance(timeout);
             timeout = 0;
         }
@@ -177,7 +221,18 @@ public abstract class BaseEventLoop implements EventLoop {
                 throw new LoopInterruptedException("the event loop thread " + Thread.currentThread().getName()
                         + " was interrupted while waiting for I/O or timers");
             }
-            backend.poll(timeout);
+            int before = ready.size();
+            backend.poll(timeout, ioReady);
+            // A jumping clock waited for real because I/O was registered; if the wait ran out
+            // with nothing to do, the virtual time it stood for has passed (else the timer that
+            // set the timeout would never come due while a socket stays open).
+            if (timeout > 0 && clock.jumps() && ready.size() == before && threadsafe.isEmpty()) {
+                TimerHandle head = timers.peek();
+                long now = clock.nanoTime();
+                if (head != null && head.when() != Long.MAX_VALUE && head.when() > now) {
+                    clock.advance(head.when() - now);
+                }
+            }
         }
         drainThreadsafe();
         // "Due" means at or before now: the end bound is exclusive.

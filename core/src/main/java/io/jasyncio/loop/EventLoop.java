@@ -4,6 +4,7 @@ import io.jasyncio.Context;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.TaskRegistry;
+import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -59,6 +60,54 @@ public interface EventLoop extends AutoCloseable {
      * @throws IllegalStateException if the loop is closed, or (debug) called from another thread
      */
     TimerHandle callAt(long when, Runnable callback);
+
+    /**
+     * Calls {@code callback} each iteration in which {@code channel} is readable (for a server
+     * channel: has a connection to accept), until {@link #removeReader} or until the channel is
+     * closed: asyncio's {@code add_reader}. A channel has one reader: this replaces (and cancels,
+     * if already queued) the one it had. The callback runs in step 4 of the iteration whose poll
+     * found the channel ready, in the context current now. Level-triggered: a callback that
+     * leaves data unread is called again in the next iteration.
+     *
+     * <p>Closing the channel ends the registration; nothing needs removing then.
+     *
+     * @throws IllegalStateException if the loop is closed, or (debug) called from another thread
+     * @throws java.io.UncheckedIOException wrapping {@link java.nio.channels.ClosedChannelException}
+     *         if the channel is closed
+     * @throws java.nio.channels.IllegalBlockingModeException if the channel is in blocking mode
+     * @throws IllegalArgumentException if the channel cannot be read
+     */
+    void addReader(SelectableChannel channel, Runnable callback);
+
+    /**
+     * Stops watching {@code channel} for reading; a call of the reader already queued in this
+     * iteration does not happen. asyncio's {@code remove_reader}.
+     *
+     * @return whether a reader was registered
+     */
+    boolean removeReader(SelectableChannel channel);
+
+    /**
+     * Calls {@code callback} each iteration in which {@code channel} is writable, until
+     * {@link #removeWriter} or until the channel is closed: asyncio's {@code add_writer}. For a
+     * socket whose non-blocking connect is in progress, "writable" means the connect finished or
+     * failed (call {@code finishConnect} then remove the writer). Otherwise as {@link #addReader}.
+     *
+     * @throws IllegalStateException if the loop is closed, or (debug) called from another thread
+     * @throws java.io.UncheckedIOException wrapping {@link java.nio.channels.ClosedChannelException}
+     *         if the channel is closed
+     * @throws java.nio.channels.IllegalBlockingModeException if the channel is in blocking mode
+     * @throws IllegalArgumentException if the channel cannot be written
+     */
+    void addWriter(SelectableChannel channel, Runnable callback);
+
+    /**
+     * Stops watching {@code channel} for writing; a call of the writer already queued in this
+     * iteration does not happen. asyncio's {@code remove_writer}.
+     *
+     * @return whether a writer was registered
+     */
+    boolean removeWriter(SelectableChannel channel);
 
     /**
      * Runs iterations until {@link #stop()} is called.

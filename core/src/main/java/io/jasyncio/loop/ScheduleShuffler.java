@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * Seeded schedules: reorders, reproducibly, the callbacks that are ready in one loop iteration,
  * so that a test can explore the interleavings a program may meet.
  *
- * <p>Callbacks are grouped by their producer: the step that scheduled them, or "timers", or
+ * <p>Callbacks are grouped by their producer: the step that scheduled them, or "timers", "I/O", or
  * "other threads". Each group keeps its own order; the groups are interleaved at random. So a
  * callback never overtakes one scheduled before it by the same step (asyncio's FIFO promise),
  * and timers keep deadline order. Orders of this kind arise in asyncio when the producers' own
@@ -23,12 +23,13 @@ final class ScheduleShuffler {
      * Implementation notes.
      *
      * While a seed is set the ready queue holds Produced wrappers: the loop tags each callback
-     * as it enters the queue (the current step's id, TIMERS or THREADS). interleave() takes
+     * as it enters the queue (the current step's id, TIMERS, IO or THREADS). interleave() takes
      * the batch of step 4, builds the multiset of tags, shuffles it with the seeded Random and
      * fills each position with the next callback of that tag. The same seed and the same program
      * give the same order.
      */
     static final long TIMERS = -2;
+    static final long IO = -3;
     static final long THREADS = -1;
 
     private final SplittableRandom random;

@@ -2,11 +2,44 @@ package io.jasyncio.loop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /** An {@link IoBackend} over {@link java.nio.channels.Selector} (epoll on Linux). */
 public final class SelectorBackend implements IoBackend {
+    /*
+     * Implementation notes.
+     *
+     * One SelectionKey per channel, its attachment a Registration holding the reader and writer
+     * callbacks; the interest set is recomputed from them on every change. A key whose callbacks
+     * are both removed is kept with an empty interest set rather than cancelled: a cancelled key
+     * cannot be re-registered before the next select, and channels often toggle a writer. Keys
+     * go away when their channel is closed (closing a channel cancels its keys; the next select
+     * deregisters them and only then does the JDK close the file descriptor).
+     *
+     * Polling uses select(Consumer): the JDK calls onReady for each ready key without filling
+     * the selected-key set, and onReady hands the registration's callbacks to the sink. Nothing
+     * is allocated per ready event.
+     *
+     * A socket that is still connecting reports writability as OP_CONNECT (the JDK translates
+     * EPOLLOUT to OP_WRITE only once connected), so the writer's interest op depends on that.
+     */
+    private static final int READS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
+    private static final int WRITES = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
+
     private final Selector selector;
+    private final Consumer<SelectionKey> onReady = this::dispatch;
+    private Consumer<Runnable> sink;
+
+    /** The callbacks of one channel: the key's attachment. */
+    private static final class Registration {
+        Runnable reader;
+        Runnable writer;
+    }
 
     /**
      * Opens a selector.
@@ -22,20 +55,35 @@ public final class SelectorBackend implements IoBackend {
     }
 
     @Override
-    public void poll(long timeoutNanos) {
+    public void poll(long timeoutNanos, Consumer<Runnable> ready) {
+        sink = ready;
         try {
             if (timeoutNanos == 0) {
-                selector.selectNow();
+                selector.selectNow(onReady);
             } else if (timeoutNanos < 0) {
-                selector.select();
+                selector.select(onReady);
             } else {
                 // Round up: waking before the timer is due would only spin the loop once more.
-                selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+                selector.select(onReady, Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
+        } finally {
+            sink = null;
         }
-        selector.selectedKeys().clear();
+    }
+
+    private void dispatch(SelectionKey key) {
+        if (!key.isValid() || !(key.attachment() instanceof Registration reg)) {
+            return;
+        }
+        int ops = key.readyOps();
+        if ((ops & READS) != 0 && reg.reader != null) {
+            sink.accept(reg.reader);
+        }
+        if ((ops & WRITES) != 0 && reg.writer != null) {
+            sink.accept(reg.writer);
+        }
     }
 
     @Override
@@ -46,6 +94,82 @@ public final class SelectorBackend implements IoBackend {
     @Override
     public boolean hasRegistrations() {
         return !selector.keys().isEmpty();
+    }
+
+    @Override
+    public int registrationCount() {
+        int n = 0;
+        for (SelectionKey k : selector.keys()) {
+            if (k.isValid() && k.attachment() instanceof Registration r && (r.reader != null || r.writer != null)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public Runnable setReader(SelectableChannel channel, Runnable callback) {
+        return set(channel, callback, true);
+    }
+
+    @Override
+    public Runnable setWriter(SelectableChannel channel, Runnable callback) {
+        return set(channel, callback, false);
+    }
+
+    private Runnable set(SelectableChannel channel, Runnable callback, boolean read) {
+        if (callback != null) {
+            // Fail before touching the registration: the caller's old callback stays in place.
+            opFor(channel, read);
+        }
+        SelectionKey key = channel.keyFor(selector);
+        Registration reg = key == null ? null : (Registration) key.attachment();
+        if (reg == null) {
+            if (callback == null) {
+                return null;
+            }
+            reg = new Registration();
+            setField(reg, callback, read);
+            try {
+                channel.register(selector, interest(channel, reg), reg);
+            } catch (ClosedChannelException e) {
+                throw new UncheckedIOException("cannot watch a closed channel", e);
+            }
+            return null;
+        }
+        if (callback != null && !key.isValid()) {
+            // We never cancel our keys: an invalid one means the channel was closed.
+            throw new UncheckedIOException("cannot watch a closed channel", new ClosedChannelException());
+        }
+        Runnable old = read ? reg.reader : reg.writer;
+        setField(reg, callback, read);
+        if (key.isValid()) {
+            key.interestOps(interest(channel, reg));
+        }
+        return old;
+    }
+
+    private static void setField(Registration reg, Runnable callback, boolean read) {
+        if (read) {
+            reg.reader = callback;
+        } else {
+            reg.writer = callback;
+        }
+    }
+
+    private static int interest(SelectableChannel channel, Registration reg) {
+        return (reg.reader != null ? opFor(channel, true) : 0) | (reg.writer != null ? opFor(channel, false) : 0);
+    }
+
+    private static int opFor(SelectableChannel channel, boolean read) {
+        if (!read && channel instanceof SocketChannel s && s.isConnectionPending()) {
+            return SelectionKey.OP_CONNECT;
+        }
+        int op = channel.validOps() & (read ? READS : SelectionKey.OP_WRITE);
+        if (op == 0) {
+            throw new IllegalArgumentException(channel + " cannot be " + (read ? "read" : "written"));
+        }
+        return op;
     }
 
     @Override

@@ -6,5 +6,12 @@
  * ({@link io.jasyncio.loop.EventLoop}'s readers and writers) and the task API, like any user code
  * could be; this package depends on {@code io.jasyncio} and {@code io.jasyncio.loop}, never the
  * reverse.
+ *
+ * <p>Entry points are the static methods of {@link io.jasyncio.stream.Network}: the low-level
+ * {@code sock*} operations, name lookups, {@code createConnection} / {@code createServer} (and
+ * their Unix variants) returning a {@link io.jasyncio.stream.Connection} or a
+ * {@link io.jasyncio.stream.Server}, and {@code createDatagramEndpoint}. The transports
+ * themselves are package-private classes behind the {@link io.jasyncio.stream.Transport} and
+ * {@link io.jasyncio.stream.DatagramTransport} interfaces.
  */
 package io.jasyncio.stream;

@@ -46,7 +46,7 @@ class BaseEventLoopTest {
         }
 
         @Override
-        public void poll(long timeoutNanos) {
+        public void poll(long timeoutNanos, java.util.function.Consumer<Runnable> ready) {
             timeouts.add(timeoutNanos);
             if (timeoutNanos > 0) {
                 if (clock instanceof ManualClock m) {
@@ -66,6 +66,21 @@ class BaseEventLoopTest {
         @Override
         public boolean hasRegistrations() {
             return registrations;
+        }
+
+        @Override
+        public int registrationCount() {
+            return registrations ? 1 : 0;
+        }
+
+        @Override
+        public Runnable setReader(java.nio.channels.SelectableChannel channel, Runnable callback) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Runnable setWriter(java.nio.channels.SelectableChannel channel, Runnable callback) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

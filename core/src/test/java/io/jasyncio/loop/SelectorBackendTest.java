@@ -15,8 +15,8 @@ class SelectorBackendTest {
         try (SelectorBackend backend = new SelectorBackend()) {
             assertFalse(backend.hasRegistrations());
             assertTimeoutPreemptively(BOUND, () -> {
-                backend.poll(0);
-                backend.poll(Duration.ofMillis(1).toNanos());
+                backend.poll(0, r -> fail("nothing is registered"));
+                backend.poll(Duration.ofMillis(1).toNanos(), r -> fail("nothing is registered"));
             });
         }
     }
@@ -25,14 +25,14 @@ class SelectorBackendTest {
     void wakeupBeforeAnUnlimitedPollMakesItReturnAtOnce() {
         try (SelectorBackend backend = new SelectorBackend()) {
             backend.wakeup();
-            assertTimeoutPreemptively(BOUND, () -> backend.poll(-1));
+            assertTimeoutPreemptively(BOUND, () -> backend.poll(-1, r -> { }));
         }
     }
 
     @Test
     void wakeupFromAnotherThreadEndsAnUnlimitedPoll() throws InterruptedException {
         try (SelectorBackend backend = new SelectorBackend()) {
-            Thread poller = Thread.ofPlatform().start(() -> backend.poll(-1));
+            Thread poller = Thread.ofPlatform().start(() -> backend.poll(-1, r -> { }));
             // Whether the wake-up lands before or during the poll, the poll must end.
             backend.wakeup();
             poller.join(BOUND.toMillis());

@@ -6,7 +6,7 @@ import io.jasyncio.loop.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a loop still holds after a test: unfinished tasks, live timers, ready callbacks. */
+/** What a loop still holds after a test: unfinished tasks, live timers, ready callbacks, I/O registrations. */
 final class LeakCheck {
     private LeakCheck() {
     }
@@ -19,6 +19,10 @@ final class LeakCheck {
         return loop instanceof BaseEventLoop b ? b.liveTimerCount() : 0;
     }
 
+    static int liveRegistrations(EventLoop loop) {
+        return loop instanceof BaseEventLoop b ? b.liveRegistrationCount() : 0;
+    }
+
     /** Descriptions of what leaked; empty if nothing. */
     static List<String> leaks(EventLoop loop) {
         List<String> leaks = new ArrayList<>();
@@ -28,6 +32,10 @@ final class LeakCheck {
         int timers = liveTimers(loop);
         if (timers > 0) {
             leaks.add(timers + " timer(s) still scheduled");
+        }
+        int io = liveRegistrations(loop);
+        if (io > 0) {
+            leaks.add(io + " channel(s) still have a reader or writer registered");
         }
         int ready = readyCount(loop);
         if (ready > 0) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -26,10 +27,11 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
     /*
      * Implementation notes.
      *
-     * The check runs before close (leaks) and after close (unhandled), because close() is when
-     * futures whose exception was never retrieved are reported. Cleanup cancels leaked tasks and
-     * runs the loop a bounded number of iterations so their continuations end; a test that
-     * leaked is failed whatever the cleanup achieves.
+     * The check runs before close (leaks) and after close (unhandled, file descriptors), because
+     * close() is when futures whose exception was never retrieved are reported, and closing the
+     * selector is what closes the descriptors of channels that were closed while registered.
+     * Cleanup cancels leaked tasks and runs the loop a bounded number of iterations so their
+     * continuations end; a test that leaked is failed whatever the cleanup achieves.
      */
     private static final int DRAIN_ITERATIONS = 100;
 
@@ -61,16 +63,18 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
                 seeds.add(s);
             }
         }
-        return kinds.stream().flatMap(k -> seeds.stream().map(s -> new Invocation(k, s)));
+        return kinds.stream().flatMap(k -> seeds.stream().map(s -> new Invocation(k, s, spec.checkFds())));
     }
 
     private static final class Invocation implements TestTemplateInvocationContext {
         private final LoopKind kind;
         private final Long seed;
+        private final boolean checkFds;
 
-        Invocation(LoopKind kind, Long seed) {
+        Invocation(LoopKind kind, Long seed, boolean checkFds) {
             this.kind = kind;
             this.seed = seed;
+            this.checkFds = checkFds;
         }
 
         @Override
@@ -80,18 +84,28 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new HarnessLifecycle(kind, seed));
+            return List.of(new HarnessLifecycle(kind, seed, checkFds));
         }
     }
 
-    private static final class HarnessLifecycle implements ParameterResolver, AfterEachCallback {
+    private static final class HarnessLifecycle implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
         private final LoopKind kind;
         private final Long seed;
+        private final boolean checkFds;
         private LoopHarness harness;
+        private FileDescriptors fdsBefore;
 
-        HarnessLifecycle(LoopKind kind, Long seed) {
+        HarnessLifecycle(LoopKind kind, Long seed, boolean checkFds) {
             this.kind = kind;
             this.seed = seed;
+            this.checkFds = checkFds;
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            if (checkFds) {
+                fdsBefore = FileDescriptors.snapshot();
+            }
         }
 
         @Override
@@ -114,12 +128,21 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
                 return;
             }
             harness = null;
+            FileDescriptors before = fdsBefore;
+            fdsBefore = null;
             if (h.loop().isRunning()) {
                 throw new AssertionError("the test left its event loop running");
             }
             h.drain(DRAIN_ITERATIONS);
             List<String> problems = new ArrayList<>(LeakCheck.leaks(h.loop()));
             cleanUp(h);
+            if (before != null) {
+                // After cleanUp: closing the loop's selector is what finally closes the descriptors
+                // of channels closed while registered with it.
+                for (String fd : before.leaked()) {
+                    problems.add("file descriptor left open: " + fd);
+                }
+            }
             for (ExceptionContext c : h.unhandled()) {
                 problems.add("unhandled: " + c.message() + (c.exception() == null ? "" : " (" + c.exception() + ")"));
             }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test that runs once per event loop kind, each time on a fresh loop, and fails if it
- * leaves tasks, timers or ready callbacks behind or an exception unhandled. The test method
+ * leaves tasks, timers, ready callbacks or I/O readers and writers behind, or an exception
+ * unhandled; with {@link #checkFds()}, also if it leaves file descriptors open. The test method
  * takes a {@link LoopHarness} parameter. With {@link #seeds()}, it also runs under that many
  * seeded schedules, each a reproducible interleaving of the callbacks ready at the same time.
  *
@@ -36,4 +37,11 @@ public @interface LoopTest {
      * seed, and {@code -Djasyncio.test.seed=S} reruns just that seed.
      */
     int seeds() default 0;
+
+    /**
+     * Whether to fail the test if the process has file descriptors open after it (and after its
+     * loop is closed) that it did not have before; see {@link FileDescriptors#leaked()}. For
+     * tests that open sockets.
+     */
+    boolean checkFds() default false;
 }

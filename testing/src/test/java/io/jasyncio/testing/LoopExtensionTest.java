@@ -83,6 +83,51 @@ class LoopExtensionTest {
     }
 
     @Test
+    void aTestThatLeavesAReaderRegisteredFails() throws Exception {
+        try {
+            Events events = run("leaksReader");
+            assertEquals(2, events.failed().count());
+            assertTrue(failureMessages(events).stream().allMatch(m -> m.contains("reader or writer registered")),
+                    failureMessages(events).toString());
+        } finally {
+            Samples.closeLeftovers();
+        }
+    }
+
+    @Test
+    void aReaderOnAChannelTheTestClosedIsNoLeak() {
+        Events events = run("closesItsWatchedChannel");
+        assertEquals(2, events.succeeded().count(), failureMessages(events).toString());
+    }
+
+    @Test
+    void aTestThatLeavesAFileDescriptorOpenFailsWhenAskedToCheck() throws Exception {
+        try {
+            Events events = run("leaksFd");
+            assertEquals(2, events.failed().count());
+            assertTrue(failureMessages(events).stream().allMatch(m -> m.contains("file descriptor left open")),
+                    failureMessages(events).toString());
+        } finally {
+            Samples.closeLeftovers();
+        }
+    }
+
+    @Test
+    void fileDescriptorSnapshotsSeeAnOpenedPipeAndItsClose() throws Exception {
+        FileDescriptors before = FileDescriptors.snapshot();
+        java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+        try {
+            assertTrue(FileDescriptors.isSupported());
+            assertFalse(before.newIn(FileDescriptors.snapshot()).isEmpty());
+            assertThrows(AssertionError.class, before::assertNoLeak);
+        } finally {
+            pipe.source().close();
+            pipe.sink().close();
+        }
+        before.assertNoLeak();
+    }
+
+    @Test
     void logCaptureSeesWhatTheLoopLogs() {
         var loop = LoopKind.VIRTUAL.create();
         try (LogCapture log = LogCapture.start()) {
@@ -96,6 +141,43 @@ class LoopExtensionTest {
 
     /** Sample tests run only through the engine above (the nested class is not run directly). */
     static class Samples {
+        /** Channels the leaking samples leave open for the outer test to close. */
+        static final List<java.nio.channels.Channel> LEFTOVERS = new java.util.ArrayList<>();
+
+        static void closeLeftovers() throws java.io.IOException {
+            for (java.nio.channels.Channel c : LEFTOVERS) {
+                c.close();
+            }
+            LEFTOVERS.clear();
+        }
+
+        private static java.nio.channels.Pipe leftoverPipe() throws java.io.IOException {
+            java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+            LEFTOVERS.add(pipe.source());
+            LEFTOVERS.add(pipe.sink());
+            pipe.source().configureBlocking(false);
+            return pipe;
+        }
+
+        @LoopTest
+        void leaksReader(LoopHarness h) throws Exception {
+            h.loop().addReader(leftoverPipe().source(), () -> { });
+        }
+
+        @LoopTest(checkFds = true)
+        void closesItsWatchedChannel(LoopHarness h) throws Exception {
+            java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+            pipe.source().configureBlocking(false);
+            h.loop().addReader(pipe.source(), () -> { });
+            pipe.source().close();
+            pipe.sink().close();
+        }
+
+        @LoopTest(checkFds = true)
+        void leaksFd(LoopHarness h) throws Exception {
+            leftoverPipe();
+        }
+
         @LoopTest
         void clean(LoopHarness h) {
             assertEquals(3, h.run(() -> {

@@ -1,0 +1,275 @@
+package io.jasyncio.stream;
+
+import io.jasyncio.Future;
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.loop.ExceptionContext;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayDeque;
+
+/**
+ * The {@link DatagramTransport} of a UDP (or Unix datagram) channel, connected or not: asyncio's
+ * {@code _SelectorDatagramTransport}.
+ */
+final class DatagramSocketTransport implements DatagramTransport {
+    /*
+     * Implementation notes.
+     *
+     * Each readiness event receives one datagram into the loop thread's shared direct buffer
+     * and lends it to datagramReceived. Sends go straight to the socket when nothing is queued;
+     * a datagram the socket does not take (its buffer is full) is copied and queued with its
+     * address, and a writer sends the queue in order. An I/O error of one send or receive
+     * (ICMP port unreachable on a connected socket, say) goes to errorReceived and leaves the
+     * endpoint open, as in asyncio; other failures close it. connectionLost runs once, scheduled
+     * with callSoon, and closes the channel.
+     */
+    private static final System.Logger LOG = System.getLogger("io.jasyncio");
+    private static final int MAX_DATAGRAM = 64 * 1024;
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_DATAGRAM));
+
+    private record Queued(ByteBuffer data, SocketAddress addr) {
+    }
+
+    private final EventLoop loop;
+    private final DatagramChannel channel;
+    private final DatagramProtocol protocol;
+    private final SocketAddress peer;
+    private final SocketAddress sockname;
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private final Runnable onReadable = this::readReady;
+    private final Runnable onWritable = this::writeReady;
+    private int bufferSize;
+    private boolean closing;
+    private int connLost;
+    private boolean lostCalled;
+    private final FlowControl flow = new FlowControl();
+
+    DatagramSocketTransport(EventLoop loop, DatagramChannel channel, DatagramProtocol protocol, Future<Void> waiter) {
+        this.loop = loop;
+        this.channel = channel;
+        this.protocol = protocol;
+        SocketAddress p = null;
+        SocketAddress s = null;
+        try {
+            p = channel.getRemoteAddress();
+            s = channel.getLocalAddress();
+        } catch (IOException e) {
+            // Closed already: the transport will fail on first use.
+        }
+        this.peer = p;
+        this.sockname = s;
+        loop.callSoon(() -> {
+            try {
+                protocol.connectionMade(this);
+            } catch (Throwable t) {
+                fatalError(t, "Fatal error: protocol.connectionMade() call failed.");
+            }
+        });
+        loop.callSoon(() -> {
+            if (!closing) {
+                loop.addReader(channel, onReadable);
+            }
+        });
+        loop.callSoon(() -> {
+            if (!waiter.isDone()) {
+                waiter.setResult(null);
+            }
+        });
+    }
+
+    private void readReady() {
+        if (connLost > 0) {
+            return;
+        }
+        ByteBuffer buf = READ_BUFFER.get().clear();
+        SocketAddress from;
+        try {
+            from = channel.receive(buf);
+        } catch (IOException e) {
+            try {
+                protocol.errorReceived(e);
+            } catch (Throwable t) {
+                fatalError(t, "Fatal error: protocol.errorReceived() call failed.");
+            }
+            return;
+        }
+        if (from == null) {
+            return;
+        }
+        buf.flip();
+        try {
+            protocol.datagramReceived(buf, from);
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.datagramReceived() call failed.");
+        }
+    }
+
+    @Override
+    public void sendTo(ByteBuffer data, SocketAddress addr) {
+        if (peer != null) {
+            if (addr != null && !addr.equals(peer)) {
+                throw new IllegalArgumentException("invalid address: must be null or " + peer);
+            }
+            addr = peer;
+        } else if (addr == null) {
+            throw new IllegalArgumentException("an unconnected endpoint needs an address to send to");
+        }
+        if (connLost > 0) {
+            data.position(data.limit());
+            connLost++;
+            return;
+        }
+        if (queue.isEmpty()) {
+            try {
+                int n = peer != null ? channel.write(data) : channel.send(data, addr);
+                if (n > 0 || !data.hasRemaining()) {
+                    return;
+                }
+            } catch (IOException e) {
+                data.position(data.limit());
+                errorReceived(e);
+                return;
+            }
+            loop.addWriter(channel, onWritable);
+        }
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data).flip();
+        queue.add(new Queued(copy, addr));
+        bufferSize += copy.remaining();
+        maybePauseProtocol();
+    }
+
+    private void writeReady() {
+        while (!queue.isEmpty()) {
+            Queued q = queue.peek();
+            int len = q.data().remaining();
+            try {
+                int n = peer != null ? channel.write(q.data()) : channel.send(q.data(), q.addr());
+                if (n == 0 && q.data().hasRemaining()) {
+                    return;
+                }
+            } catch (IOException e) {
+                errorReceived(e);
+            }
+            queue.poll();
+            bufferSize -= len;
+        }
+        maybeResumeProtocol();
+        loop.removeWriter(channel);
+        if (closing) {
+            callConnectionLost(null);
+        }
+    }
+
+    private void errorReceived(IOException e) {
+        try {
+            protocol.errorReceived(e);
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.errorReceived() call failed.");
+        }
+    }
+
+    @Override
+    public int getWriteBufferSize() {
+        return bufferSize;
+    }
+
+    private void maybePauseProtocol() {
+        flow.maybePause(bufferSize, protocol, this);
+    }
+
+    private void maybeResumeProtocol() {
+        flow.maybeResume(bufferSize, protocol, this);
+    }
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        loop.removeReader(channel);
+        if (queue.isEmpty()) {
+            connLost++;
+            loop.callSoon(() -> callConnectionLost(null));
+        }
+    }
+
+    @Override
+    public void abort() {
+        forceClose(null);
+    }
+
+    private void fatalError(Throwable exc, String message) {
+        if (exc instanceof VirtualMachineError e) {
+            throw e;
+        }
+        if (!(exc instanceof IOException)) {
+            loop.callExceptionHandler(new ExceptionContext(message, exc, this, null));
+        }
+        forceClose(exc);
+    }
+
+    private void forceClose(Throwable exc) {
+        if (connLost > 0) {
+            return;
+        }
+        if (!queue.isEmpty()) {
+            queue.clear();
+            bufferSize = 0;
+            loop.removeWriter(channel);
+        }
+        if (!closing) {
+            closing = true;
+            loop.removeReader(channel);
+        }
+        connLost++;
+        loop.callSoon(() -> callConnectionLost(exc));
+    }
+
+    private void callConnectionLost(Throwable exc) {
+        if (lostCalled) {
+            return;
+        }
+        lostCalled = true;
+        connLost = Math.max(connLost, 1);
+        try {
+            protocol.connectionLost(exc);
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return switch (name) {
+            case PEERNAME -> peer;
+            case SOCKNAME -> sockname;
+            case SOCKET -> channel;
+            default -> null;
+        };
+    }
+
+    @Override
+    public EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public String toString() {
+        return "DatagramTransport[" + (peer != null ? SocketOps.describe(peer) : SocketOps.describe(sockname))
+                + (closing ? ", closing" : "") + "]";
+    }
+}

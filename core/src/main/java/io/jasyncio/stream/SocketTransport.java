@@ -1,0 +1,468 @@
+package io.jasyncio.stream;
+
+import io.jasyncio.Future;
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.loop.ExceptionContext;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The {@link Transport} of a TCP or Unix stream socket, built on the loop's readers and
+ * writers: asyncio's {@code _SelectorSocketTransport}.
+ */
+final class SocketTransport implements Transport {
+    /*
+     * Implementation notes.
+     *
+     * State, as asyncio keeps it: closing (close() or a fatal error began the end; no more
+     * reading), eof (writeEof() asked for a half-close), connLost (> 0 once connectionLost is
+     * scheduled; later writes are counted and dropped), paused (reading paused by the user);
+     * FlowControl keeps the write-buffer marks and whether the protocol was paused.
+     *
+     * Reading: each readiness event is one read into the loop thread's shared direct buffer,
+     * lent to Protocol.dataReceived (its Javadoc says so), or one read into the buffer a
+     * BufferedProtocol lends. A read of -1 is end of stream: eofReceived decides between
+     * closing and staying open for writing.
+     *
+     * Writing: with nothing queued, write() goes straight to the socket; what is left is
+     * copied to the WriteBuffer and a writer is registered, whose callback sends the queue in
+     * gathering writes. When the queue drains the writer is removed, and a pending close or
+     * half-close happens then.
+     *
+     * Ending: connectionLost runs exactly once, scheduled with callSoon from close() (empty
+     * buffer) or forceClose() (abort, fatal errors), or called directly from the writer when
+     * the last bytes of a closing transport are sent, as asyncio does. It closes the socket
+     * and detaches the transport from its server.
+     */
+    private static final System.Logger LOG = System.getLogger("io.jasyncio");
+    /** asyncio's max_size: the most one read asks for. */
+    static final int MAX_READ = 256 * 1024;
+    /** Writes after the connection was lost are logged from this many on, as in asyncio. */
+    private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
+
+    private final EventLoop loop;
+    private final SocketChannel channel;
+    private final WriteBuffer buffer = new WriteBuffer();
+    private final FlowControl flow = new FlowControl();
+    private final Runnable onReadable = this::readReady;
+    private final Runnable onWritable = this::writeReady;
+    private final SocketAddress peername;
+    private final SocketAddress sockname;
+    private ConnectionProtocol protocol;
+    private Server server;
+    private boolean closing;
+    private boolean eof;
+    private boolean paused;
+    private boolean protocolConnected;
+    private int connLost;
+    private boolean lostCalled;
+
+    /**
+     * A transport over the connected, non-blocking {@code channel}. In the next iterations it
+     * calls {@code connectionMade}, starts reading, then completes {@code waiter} (if not null).
+     */
+    SocketTransport(EventLoop loop, SocketChannel channel, ConnectionProtocol protocol, Future<Void> waiter, Server server) {
+        this.loop = loop;
+        this.channel = channel;
+        this.protocol = protocol;
+        this.peername = address(true);
+        this.sockname = address(false);
+        this.server = server;
+        if (server != null) {
+            server.attach(this);
+        }
+        loop.callSoon(this::connectionMade);
+        loop.callSoon(this::startReading);
+        if (waiter != null) {
+            loop.callSoon(() -> {
+                if (!waiter.isDone()) {
+                    waiter.setResult(null);
+                }
+            });
+        }
+    }
+
+    private SocketAddress address(boolean remote) {
+        try {
+            return remote ? channel.getRemoteAddress() : channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void connectionMade() {
+        if (connLost > 0) {
+            return;
+        }
+        protocolConnected = true;
+        try {
+            protocol.connectionMade(this);
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.connectionMade() call failed.");
+        }
+    }
+
+    private void startReading() {
+        if (isReading()) {
+            loop.addReader(channel, onReadable);
+        }
+    }
+
+    // ---- reading ----
+
+    private void readReady() {
+        if (connLost > 0) {
+            return;
+        }
+        if (protocol instanceof BufferedProtocol p) {
+            readIntoBuffer(p);
+        } else {
+            readData((Protocol) protocol);
+        }
+    }
+
+    private void readData(Protocol p) {
+        ByteBuffer buf = READ_BUFFER.get().clear();
+        int n;
+        try {
+            n = channel.read(buf);
+        } catch (IOException e) {
+            fatalError(e, "Fatal read error on socket transport");
+            return;
+        }
+        if (n < 0) {
+            readEof();
+        } else if (n > 0) {
+            buf.flip();
+            try {
+                p.dataReceived(buf);
+            } catch (Throwable t) {
+                fatalError(t, "Fatal error: protocol.dataReceived() call failed.");
+            }
+        }
+    }
+
+    private void readIntoBuffer(BufferedProtocol p) {
+        ByteBuffer buf;
+        try {
+            buf = p.getBuffer(-1);
+            if (buf == null || !buf.hasRemaining()) {
+                throw new IllegalStateException("getBuffer() returned an empty buffer");
+            }
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.getBuffer() call failed.");
+            return;
+        }
+        int n;
+        try {
+            n = channel.read(buf);
+        } catch (IOException e) {
+            fatalError(e, "Fatal read error on socket transport");
+            return;
+        }
+        if (n < 0) {
+            readEof();
+        } else if (n > 0) {
+            try {
+                p.bufferUpdated(n);
+            } catch (Throwable t) {
+                fatalError(t, "Fatal error: protocol.bufferUpdated() call failed.");
+            }
+        }
+    }
+
+    private void readEof() {
+        boolean keepOpen;
+        try {
+            keepOpen = protocol.eofReceived();
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.eofReceived() call failed.");
+            return;
+        }
+        if (keepOpen) {
+            // Nothing more will arrive; writing goes on until the protocol closes.
+            loop.removeReader(channel);
+        } else {
+            close();
+        }
+    }
+
+    @Override
+    public void pauseReading() {
+        if (!isReading()) {
+            return;
+        }
+        paused = true;
+        loop.removeReader(channel);
+    }
+
+    @Override
+    public void resumeReading() {
+        if (closing || !paused) {
+            return;
+        }
+        paused = false;
+        loop.addReader(channel, onReadable);
+    }
+
+    @Override
+    public boolean isReading() {
+        return !closing && !paused;
+    }
+
+    // ---- writing ----
+
+    @Override
+    public void write(ByteBuffer data) {
+        if (eof) {
+            throw new IllegalStateException("cannot write after writeEof()");
+        }
+        if (!data.hasRemaining()) {
+            return;
+        }
+        if (connLost > 0) {
+            if (connLost >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
+                LOG.log(Level.WARNING, "socket.send() raised exception.");
+            }
+            connLost++;
+            data.position(data.limit());
+            return;
+        }
+        if (buffer.isEmpty()) {
+            try {
+                channel.write(data);
+            } catch (IOException e) {
+                data.position(data.limit());
+                fatalError(e, "Fatal write error on socket transport");
+                return;
+            }
+            if (!data.hasRemaining()) {
+                return;
+            }
+            loop.addWriter(channel, onWritable);
+        }
+        buffer.add(data);
+        maybePauseProtocol();
+    }
+
+    @Override
+    public void writeLines(Iterable<ByteBuffer> data) {
+        // Queued together, the buffers leave in one gathering write.
+        boolean direct = buffer.isEmpty() && connLost == 0 && !eof;
+        for (ByteBuffer b : data) {
+            if (eof) {
+                throw new IllegalStateException("cannot write after writeEof()");
+            }
+            if (connLost > 0) {
+                b.position(b.limit());
+            } else {
+                buffer.add(b);
+            }
+        }
+        if (direct && !buffer.isEmpty()) {
+            writeReady();
+            if (!buffer.isEmpty() && connLost == 0) {
+                loop.addWriter(channel, onWritable);
+            }
+        }
+        maybePauseProtocol();
+    }
+
+    private void writeReady() {
+        if (connLost > 0) {
+            return;
+        }
+        try {
+            buffer.flush(channel);
+        } catch (IOException e) {
+            loop.removeWriter(channel);
+            buffer.clear();
+            fatalError(e, "Fatal write error on socket transport");
+            return;
+        }
+        maybeResumeProtocol();
+        if (buffer.isEmpty()) {
+            loop.removeWriter(channel);
+            if (closing) {
+                connLost++;
+                callConnectionLost(null);
+            } else if (eof) {
+                shutdownOutput();
+            }
+        }
+    }
+
+    @Override
+    public void writeEof() {
+        if (closing || eof) {
+            return;
+        }
+        eof = true;
+        if (buffer.isEmpty()) {
+            shutdownOutput();
+        }
+    }
+
+    private void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            fatalError(e, "Fatal error on shutdownOutput");
+        }
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public void setWriteBufferLimits(int high, int low) {
+        flow.setLimits(high, low);
+        maybePauseProtocol();
+    }
+
+    @Override
+    public int getWriteBufferHighWater() {
+        return flow.high();
+    }
+
+    @Override
+    public int getWriteBufferLowWater() {
+        return flow.low();
+    }
+
+    @Override
+    public int getWriteBufferSize() {
+        return buffer.size();
+    }
+
+    private void maybePauseProtocol() {
+        flow.maybePause(buffer.size(), protocol, this);
+    }
+
+    private void maybeResumeProtocol() {
+        flow.maybeResume(buffer.size(), protocol, this);
+    }
+
+    // ---- ending ----
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        loop.removeReader(channel);
+        if (buffer.isEmpty()) {
+            connLost++;
+            loop.removeWriter(channel);
+            loop.callSoon(() -> callConnectionLost(null));
+        }
+    }
+
+    @Override
+    public void abort() {
+        forceClose(null);
+    }
+
+    /** asyncio's _fatal_error: reports what is not an I/O error, then closes at once. */
+    private void fatalError(Throwable exc, String message) {
+        if (exc instanceof VirtualMachineError e) {
+            throw e;
+        }
+        if (exc instanceof IOException) {
+            if (loop.getDebug()) {
+                LOG.log(Level.DEBUG, this + ": " + message, exc);
+            }
+        } else {
+            loop.callExceptionHandler(new ExceptionContext(message, exc, this, null));
+        }
+        forceClose(exc);
+    }
+
+    private void forceClose(Throwable exc) {
+        if (connLost > 0) {
+            return;
+        }
+        if (!buffer.isEmpty()) {
+            buffer.clear();
+            loop.removeWriter(channel);
+        }
+        if (!closing) {
+            closing = true;
+            loop.removeReader(channel);
+        }
+        connLost++;
+        loop.callSoon(() -> callConnectionLost(exc));
+    }
+
+    private void callConnectionLost(Throwable exc) {
+        if (lostCalled) {
+            return;
+        }
+        lostCalled = true;
+        try {
+            if (protocolConnected) {
+                protocol.connectionLost(exc);
+            }
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
+            }
+            Server s = server;
+            server = null;
+            if (s != null) {
+                s.detach(this);
+            }
+        }
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    // ---- information ----
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return switch (name) {
+            case PEERNAME -> peername;
+            case SOCKNAME -> sockname;
+            case SOCKET -> channel;
+            default -> null;
+        };
+    }
+
+    @Override
+    public EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public ConnectionProtocol getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public void setProtocol(ConnectionProtocol protocol) {
+        if (protocol == null) {
+            throw new NullPointerException("protocol");
+        }
+        this.protocol = protocol;
+        protocolConnected = true;
+    }
+
+    @Override
+    public String toString() {
+        return "SocketTransport[" + (peername != null ? SocketOps.describe(peername) : channel)
+                + (closing ? ", closing" : "") + ", buffered=" + buffer.size() + "]";
+    }
+}
