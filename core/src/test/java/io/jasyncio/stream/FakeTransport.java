@@ -38,6 +38,8 @@ final class FakeTransport implements Transport {
     private boolean eofWritten;
     private boolean eofSent;
     private boolean lost;
+    /** Aborted or failed: connectionLost is scheduled, nothing more is delivered. */
+    private boolean dying;
     private boolean deliveryScheduled;
     private ByteBuffer lent = ByteBuffer.allocate(64);
     private final Map<String, Object> extra = new HashMap<>();
@@ -102,6 +104,7 @@ final class FakeTransport implements Transport {
             return;
         }
         closing = true;
+        dying = true;
         dropBuffer();
         loop.callSoon(() -> lose(exc));
     }
@@ -242,6 +245,7 @@ final class FakeTransport implements Transport {
             return;
         }
         closing = true;
+        dying = true;
         dropBuffer();
         loop.callSoon(() -> lose(null));
         peer.fail(new SocketException("Connection reset by peer"));
@@ -259,7 +263,7 @@ final class FakeTransport implements Transport {
     }
 
     private void scheduleDelivery() {
-        if (!deliveryScheduled && !lost) {
+        if (!deliveryScheduled && !lost && !dying) {
             deliveryScheduled = true;
             loop.callSoon(this::deliverOne);
         }
@@ -268,7 +272,7 @@ final class FakeTransport implements Transport {
     /** One step of delivery: a chunk to the peer, or (once the buffer is empty) EOF and close. */
     private void deliverOne() {
         deliveryScheduled = false;
-        if (lost) {
+        if (lost || dying) {
             return;
         }
         if (buffered > 0) {
