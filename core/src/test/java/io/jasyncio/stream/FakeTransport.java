@@ -18,7 +18,8 @@ import java.util.Map;
  * marks) until the peer is reading, so a peer that pauses reading makes the writer's protocol
  * see {@code pauseWriting}. {@code close()} delivers the buffer, then the peer's
  * {@code eofReceived}, then its own {@code connectionLost(null)}; {@link #abort()} discards the
- * buffer and resets the peer; {@link #fail} is a network error on this end. The lent buffer
+ * buffer and resets the peer; {@link #fail} is a network error on this end; bytes sent to a
+ * closed peer reset the sender. The lent buffer
  * handed to {@code dataReceived} is overwritten after each call, so a protocol that keeps it
  * sees garbage.
  */
@@ -276,11 +277,12 @@ final class FakeTransport implements Transport {
             return;
         }
         if (buffered > 0) {
-            if (!peer.reading || peer.lost) {
-                if (peer.lost || peer.closing) {
-                    dropBuffer();
-                    scheduleDelivery();
-                }
+            if (peer.lost || peer.closing) {
+                // Data sent to a closed socket draws a reset, as TCP does.
+                fail(new SocketException("Connection reset by peer"));
+                return;
+            }
+            if (!peer.reading) {
                 return;
             }
             byte[] head = outgoing.peek();
