@@ -258,23 +258,30 @@ public final class Subprocess {
         }
     }
 
-    /** Kills the child (SIGKILL on Unix). Does nothing once its exit was seen. */
+    /**
+     * Kills the child (SIGKILL on Unix). Its pipes stay open, so output it wrote before can
+     * still be read ({@code Process.destroyForcibly()} would close them; this goes through
+     * {@link ProcessHandle}). Does nothing once its exit was seen.
+     */
     public void kill() {
         if (returncode == null) {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
         }
     }
 
-    /** Asks the child to terminate (SIGTERM on Unix). Does nothing once its exit was seen. */
+    /**
+     * Asks the child to terminate (SIGTERM on Unix); its pipes stay open, as for {@link #kill()}.
+     * Does nothing once its exit was seen.
+     */
     public void terminate() {
         if (returncode == null) {
-            process.destroy();
+            process.toHandle().destroy();
         }
     }
 
     /**
      * Sends signal {@code signal} (a number, as {@code kill -N}) to the child. SIGTERM (15) and
-     * SIGKILL (9) go through the JDK; the JDK has no API for the others, so they are delivered
+     * SIGKILL (9) go through {@link ProcessHandle}; the JDK has no API for the others, so they are delivered
      * by running {@code kill -N pid} on a virtual thread (this call does not wait for it; a
      * failure goes to the loop's exception handler). Does nothing once the exit was seen.
      *
@@ -288,11 +295,11 @@ public final class Subprocess {
             return;
         }
         if (signal == 15) {
-            process.destroy();
+            terminate();
             return;
         }
         if (signal == 9) {
-            process.destroyForcibly();
+            kill();
             return;
         }
         long pid = process.pid();

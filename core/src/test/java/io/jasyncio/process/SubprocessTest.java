@@ -23,8 +23,11 @@ import java.util.Map;
  * Real processes need the real loop; every scenario is bounded.
  */
 class SubprocessTest {
-    /** Generous bound for a scenario with real children on a busy machine; passing runs take far less. */
-    static final Duration BOUND = Duration.ofSeconds(60);
+    /**
+     * Generous bound for a scenario with real children on a busy machine (below JUnit's own 60 s
+     * limit, so a hang fails with the scenario's stack); passing runs take far less.
+     */
+    static final Duration BOUND = Duration.ofSeconds(40);
 
     static void runBounded(LoopHarness h, AsyncRunnable body) {
         h.run(() -> timeout(BOUND, (VoidBody<Exception>) body::run));
