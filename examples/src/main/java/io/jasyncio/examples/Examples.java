@@ -35,7 +35,8 @@ public final class Examples {
             new Example("tothread", "a blocking JDBC-style query in toThread while a ticker keeps ticking", ToThreadDemo::main),
             new Example("httpclient", "three HttpClient.sendAsync requests awaited together against a local HttpServer", HttpClientDemo::main),
             new Example("generator", "an async generator that sleeps between values, filtered, taken and closed early", GeneratorDemo::main),
-            new Example("contextvar", "a request id in a ContextVar: per task, carried to toThread, never shared", ContextVarDemo::main));
+            new Example("contextvar", "a request id in a ContextVar: per task, carried to toThread, never shared", ContextVarDemo::main),
+            new Example("subprocess", "sort via communicate, a failing command's stderr, streamed lines, children run together", SubprocessDemo::main));
 
     private Examples() {
     }
