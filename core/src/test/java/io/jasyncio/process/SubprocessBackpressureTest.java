@@ -89,4 +89,42 @@ class SubprocessBackpressureTest {
             assertTrue(maxBuffered <= MAX_BUFFERED, "buffered " + maxBuffered);
         });
     }
+
+    @LoopTest(loops = LoopKind.SELECTOR)
+    void drainHoldsBackAWriterWhoseChildDoesNotReadUntilTheChildDies(LoopHarness h) {
+        runBounded(h, () -> {
+            Subprocess sleeper = Subprocesses.createSubprocessExec(List.of("sleep", "30"),
+                    SubprocessOptions.pipes().withStdout(Redirect.DEVNULL).withStderr(Redirect.DEVNULL));
+            sleeper.stdin().write(new byte[4 * 1024 * 1024]);
+            Task<Void> drain = createTask(sleeper.stdin()::drain);
+            sleep(Duration.ofMillis(200));
+            assertFalse(drain.isDone(), "the pipe is full and the child does not read");
+            assertTrue(sleeper.stdin().transport().getWriteBufferSize()
+                    > sleeper.stdin().transport().getWriteBufferHighWater());
+            sleeper.kill();
+            try {
+                drain.await();
+            } catch (java.util.concurrent.CompletionException e) {
+                assertInstanceOf(java.io.IOException.class, e.getCause(), "a broken pipe, if anything");
+            }
+            assertEquals(128 + 9, sleeper.waitFor());
+        });
+    }
+
+    @LoopTest(loops = LoopKind.SELECTOR)
+    void manyChildrenAtOnceEachEchoTheirOwnInput(LoopHarness h) {
+        runBounded(h, () -> {
+            List<Task<String>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String input = ("child " + i + "\n").repeat(1000);
+                runs.add(createTask(() -> {
+                    Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
+                    return new String(cat.communicate(input.getBytes()).stdout());
+                }));
+            }
+            for (int i = 0; i < 20; i++) {
+                assertEquals(("child " + i + "\n").repeat(1000), runs.get(i).await());
+            }
+        });
+    }
 }

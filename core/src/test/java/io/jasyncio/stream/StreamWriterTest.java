@@ -221,6 +221,7 @@ class StreamWriterTest {
             assertFalse(c.pa().isConnectionLost(), "close flushes first");
             w.waitClosed();
             assertTrue(c.pa().isConnectionLost());
+            assertTrue(c.a().reader().atEof(), "the writer's own reader ends at EOF when its connection closes");
             assertEquals("bye", s(c.b().reader().read()), "buffered bytes are delivered before the close");
             w.close();
             w.waitClosed();
