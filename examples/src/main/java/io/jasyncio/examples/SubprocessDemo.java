@@ -20,17 +20,21 @@ public final class SubprocessDemo {
     private SubprocessDemo() {
     }
 
-    /** asyncio's {@code run(cmd)}: runs a shell command, prints its status and its output. */
-    static void runShell(String cmd) throws IOException {
+    /**
+     * asyncio's {@code run(cmd)}: runs a shell command and describes its status and output. It
+     * returns the text instead of printing it, so children run together report in a fixed order.
+     */
+    static String runShell(String cmd) throws IOException {
         Subprocess p = Subprocesses.createSubprocessShell(cmd, SubprocessOptions.pipes());
         Subprocess.Output out = p.communicate(null);
-        System.out.println("['" + cmd + "' exited with " + p.returncode() + "]");
+        StringBuilder report = new StringBuilder("['" + cmd + "' exited with " + p.returncode() + "]\n");
         if (out.stdout().length > 0) {
-            System.out.print("[stdout]\n" + new String(out.stdout(), UTF_8));
+            report.append("[stdout]\n").append(new String(out.stdout(), UTF_8));
         }
         if (out.stderr().length > 0) {
-            System.out.print("[stderr]\n" + new String(out.stderr(), UTF_8));
+            report.append("[stderr]\n").append(new String(out.stderr(), UTF_8));
         }
+        return report.toString();
     }
 
     /** Runs the example; {@code ./jasyncio examples subprocess} calls this. */
@@ -40,7 +44,7 @@ public final class SubprocessDemo {
             byte[] sorted = sort.communicate("cherry\napple\nbanana\n".getBytes(UTF_8)).stdout();
             System.out.print("sort says:\n" + new String(sorted, UTF_8));
 
-            runShell("echo to stderr >&2; exit 3");
+            System.out.print(runShell("echo to stderr >&2; exit 3"));
 
             Subprocess seq = Subprocesses.createSubprocessShell("for i in 1 2 3; do echo line $i; sleep 0.1; done",
                     SubprocessOptions.pipes());
@@ -50,9 +54,10 @@ public final class SubprocessDemo {
             seq.waitFor();
 
             long start = System.nanoTime();
-            gather(() -> { runShell("sleep 0.5; echo one"); },
-                    () -> { runShell("sleep 0.5; echo two"); },
-                    () -> { runShell("sleep 0.5; echo three"); });
+            List<String> reports = gather(() -> runShell("sleep 0.5; echo one"),
+                    () -> runShell("sleep 0.5; echo two"),
+                    () -> runShell("sleep 0.5; echo three"));
+            reports.forEach(System.out::print);                // gather keeps the order of its arguments
             System.out.println(String.format(Locale.ROOT, "three 0.5 s children together took %.2f seconds.",
                     (System.nanoTime() - start) / 1e9));
         });
