@@ -2,6 +2,13 @@
  * Network I/O: asyncio's transports and protocols (callback style, the fast path) and streams
  * on top of them (the style most users write).
  *
+ * <p>Streams: {@link io.jasyncio.stream.StreamReader} (reads that suspend, with limits and flow
+ * control), {@link io.jasyncio.stream.StreamWriter} (writes that buffer, {@code drain} that
+ * waits), and between them and a transport {@link io.jasyncio.stream.StreamReaderProtocol}
+ * (asyncio's {@code StreamReaderProtocol} with {@code FlowControlMixin}, here
+ * {@link io.jasyncio.stream.FlowControlProtocol}). {@link io.jasyncio.stream.Streams} has the
+ * pieces connection and server factories wire them with; streams know nothing of sockets.
+ *
  * <p>Transports are built on the loop's public readiness API
  * ({@link io.jasyncio.loop.EventLoop}'s readers and writers) and the task API, like any user code
  * could be; this package depends on {@code io.jasyncio} and {@code io.jasyncio.loop}, never the

@@ -1,0 +1,179 @@
+package io.jasyncio.process;
+
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.stream.Protocol;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The loop's end of a child's stdin: writes are queued and a virtual thread writes them to the
+ * blocking stream. asyncio's {@code _UnixWritePipeTransport}, with its write-buffer marks.
+ */
+final class PipeWriteTransport extends PipeTransport {
+    /*
+     * Implementation notes.
+     *
+     * buffered (loop-confined) counts bytes queued but not yet written by the thread; the thread
+     * posts each completed write back, so the protocol sees pauseWriting above the high mark and
+     * resumeWriting at the low mark, and StreamWriter.drain() bounds what a producer queues.
+     * writeEof/close queue an end marker: the thread closes the stream after the data before it,
+     * then posts connectionLost(null). A write error (the child closed its stdin: EPIPE) drops
+     * the queue and posts connectionLost(exc). abort() drops the queue at once.
+     */
+    private static final byte[] END = new byte[0];
+
+    private final OutputStream out;
+    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private int buffered;
+    private int high = DEFAULT_HIGH_WATER;
+    private int low = DEFAULT_HIGH_WATER / 4;
+    private boolean protocolPaused;
+    private boolean eofWritten;
+    private volatile boolean aborted;
+
+    PipeWriteTransport(EventLoop loop, OutputStream out, Protocol protocol, Runnable onLost) {
+        super(loop, "stdin", protocol, onLost);
+        this.out = out;
+    }
+
+    /** Calls connectionMade and starts the writing thread. Loop thread. */
+    void start() {
+        protocol.connectionMade(this);
+        Thread.ofVirtual().name("jasyncio-pipe-stdin").start(this::pump);
+    }
+
+    private void pump() {
+        try {
+            while (true) {
+                byte[] b = queue.take();
+                if (b == END) {
+                    out.close();
+                    post(() -> lose(null));
+                    return;
+                }
+                out.write(b);
+                out.flush();
+                if (!post(() -> written(b.length))) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            queue.clear();
+            closeQuietly(out);
+            post(() -> fail(aborted ? null : e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void written(int n) {
+        buffered -= n;
+        if (protocolPaused && buffered <= low) {
+            protocolPaused = false;
+            protocol.resumeWriting();
+        }
+    }
+
+    private void fail(IOException e) {
+        if (lost) {
+            return;
+        }
+        buffered = 0;
+        lose(e);
+    }
+
+    /**
+     * Queues {@code data}'s remaining bytes (copied). Ignored once the pipe is closing or lost,
+     * as asyncio does.
+     *
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    @Override
+    public void write(ByteBuffer data) {
+        if (eofWritten) {
+            throw new IllegalStateException("Cannot call write() after writeEof()");
+        }
+        int n = data.remaining();
+        if (n == 0) {
+            return;
+        }
+        if (closing) {
+            data.position(data.limit());
+            return;
+        }
+        byte[] copy = new byte[n];
+        data.get(copy);
+        queue.add(copy);
+        buffered += n;
+        if (!protocolPaused && buffered > high) {
+            protocolPaused = true;
+            protocol.pauseWriting();
+        }
+    }
+
+    /** Closes the pipe once the queued bytes are written: the child sees EOF. */
+    @Override
+    public void writeEof() {
+        eofWritten = true;
+        close();
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public void setWriteBufferLimits(int high, int low) {
+        if (low < 0 || low > high) {
+            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
+        }
+        this.high = high;
+        this.low = low;
+    }
+
+    @Override
+    public int getWriteBufferHighWater() {
+        return high;
+    }
+
+    @Override
+    public int getWriteBufferLowWater() {
+        return low;
+    }
+
+    @Override
+    public int getWriteBufferSize() {
+        return buffered;
+    }
+
+    /**
+     * Closes the pipe once the queued bytes are written; connectionLost(null) follows. Later
+     * writes are dropped, as asyncio does.
+     */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        queue.add(END);
+    }
+
+    /** Drops the queued bytes and closes the pipe at once; connectionLost(null) follows soon. */
+    @Override
+    public void abort() {
+        if (lost) {
+            return;
+        }
+        closing = true;
+        aborted = true;
+        queue.clear();
+        queue.add(END);
+        buffered = 0;
+        // A write blocked on a child that does not read ends with an error once the pipe closes.
+        closeQuietly(out);
+    }
+}

@@ -1,0 +1,173 @@
+package io.jasyncio.stream;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.CancelledError;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The writing end of a stream connection: asyncio's {@code StreamWriter}, a thin layer over a
+ * {@link Transport}. {@link #write} never suspends and never drops data (the transport buffers
+ * what it cannot send); {@link #drain()} is where a writer waits for the buffer to go down, so
+ * the usual pattern is write, then drain.
+ *
+ * {@snippet :
+ * try (writer) {                       // close() at the end
+ *     writer.write("hello\n".getBytes(UTF_8));
+ *     writer.drain();                  // suspends while the peer is slow
+ * }
+ * writer.waitClosed();
+ * }
+ *
+ * <p>Loop-confined. Only {@link #drain()} and {@link #waitClosed()} suspend.
+ *
+ * <p><b>Differs from asyncio:</b> no {@code start_tls} here (TLS upgrades belong to the TLS
+ * layer); no finalizer closing a forgotten transport (use try-with-resources); the exceptions
+ * of a lost connection are {@link IOException}s ({@code ConnectionResetError} is a
+ * {@link SocketException}).
+ */
+public final class StreamWriter implements AutoCloseable {
+    private final Transport transport;
+    private final FlowControlProtocol protocol;
+    private final StreamReader reader;
+
+    /**
+     * A writer over {@code transport}, whose protocol is {@code protocol}.
+     *
+     * @param reader the connection's reader, whose exception {@link #drain()} reports, or null
+     */
+    public StreamWriter(Transport transport, FlowControlProtocol protocol, StreamReader reader) {
+        if (transport == null || protocol == null) {
+            throw new NullPointerException(transport == null ? "transport" : "protocol");
+        }
+        this.transport = transport;
+        this.protocol = protocol;
+        this.reader = reader;
+    }
+
+    /** The underlying transport. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /**
+     * Writes the whole array (the transport copies what it cannot send now). Never suspends.
+     *
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    public void write(byte[] data) {
+        transport.write(data);
+    }
+
+    /**
+     * Writes {@code data}'s remaining bytes, moving its position to its limit; the buffer may be
+     * reused when this returns. Never suspends.
+     *
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    public void write(ByteBuffer data) {
+        transport.write(data);
+    }
+
+    /**
+     * Writes each buffer in turn (a gathering write where the transport can). Never suspends.
+     *
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    public void writeLines(Iterable<ByteBuffer> data) {
+        transport.writeLines(data);
+    }
+
+    /**
+     * Writes each array in turn. Never suspends. asyncio's {@code writelines}, for arrays.
+     *
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    public void writeLines(byte[]... data) {
+        List<ByteBuffer> buffers = new ArrayList<>(data.length);
+        for (byte[] d : data) {
+            buffers.add(ByteBuffer.wrap(d));
+        }
+        transport.writeLines(buffers);
+    }
+
+    /**
+     * Closes the sending side once buffered data is sent (half-close); reading goes on.
+     *
+     * @throws UnsupportedOperationException if {@link #canWriteEof()} is false
+     */
+    public void writeEof() {
+        transport.writeEof();
+    }
+
+    /** Whether the transport supports {@link #writeEof()} (TLS does not). */
+    public boolean canWriteEof() {
+        return transport.canWriteEof();
+    }
+
+    /**
+     * Waits until it is appropriate to write more: returns at once while the transport's write
+     * buffer is under its high-water mark, else suspends until it drains to the low-water mark.
+     * If the transport is closing it first yields once, so that the loss of the connection is
+     * noticed by a loop of write and drain (asyncio 3.12). A cancellation point when it waits.
+     *
+     * @throws IOException the reader's exception if the connection failed; "Connection lost"
+     *         ({@link SocketException}) if it was lost before; the connection's exception if it
+     *         is lost while waiting
+     * @throws CancelledError if the task is cancelled while waiting
+     */
+    public void drain() throws IOException {
+        if (reader != null && reader.exception() != null) {
+            throw StreamReader.rethrow(reader.exception());
+        }
+        if (transport.isClosing()) {
+            Asyncio.sleep(Duration.ZERO);
+        }
+        protocol.drainHelper();
+    }
+
+    /**
+     * Closes the transport once its buffered data is sent. Does not wait: follow with
+     * {@link #waitClosed()}. Idempotent; never suspends.
+     */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Whether the transport is closing or closed. */
+    public boolean isClosing() {
+        return transport.isClosing();
+    }
+
+    /**
+     * Suspends until the connection is closed (its protocol saw {@code connectionLost}); returns
+     * at once if it already is. A cancellation point; cancelling one waiter does not disturb
+     * others.
+     *
+     * @throws IOException the exception the connection was lost with, if any
+     * @throws CancelledError if the task is cancelled while waiting
+     */
+    public void waitClosed() throws IOException {
+        protocol.waitClosed();
+    }
+
+    /** The transport's information by name (see {@link BaseTransport#getExtraInfo(String)}), or null. */
+    public Object getExtraInfo(String name) {
+        return transport.getExtraInfo(name);
+    }
+
+    /** The transport's information by name, or {@code fallback} where it is null. */
+    public Object getExtraInfo(String name, Object fallback) {
+        return transport.getExtraInfo(name, fallback);
+    }
+
+    @Override
+    public String toString() {
+        return "StreamWriter[transport=" + transport + (reader != null ? ", reader=" + reader : "") + "]";
+    }
+}

@@ -1,0 +1,255 @@
+package io.jasyncio.stream;
+
+import static io.jasyncio.Asyncio.*;
+import static io.jasyncio.stream.StreamTestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.jasyncio.Task;
+import io.jasyncio.loop.ExceptionContext;
+import io.jasyncio.loop.LoopKind;
+import io.jasyncio.testing.LoopHarness;
+import io.jasyncio.testing.LoopTest;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link StreamReaderProtocol} and {@link Streams}: what the transport's events do to the reader,
+ * and the server side's handler run in a task per connection (asyncio's
+ * {@code client_connected_cb}), over the fake transport pair.
+ */
+class StreamReaderProtocolTest {
+    /** Upper-cases each line until EOF, then closes. */
+    private static final StreamHandler UPPER = (reader, writer) -> {
+        try (writer) {
+            for (byte[] line : reader.lines()) {
+                writer.write(s(line).toUpperCase().getBytes());
+                writer.drain();
+            }
+        }
+    };
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void dataReceivedFeedsTheReader(LoopHarness h) {
+        StreamReaderProtocol p = new StreamReaderProtocol(new StreamReader());
+        p.dataReceived(ByteBuffer.wrap(b("abc")));
+        assertEquals(3, p.reader().buffered());
+        assertNull(p.transport());
+        assertNull(p.writer());
+        assertNull(p.handlerTask());
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void eofReceivedEndsTheReaderAndKeepsTheConnectionOpenForWriting(LoopHarness h) {
+        StreamReaderProtocol p = new StreamReaderProtocol(new StreamReader());
+        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        assertSame(t, p.transport());
+        assertTrue(p.eofReceived());
+        assertTrue(p.reader().atEof());
+        t.abort();
+        h.drain(10);
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void eofReceivedOverTlsAsksTheTransportToClose(LoopHarness h) {
+        StreamReaderProtocol p = new StreamReaderProtocol(new StreamReader()) {
+            @Override
+            public void connectionMade(Transport transport) {
+                ((FakeTransport) transport).putExtra(BaseTransport.SSL_OBJECT, "engine");
+                super.connectionMade(transport);
+            }
+        };
+        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        assertFalse(p.eofReceived());
+        t.abort();
+        h.drain(10);
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aCleanConnectionLostEndsTheReaderAtEof(LoopHarness h) {
+        runBounded(h, () -> {
+            var c = connect(getRunningLoop(), 1);
+            Task<byte[]> waiting = createTask(() -> c.a().reader().read());
+            sleep(Duration.ZERO);
+            c.ta().abort();
+            assertEquals(0, waiting.await().length);
+            assertNull(c.a().reader().exception());
+            assertNull(c.pa().transport(), "the protocol lets go of its transport");
+            assertThrows(IOException.class, c.b().reader()::read, "the peer sees a reset");
+            c.b().writer().close();
+        });
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aConnectionLostWithAnErrorFailsTheWaitingRead(LoopHarness h) {
+        runBounded(h, () -> {
+            var c = connect(getRunningLoop(), 1);
+            Task<byte[]> waiting = createTask(() -> c.a().reader().readLine());
+            sleep(Duration.ZERO);
+            SocketException reset = new SocketException("Connection reset");
+            c.ta().fail(reset);
+            assertSame(reset, assertThrows(java.util.concurrent.CompletionException.class, waiting::await).getCause());
+            assertSame(reset, c.a().reader().exception());
+            c.b().writer().close();
+        });
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void writeFlagsFollowPauseResumeAndLoss(LoopHarness h) {
+        StreamReaderProtocol p = new StreamReaderProtocol(new StreamReader());
+        assertFalse(p.isWritingPaused());
+        p.pauseWriting();
+        assertTrue(p.isWritingPaused());
+        p.resumeWriting();
+        assertFalse(p.isWritingPaused());
+        assertFalse(p.isConnectionLost());
+        p.connectionLost(null);
+        assertTrue(p.isConnectionLost());
+        assertTrue(p.reader().atEof());
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aServerRunsItsHandlerInATaskOfItsOwnPerConnection(LoopHarness h) {
+        List<Task<?>> handlerTasks = new ArrayList<>();
+        runBounded(h, () -> {
+            Supplier<StreamReaderProtocol> factory = Streams.protocolFactory((reader, writer) -> {
+                handlerTasks.add(currentTask());
+                UPPER.handle(reader, writer);
+            });
+            List<StreamPair> clients = new ArrayList<>();
+            List<StreamReaderProtocol> servers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
+                StreamReaderProtocol server = factory.get();
+                FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+                assertNotNull(server.handlerTask());
+                assertNotNull(server.writer());
+                clients.add(Streams.connectionPair(t[0], client));
+                servers.add(server);
+            }
+            for (int i = 0; i < 3; i++) {
+                clients.get(i).writer().write(b("hello " + i + "\n"));
+                clients.get(i).writer().writeEof();
+            }
+            for (int i = 0; i < 3; i++) {
+                assertEquals("HELLO " + i + "\n", s(clients.get(i).reader().read()));
+                clients.get(i).writer().close();
+                servers.get(i).handlerTask().await();
+                clients.get(i).writer().waitClosed();
+            }
+            assertEquals(3, handlerTasks.stream().distinct().count());
+            assertFalse(handlerTasks.contains(currentTask()));
+        });
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
+    void anEchoOverOneByteChunksGetsEveryLineBackUnderAnySchedule(LoopHarness h) {
+        runBounded(h, () -> {
+            StreamReaderProtocol client = Streams.clientProtocol(32);
+            StreamReaderProtocol server = Streams.protocolFactory(UPPER, 32).get();
+            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+            t[0].chunkSize = 1;
+            t[1].chunkSize = 1;
+            t[0].setWriteBufferLimits(4);
+            t[1].setWriteBufferLimits(4);
+            StreamPair streams = Streams.connectionPair(t[0], client);
+            Task<String> replies = createTask(() -> s(streams.reader().read()));
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                String line = "line " + i + " of the echo\n";
+                expected.append(line.toUpperCase());
+                streams.writer().write(b(line));
+                streams.writer().drain();
+            }
+            streams.writer().writeEof();
+            assertEquals(expected.toString(), replies.await());
+            server.handlerTask().await();
+            streams.writer().close();
+            streams.writer().waitClosed();
+        });
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aFailingHandlerIsReportedAndItsConnectionClosed(LoopHarness h) {
+        IllegalStateException boom = new IllegalStateException("handler failed");
+        runBounded(h, () -> {
+            StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
+            StreamReaderProtocol server = Streams.protocolFactory((r, w) -> {
+                r.readLine();
+                throw boom;
+            }).get();
+            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+            StreamPair streams = Streams.connectionPair(t[0], client);
+            streams.writer().write(b("go\n"));
+            assertEquals(0, streams.reader().read().length, "the server closed the connection");
+            assertTrue(t[1].isClosing());
+            streams.writer().close();
+            streams.writer().waitClosed();
+        });
+        List<ExceptionContext> reports = h.takeUnhandled();
+        assertEquals(1, reports.size());
+        assertEquals("Unhandled exception in client_connected_cb", reports.get(0).message());
+        assertSame(boom, reports.get(0).exception());
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aCancelledHandlerClosesItsConnectionWithoutAReport(LoopHarness h) {
+        runBounded(h, () -> {
+            StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
+            StreamReaderProtocol server = Streams.protocolFactory((r, w) -> r.readLine()).get();
+            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+            sleep(Duration.ZERO);
+            server.handlerTask().cancel();
+            StreamPair streams = Streams.connectionPair(t[0], client);
+            assertEquals(0, streams.reader().read().length);
+            assertTrue(t[1].isClosing());
+            streams.writer().close();
+        });
+        assertEquals(List.of(), h.takeUnhandled());
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aHandlerThatReturnsLeavesItsConnectionOpen(LoopHarness h) {
+        runBounded(h, () -> {
+            StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
+            StreamReaderProtocol server = Streams.protocolFactory((r, w) -> w.write(b("hi"))).get();
+            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+            server.handlerTask().await();
+            assertFalse(t[1].isClosing(), "as in asyncio, the handler owns the writer and must close it");
+            server.writer().close();
+            StreamPair streams = Streams.connectionPair(t[0], client);
+            assertEquals("hi", s(streams.reader().read()));
+            streams.writer().close();
+            streams.writer().waitClosed();
+        });
+    }
+
+    @Test
+    void theFactoryChecksItsArgumentsAndUsesTheLimit() {
+        assertThrows(NullPointerException.class, () -> Streams.protocolFactory(null));
+        assertThrows(IllegalArgumentException.class, () -> Streams.protocolFactory(UPPER, 0));
+        assertThrows(IllegalArgumentException.class, () -> Streams.clientProtocol(0));
+        assertEquals(123, Streams.protocolFactory(UPPER, 123).get().reader().limit());
+        assertEquals(StreamReader.DEFAULT_LIMIT, Streams.protocolFactory(UPPER).get().reader().limit());
+        Supplier<StreamReaderProtocol> f = Streams.protocolFactory(UPPER);
+        assertNotSame(f.get(), f.get());
+        assertThrows(NullPointerException.class, () -> new StreamReaderProtocol(null));
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void connectionPairRejectsAProtocolThatIsNotTheTransports(LoopHarness h) {
+        StreamReaderProtocol p = Streams.clientProtocol(10);
+        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        assertThrows(IllegalArgumentException.class, () -> Streams.connectionPair(t, Streams.clientProtocol(10)));
+        StreamPair pair = Streams.connectionPair(t, p);
+        assertSame(p.reader(), pair.reader());
+        assertSame(t, pair.writer().transport());
+        t.abort();
+        h.drain(10);
+    }
+}

@@ -1,0 +1,78 @@
+package io.jasyncio.stream;
+
+import static io.jasyncio.Asyncio.timeout;
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import io.jasyncio.AsyncRunnable;
+import io.jasyncio.VoidBody;
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.testing.LoopHarness;
+import java.time.Duration;
+
+/** Helpers shared by the stream tests. */
+final class StreamTestSupport {
+    /**
+     * Bounds every scenario: a lost wake-up then fails the test (at once in virtual time)
+     * instead of hanging the build. Passing tests never wait for it.
+     */
+    static final Duration BOUND = Duration.ofSeconds(10);
+
+    /** Chunk sizes a peer delivers in: one byte at a time (okio's BufferedSourceFactory), a few, all at once. */
+    static final int[] CHUNKINGS = {1, 3, Integer.MAX_VALUE};
+
+    private StreamTestSupport() {
+    }
+
+    /** Runs {@code body} as the test's main task, under {@link #BOUND}. */
+    static void runBounded(LoopHarness h, AsyncRunnable body) {
+        h.run(() -> timeout(BOUND, (VoidBody<Exception>) body::run));
+    }
+
+    static byte[] b(String s) {
+        return s.getBytes(US_ASCII);
+    }
+
+    static String s(byte[] b) {
+        return new String(b, US_ASCII);
+    }
+
+    /**
+     * Feeds {@code data} to {@code reader} from loop callbacks, {@code chunk} bytes per
+     * callback, starting on the next iteration; then EOF if {@code eof}.
+     */
+    static void feedSoon(EventLoop loop, StreamReader reader, byte[] data, int chunk, boolean eof) {
+        loop.callSoon(() -> feedFrom(loop, reader, data, 0, chunk, eof));
+    }
+
+    private static void feedFrom(EventLoop loop, StreamReader reader, byte[] data, int off, int chunk, boolean eof) {
+        if (off < data.length) {
+            int n = Math.min(chunk, data.length - off);
+            reader.feedData(java.util.Arrays.copyOfRange(data, off, off + n));
+            loop.callSoon(() -> feedFrom(loop, reader, data, off + n, chunk, eof));
+        } else if (eof) {
+            reader.feedEof();
+        }
+    }
+
+    /** Both ends of a fake connection, each with streams over it. */
+    record Connection(FakeTransport ta, FakeTransport tb, StreamReaderProtocol pa, StreamReaderProtocol pb,
+            StreamPair a, StreamPair b) {
+    }
+
+    /**
+     * A connected pair of fake transports with streams on both ends: bytes from a to b arrive in
+     * chunks of {@code chunkAtoB}, from b to a in chunks of {@code chunkBtoA}.
+     */
+    static Connection connect(EventLoop loop, int chunkAtoB, int chunkBtoA, int limit) {
+        StreamReaderProtocol pa = Streams.clientProtocol(limit);
+        StreamReaderProtocol pb = Streams.clientProtocol(limit);
+        FakeTransport[] t = FakeTransport.connect(loop, pa, pb);
+        t[0].chunkSize = chunkAtoB;
+        t[1].chunkSize = chunkBtoA;
+        return new Connection(t[0], t[1], pa, pb, Streams.connectionPair(t[0], pa), Streams.connectionPair(t[1], pb));
+    }
+
+    static Connection connect(EventLoop loop, int chunk) {
+        return connect(loop, chunk, chunk, StreamReader.DEFAULT_LIMIT);
+    }
+}
