@@ -1,13 +1,30 @@
 package io.jasyncio.stream;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * The pieces that turn a transport into streams: what {@code openConnection} and
- * {@code startServer} are built from (asyncio's {@code open_connection} and
- * {@code start_server} bodies). No network code here: connecting and listening belong to the
- * transports.
+ * Streams over the network: {@link #openConnection} and {@link #startServer} (asyncio's
+ * {@code open_connection} and {@code start_server}), their Unix-domain twins, and the pieces they
+ * are built from, for transports made some other way.
  *
+ * {@snippet :
+ * try (Server server = Streams.startServer((reader, writer) -> {
+ *         try (writer) {
+ *             writer.write(reader.readLine());   // echo one line
+ *             writer.drain();
+ *         }
+ *     }, "127.0.0.1", 0)) {
+ *     int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
+ *     try (StreamPair c = Streams.openConnection("127.0.0.1", port)) {
+ *         c.writer().write("hello\n".getBytes(UTF_8));
+ *         String echoed = new String(c.reader().readLine(), UTF_8);
+ *     }
+ * }
+ * }
+ *
+ * <p>The pieces, as the methods above use them:
  * {@snippet :
  * // a client: protocol first, then the transport, then the pair
  * StreamReaderProtocol protocol = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
@@ -73,5 +90,63 @@ public final class Streams {
             throw new IllegalArgumentException("the transport's protocol is not " + protocol);
         }
         return new StreamPair(protocol.reader(), new StreamWriter(transport, protocol, protocol.reader()));
+    }
+
+    // ---- over the network ----
+
+    /**
+     * Connects to {@code host}:{@code port} and returns the connection's reader and writer:
+     * asyncio's {@code open_connection}. A cancellation point; a cancelled call leaves no socket
+     * open. Errors as {@link Network#createConnection(Supplier, String, int, ConnectOptions)}.
+     *
+     * @throws IOException naming host and port if the connection cannot be made
+     * @throws IllegalArgumentException if {@code limit <= 0}
+     */
+    public static StreamPair openConnection(String host, int port, ConnectOptions options, int limit) throws IOException {
+        StreamReaderProtocol protocol = clientProtocol(limit);
+        Connection<StreamReaderProtocol> c = Network.createConnection(() -> protocol, host, port, options);
+        return connectionPair(c.transport(), protocol);
+    }
+
+    /** {@link #openConnection(String, int, ConnectOptions, int)} with default options and limit. */
+    public static StreamPair openConnection(String host, int port) throws IOException {
+        return openConnection(host, port, ConnectOptions.DEFAULTS, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Connects to the Unix-domain socket at {@code path}: asyncio's {@code open_unix_connection}.
+     *
+     * @throws IOException naming the path if the connection cannot be made
+     */
+    public static StreamPair openUnixConnection(Path path) throws IOException {
+        StreamReaderProtocol protocol = clientProtocol(StreamReader.DEFAULT_LIMIT);
+        Connection<StreamReaderProtocol> c = Network.createUnixConnection(() -> protocol, path);
+        return connectionPair(c.transport(), protocol);
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} (null host: every interface; port 0: an ephemeral one)
+     * and runs {@code handler} for each accepted connection in a task of its own: asyncio's
+     * {@code start_server}. The returned server is serving; close it (and
+     * {@link Server#waitClosed()}) to stop.
+     *
+     * @throws IOException naming the address if it cannot be bound
+     */
+    public static Server startServer(StreamHandler handler, String host, int port, ServerOptions options, int limit) throws IOException {
+        return Network.createServer(protocolFactory(handler, limit), host, port, options);
+    }
+
+    /** {@link #startServer(StreamHandler, String, int, ServerOptions, int)} with default options and limit. */
+    public static Server startServer(StreamHandler handler, String host, int port) throws IOException {
+        return startServer(handler, host, port, ServerOptions.DEFAULTS, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Listens on a Unix-domain socket at {@code path}: asyncio's {@code start_unix_server}.
+     *
+     * @throws IOException naming the path if it cannot be bound
+     */
+    public static Server startUnixServer(StreamHandler handler, Path path) throws IOException {
+        return Network.createUnixServer(protocolFactory(handler), path);
     }
 }

@@ -55,7 +55,7 @@ final class StreamTestSupport {
     }
 
     /** Both ends of a fake connection, each with streams over it. */
-    record Connection(FakeTransport ta, FakeTransport tb, StreamReaderProtocol pa, StreamReaderProtocol pb,
+    record FakeConnection(FakeTransport ta, FakeTransport tb, StreamReaderProtocol pa, StreamReaderProtocol pb,
             StreamPair a, StreamPair b) {
     }
 
@@ -63,16 +63,16 @@ final class StreamTestSupport {
      * A connected pair of fake transports with streams on both ends: bytes from a to b arrive in
      * chunks of {@code chunkAtoB}, from b to a in chunks of {@code chunkBtoA}.
      */
-    static Connection connect(EventLoop loop, int chunkAtoB, int chunkBtoA, int limit) {
+    static FakeConnection connect(EventLoop loop, int chunkAtoB, int chunkBtoA, int limit) {
         StreamReaderProtocol pa = Streams.clientProtocol(limit);
         StreamReaderProtocol pb = Streams.clientProtocol(limit);
         FakeTransport[] t = FakeTransport.connect(loop, pa, pb);
         t[0].chunkSize = chunkAtoB;
         t[1].chunkSize = chunkBtoA;
-        return new Connection(t[0], t[1], pa, pb, Streams.connectionPair(t[0], pa), Streams.connectionPair(t[1], pb));
+        return new FakeConnection(t[0], t[1], pa, pb, Streams.connectionPair(t[0], pa), Streams.connectionPair(t[1], pb));
     }
 
-    static Connection connect(EventLoop loop, int chunk) {
+    static FakeConnection connect(EventLoop loop, int chunk) {
         return connect(loop, chunk, chunk, StreamReader.DEFAULT_LIMIT);
     }
 }

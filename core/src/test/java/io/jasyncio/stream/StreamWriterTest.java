@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class StreamWriterTest {
     /** A connection whose b end reads with a tiny limit, and whose a end pauses writing above 10 bytes. */
-    private static Connection slowPeer(LoopHarness h) {
+    private static FakeConnection slowPeer(LoopHarness h) {
         var c = connect(h.loop(), 4, 4, 4);
         c.ta().setWriteBufferLimits(10, 2);
         return c;
