@@ -374,8 +374,12 @@ public final class TlsProtocol implements Protocol {
         while (true) {
             boolean delivering = state == State.WRAPPED || state == State.FLUSHING;
             if (delivering) {
-                deliver();
-                if (appReadingPaused || appIn.position() > 0) {
+                // Batch: hand plaintext over only when appIn cannot take another record, so
+                // many records read together reach the application in one call (asyncio joins them).
+                if (appIn.remaining() < engine.getSession().getApplicationBufferSize()) {
+                    deliver();
+                }
+                if (appReadingPaused || appIn.remaining() < engine.getSession().getApplicationBufferSize()) {
                     return;
                 }
             } else if (state != State.HANDSHAKE && state != State.SHUTDOWN) {
