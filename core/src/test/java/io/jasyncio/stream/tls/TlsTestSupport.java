@@ -60,7 +60,6 @@ final class TlsTestSupport {
         int pauses;
         int resumes;
         boolean writingPaused;
-        private Future<Void> signal;
 
         @Override
         public void connectionMade(Transport t) {
@@ -119,17 +118,15 @@ final class TlsTestSupport {
         }
 
         void poke() {
-            if (signal != null && !signal.isDone()) {
-                signal.setResult(null);
-            }
+            // waits poll (see waitUntil), so events need not wake anyone
         }
 
-        /** Suspends until {@code condition} holds; it is re-checked after each event. */
+        /**
+         * Suspends until {@code condition} holds, checking it every virtual millisecond (a
+         * condition may span both ends, so no single recorder's event could wake the waiter).
+         */
         void waitUntil(BooleanSupplier condition) {
-            while (!condition.getAsBoolean()) {
-                signal = EventLoop.getRunningLoop().createFuture();
-                signal.await();
-            }
+            eventually(condition);
         }
     }
 
