@@ -371,6 +371,7 @@ public final class TlsProtocol implements Protocol {
     }
 
     private void readLoop() throws SSLException {
+        loop:
         while (true) {
             boolean delivering = state == State.WRAPPED || state == State.FLUSHING;
             if (delivering) {
@@ -410,16 +411,16 @@ public final class TlsProtocol implements Protocol {
                     if (netIn.capacity() < need) {
                         netIn = grow(netIn, need);
                     }
-                    return;
+                    break loop; // wait for the rest of the record
                 }
                 case BUFFER_OVERFLOW -> {
-                    if (appIn.position() == 0) {
-                        appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
-                    } else if (appIn.remaining() < engine.getSession().getApplicationBufferSize()) {
-                        // the next pass delivers what appIn holds, then unwraps again
-                        if (!delivering) {
-                            appIn = grow(appIn, appIn.position() + engine.getSession().getApplicationBufferSize());
+                    if (delivering && appIn.position() > 0) {
+                        deliver();
+                        if (appIn.position() > 0) {
+                            return; // paused with plaintext in hand; the ciphertext waits
                         }
+                    } else {
+                        appIn = grow(appIn, appIn.position() + engine.getSession().getApplicationBufferSize());
                     }
                     continue;
                 }
@@ -470,10 +471,7 @@ public final class TlsProtocol implements Protocol {
             appIn.flip();
             ConnectionProtocol target = app;
             try {
-                if (target instanceof Protocol p) {
-                    p.dataReceived(appIn);
-                    appIn.clear();
-                } else if (target instanceof io.jasyncio.stream.BufferedProtocol bp) {
+                if (target instanceof io.jasyncio.stream.BufferedProtocol bp) {
                     ByteBuffer into = bp.getBuffer(appIn.remaining());
                     if (into == null || !into.hasRemaining()) {
                         throw new IllegalStateException("getBuffer() returned a buffer with no room");
@@ -483,6 +481,9 @@ public final class TlsProtocol implements Protocol {
                     appIn.position(appIn.position() + n);
                     appIn.compact();
                     bp.bufferUpdated(n);
+                } else {
+                    ((Protocol) target).dataReceived(appIn);
+                    appIn.clear();
                 }
             } catch (RuntimeException e) {
                 if (appIn.position() != 0 || appIn.limit() != appIn.capacity()) {

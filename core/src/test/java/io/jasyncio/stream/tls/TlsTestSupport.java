@@ -139,7 +139,7 @@ final class TlsTestSupport {
     }
 
     /** A BufferedProtocol app that lends small buffers of {@code size} bytes. */
-    static final class SmallBuffers extends Recorder implements BufferedProtocol {
+    static class SmallBuffers extends Recorder implements BufferedProtocol {
         private final ByteBuffer buf;
         int updates;
 
