@@ -81,6 +81,14 @@ public final class SelfSignedCertificates {
 
     /** A client SSLContext that trusts exactly these certificates. */
     public static SSLContext trusting(Identity... trusted) {
+        return trusting("TLS", trusted);
+    }
+
+    /**
+     * A client SSLContext of {@code protocol} ("TLS", "TLSv1.2", "TLSv1.3": a client offers
+     * that version at most) that trusts exactly these certificates.
+     */
+    public static SSLContext trusting(String protocol, Identity... trusted) {
         try {
             KeyStore ts = KeyStore.getInstance("PKCS12");
             ts.load(null, null);
@@ -89,7 +97,7 @@ public final class SelfSignedCertificates {
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ts);
-            SSLContext ctx = SSLContext.getInstance("TLS");
+            SSLContext ctx = SSLContext.getInstance(protocol);
             ctx.init(null, tmf.getTrustManagers(), null);
             return ctx;
         } catch (Exception e) {

@@ -190,10 +190,14 @@ class TlsCloseTest {
         runBounded(h, () -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
+            long start = h.loop().time();
             client.transport.close();
             client.waitUntil(() -> client.lost == 1 && server.lost == 1);
+            assertTrue(h.loop().time() - start < Duration.ofSeconds(1).toNanos(),
+                    "the server answered the close_notify at once instead of staying open");
             assertEquals(1, server.eofs);
             assertNull(server.lostError);
+            assertNull(client.lostError);
         });
     }
 
@@ -307,5 +311,44 @@ class TlsCloseTest {
             Protocol unused = next;
             assertNotNull(unused);
         });
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void tls12ConnectionsCarryDataAndCloseCleanlyToo(LoopHarness h) {
+        Recorder client = new Recorder();
+        Echo server = new Echo();
+        TlsOptions tls12 = TlsOptions.client(
+                io.jasyncio.stream.SelfSignedCertificates.trusting("TLSv1.2", id()), "localhost");
+        runBounded(h, () -> {
+            Pair p = connect(h.loop(), client, tls12, server, serverOptions(), 100);
+            p.awaitBoth();
+            assertEquals("TLSv1.2", ((javax.net.ssl.SSLSession) client.transport.getExtraInfo(
+                    io.jasyncio.stream.BaseTransport.SSL_SESSION)).getProtocol());
+            client.transport.write(pattern(20_000));
+            client.waitUntil(() -> client.data.size() == 20_000);
+            assertArrayEquals(pattern(20_000), client.data.toByteArray());
+            client.transport.close();
+            client.waitUntil(() -> client.lost == 1 && server.lost == 1);
+            assertNull(client.lostError);
+            assertNull(server.lostError);
+            assertEquals(List.of("made", "eof", "lost"), server.events.subList(0, 3));
+        });
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void returningTrueFromEofReceivedIsLoggedAsIgnored(LoopHarness h) {
+        Recorder client = new Recorder();
+        Recorder server = new Recorder();
+        server.keepOpenOnEof = true;
+        try (io.jasyncio.testing.LogCapture log = io.jasyncio.testing.LogCapture.start()) {
+            runBounded(h, () -> {
+                Pair p = connect(h.loop(), client, server);
+                p.awaitBoth();
+                client.transport.close();
+                client.waitUntil(() -> client.lost == 1 && server.lost == 1);
+            });
+            assertTrue(log.messages().stream().anyMatch(m -> m.contains("eofReceived()") && m.contains("no effect")),
+                    log.messages().toString());
+        }
     }
 }

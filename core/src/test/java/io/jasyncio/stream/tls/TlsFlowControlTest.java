@@ -29,6 +29,7 @@ class TlsFlowControlTest {
         public void dataReceived(java.nio.ByteBuffer b) {
             received += b.remaining();
             digest.update(b);
+            poke();
             if (received >= nextPauseAt) {
                 nextPauseAt += 1 << 20;
                 Transport t = transport;

@@ -117,18 +117,29 @@ final class TlsTestSupport {
             return data.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
 
+        /** Wakes whoever waits in {@link #waitUntil}: any recorder's event may satisfy a condition. */
         void poke() {
-            // waits poll (see waitUntil), so events need not wake anyone
+            Future<Void> f = anyEvent;
+            if (f != null && !f.isDone() && f.loop() == EventLoop.runningLoopOrNull()) {
+                f.setResult(null);
+            }
         }
 
         /**
-         * Suspends until {@code condition} holds, checking it every virtual millisecond (a
-         * condition may span both ends, so no single recorder's event could wake the waiter).
+         * Suspends until {@code condition} holds, re-checking it after any recorder's event (a
+         * condition may span both ends). Virtual time jumps straight to the next timer meanwhile,
+         * so timings measured around it are exact.
          */
         void waitUntil(BooleanSupplier condition) {
-            eventually(condition);
+            while (!condition.getAsBoolean()) {
+                anyEvent = EventLoop.getRunningLoop().createFuture();
+                anyEvent.await();
+            }
         }
     }
+
+    /** Completed by any recorder's event; tests run one at a time, each on its own loop. */
+    private static Future<Void> anyEvent;
 
     /** Echoes what it receives. */
     static class Echo extends Recorder {
