@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.SSLEngine;
@@ -46,17 +45,17 @@ public final class TlsProtocol implements Protocol {
      * application protocol: INIT -> MADE -> [EOF] -> LOST; startTls starts at MADE (the
      * protocol already had connectionMade from the plain transport).
      *
-     * Buffers. netIn holds ciphertext not yet unwrapped, in write mode (data in [0, position)):
-     * a record split across reads waits there, and while the application paused reading all
-     * ciphertext waits there (raw reading is paused above READ_HIGH, as asyncio pauses its
-     * incoming BIO). appIn holds plaintext unwrapped but not yet handed over, also in write
-     * mode; a Protocol always takes all of it, a BufferedProtocol may take part. The lent raw
-     * buffer is copied into netIn on arrival, so nothing outlives dataReceived. Outgoing:
-     * plainOut queues copies of application writes until the handshake ends; wrapped records
-     * go straight to raw.write, or to netOut while the raw transport paused writing. The
-     * application's write buffer size is plainOut + netOut bytes (asyncio: backlog + outgoing
-     * BIO), with asyncio's SSL marks (512 KiB / 128 KiB): a paused raw transport makes netOut
-     * grow until the application is paused in turn.
+     * Buffers live in TlsInbound (ciphertext and plaintext held for the application) and
+     * TlsOutbound (plaintext before encryption, records held for a paused raw transport). The
+     * lent raw buffer is copied on arrival, so nothing outlives dataReceived. While the
+     * application has paused reading, ciphertext accumulates and the raw transport is paused
+     * above 256 KiB; a raw transport that pauses writing makes the outbound buffer grow until
+     * the application is paused above its own mark (asyncio's SSL marks, 512 KiB / 128 KiB).
+     *
+     * Shutdown follows asyncio: close() -> FLUSHING (deliver what is readable, encrypt what was
+     * written) -> SHUTDOWN (send close_notify, wait for the peer's, bounded by the shutdown
+     * timer) -> raw.close(). The peer's close_notify, or a bare EOF, gives the application
+     * eofReceived first; its return value is ignored with a warning.
      *
      * Re-entrancy. Application callbacks run from inside the read loop (dataReceived,
      * connectionMade, eofReceived) and may call write, close or abort. `reading` stops a nested
@@ -76,9 +75,6 @@ public final class TlsProtocol implements Protocol {
      * TrustManager that caches or refuses.
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio.stream.tls");
-    static final int WRITE_HIGH = 512 * 1024;
-    static final int READ_HIGH = 256 * 1024;
-    static final int READ_LOW = READ_HIGH / 4;
 
     enum State { UNWRAPPED, HANDSHAKE, WRAPPED, FLUSHING, SHUTDOWN, CLOSED }
 
@@ -90,6 +86,8 @@ public final class TlsProtocol implements Protocol {
     private final Future<Transport> handshake;
     private final TlsTransport appTransport;
     private final Map<String, Object> extra = new HashMap<>();
+    final TlsInbound in;
+    final TlsOutbound out;
     ConnectionProtocol app;
     private Transport raw;
     State state = State.UNWRAPPED;
@@ -97,25 +95,10 @@ public final class TlsProtocol implements Protocol {
     private Throwable closeError;
     private TimerHandle handshakeTimer;
     private TimerHandle shutdownTimer;
-
-    private ByteBuffer netIn;
-    private ByteBuffer appIn;
     private boolean reading;
     boolean appReadingPaused;
     private boolean rawReadingPaused;
     private boolean rawEof;
-
-    private final ArrayDeque<ByteBuffer> plainOut = new ArrayDeque<>();
-    private int plainOutSize;
-    private final ArrayDeque<ByteBuffer> netOut = new ArrayDeque<>();
-    private int netOutSize;
-    private ByteBuffer wrapBuf;
-    private boolean wrapping;
-    private boolean handshakeFinishedPending;
-    private boolean rawWritingPaused;
-    private boolean appWritingPaused;
-    int writeHigh = WRITE_HIGH;
-    int writeLow = WRITE_HIGH / 4;
 
     TlsProtocol(EventLoop loop, ConnectionProtocol app, TlsOptions options, boolean callConnectionMade) {
         this.loop = loop;
@@ -125,10 +108,8 @@ public final class TlsProtocol implements Protocol {
         this.handshake = loop.createFuture();
         this.appTransport = new TlsTransport(this);
         this.appState = callConnectionMade ? AppState.INIT : AppState.MADE;
-        SSLSession s = engine.getSession();
-        this.netIn = ByteBuffer.allocate(s.getPacketBufferSize());
-        this.appIn = ByteBuffer.allocate(4 * s.getApplicationBufferSize());
-        this.wrapBuf = ByteBuffer.allocate(s.getPacketBufferSize());
+        this.in = new TlsInbound(engine);
+        this.out = new TlsOutbound(engine);
         extra.put(BaseTransport.SSL_OBJECT, engine);
     }
 
@@ -168,10 +149,11 @@ public final class TlsProtocol implements Protocol {
         handshakeTimer = loop.callLater(options.handshakeTimeout(), this::checkHandshakeTimeout);
         try {
             engine.beginHandshake();
-            flushOut();
         } catch (SSLException e) {
             handshakeFailed(e);
+            return;
         }
+        flushOut();
     }
 
     /** Ciphertext arrived: copied (the buffer is lent), then unwrapped as far as it goes. */
@@ -180,10 +162,7 @@ public final class TlsProtocol implements Protocol {
         if (state == State.CLOSED || state == State.UNWRAPPED) {
             return;
         }
-        if (netIn.remaining() < data.remaining()) {
-            netIn = grow(netIn, netIn.position() + data.remaining());
-        }
-        netIn.put(data);
+        in.append(data);
         doRead();
     }
 
@@ -227,10 +206,7 @@ public final class TlsProtocol implements Protocol {
         State was = state;
         state = State.CLOSED;
         raw = null;
-        plainOut.clear();
-        netOut.clear();
-        plainOutSize = 0;
-        netOutSize = 0;
+        out.clear();
         appTransport.closed = true;
         cancelTimers();
         engine.closeOutbound();
@@ -244,20 +220,17 @@ public final class TlsProtocol implements Protocol {
         }
     }
 
-    /** The raw transport's buffer is over its mark: wrapped records are held here meanwhile. */
+    /** The raw transport's buffer is over its mark: records are held here meanwhile. */
     @Override
     public void pauseWriting() {
-        rawWritingPaused = true;
+        out.rawPaused();
     }
 
     /** The raw transport drained: held records go out, and the application may be resumed. */
     @Override
     public void resumeWriting() {
-        rawWritingPaused = false;
-        while (!netOut.isEmpty() && !rawWritingPaused && raw != null) {
-            ByteBuffer b = netOut.poll();
-            netOutSize -= b.remaining();
-            raw.write(b);
+        if (raw != null) {
+            out.rawResumed(raw);
         }
         controlAppWriting();
     }
@@ -285,6 +258,7 @@ public final class TlsProtocol implements Protocol {
         }
     }
 
+    /** The handshake failed: the waiter learns why, the peer gets the alert, the raw transport closes. */
     private void handshakeFailed(Throwable exc) {
         if (state != State.HANDSHAKE) {
             return;
@@ -295,18 +269,8 @@ public final class TlsProtocol implements Protocol {
         if (!handshake.isDone()) {
             handshake.setException(exc);
         }
-        // Send the alert the engine prepared, so the peer learns why; then close.
-        try {
-            wrapBuf.clear();
-            engine.wrap(ByteBuffer.allocate(0), wrapBuf);
-            wrapBuf.flip();
-            if (wrapBuf.hasRemaining() && raw != null) {
-                raw.write(wrapBuf);
-            }
-        } catch (SSLException | RuntimeException ignored) {
-            // The engine may have nothing more to say; closing is what matters.
-        }
         if (raw != null) {
+            out.sendAlert(raw);
             raw.close();
         }
     }
@@ -348,10 +312,10 @@ public final class TlsProtocol implements Protocol {
 
     // ---- incoming ----
 
-    /** Unwraps what netIn holds and hands the plaintext over, as far as state and pausing allow. */
+    /** Unwraps what has arrived and hands the plaintext over, as far as state and pausing allow. */
     private void doRead() {
         if (reading) {
-            return;
+            return; // an application callback inside the running loop: that loop re-checks
         }
         reading = true;
         try {
@@ -370,57 +334,56 @@ public final class TlsProtocol implements Protocol {
         controlRawReading();
     }
 
+    private boolean delivering() {
+        return state == State.WRAPPED || state == State.FLUSHING;
+    }
+
+    private void deliver() {
+        in.deliver(app, () -> !appReadingPaused && delivering());
+    }
+
     private void readLoop() throws SSLException {
         loop:
         while (true) {
-            boolean delivering = state == State.WRAPPED || state == State.FLUSHING;
+            boolean delivering = delivering();
             if (delivering) {
-                // Batch: hand plaintext over only when appIn cannot take another record, so
-                // many records read together reach the application in one call (asyncio joins them).
-                if (appIn.remaining() < engine.getSession().getApplicationBufferSize()) {
+                // Hand over only when appIn cannot take another record: records read together
+                // reach the application in one call.
+                if (!in.roomForRecord()) {
                     deliver();
                 }
-                if (appReadingPaused || appIn.remaining() < engine.getSession().getApplicationBufferSize()) {
+                if (appReadingPaused || !in.roomForRecord()) {
                     return;
                 }
             } else if (state != State.HANDSHAKE && state != State.SHUTDOWN) {
-                netIn.clear();
+                in.discardCiphertext();
                 return;
             }
-            if (netIn.position() == 0 || engine.isInboundDone()) {
+            if (!in.hasCiphertext() || engine.isInboundDone()) {
                 break;
             }
-            netIn.flip();
-            SSLEngineResult r;
-            try {
-                r = engine.unwrap(netIn, appIn);
-            } finally {
-                netIn.compact();
-            }
+            SSLEngineResult r = in.unwrap();
             HandshakeStatus hs = r.getHandshakeStatus();
             if (hs == HandshakeStatus.NEED_TASK) {
-                runDelegatedTasks();
+                runDelegatedTasks(engine);
                 hs = engine.getHandshakeStatus();
             }
             if (state == State.SHUTDOWN) {
-                appIn.clear(); // after our close_notify nothing more is delivered
+                in.discardPlaintext(); // after our close_notify nothing more is delivered
             }
             switch (r.getStatus()) {
                 case BUFFER_UNDERFLOW -> {
-                    int need = engine.getSession().getPacketBufferSize();
-                    if (netIn.capacity() < need) {
-                        netIn = grow(netIn, need);
-                    }
+                    in.fitRecord();
                     break loop; // wait for the rest of the record
                 }
                 case BUFFER_OVERFLOW -> {
-                    if (delivering && appIn.position() > 0) {
+                    if (delivering && in.hasPlaintext()) {
                         deliver();
-                        if (appIn.position() > 0) {
+                        if (in.hasPlaintext()) {
                             return; // paused with plaintext in hand; the ciphertext waits
                         }
                     } else {
-                        appIn = grow(appIn, appIn.position() + engine.getSession().getApplicationBufferSize());
+                        in.growPlaintext();
                     }
                     continue;
                 }
@@ -436,9 +399,9 @@ public final class TlsProtocol implements Protocol {
                 break;
             }
         }
-        if (state == State.WRAPPED || state == State.FLUSHING) {
+        if (delivering()) {
             deliver();
-            if (appIn.position() > 0) {
+            if (in.hasPlaintext()) {
                 return;
             }
         }
@@ -464,45 +427,15 @@ public final class TlsProtocol implements Protocol {
         }
     }
 
-    /** Hands appIn's plaintext to the application while it reads; a Protocol takes it all. */
-    private void deliver() {
-        while (appIn.position() > 0 && !appReadingPaused
-                && (state == State.WRAPPED || state == State.FLUSHING)) {
-            appIn.flip();
-            ConnectionProtocol target = app;
-            try {
-                if (target instanceof io.jasyncio.stream.BufferedProtocol bp) {
-                    ByteBuffer into = bp.getBuffer(appIn.remaining());
-                    if (into == null || !into.hasRemaining()) {
-                        throw new IllegalStateException("getBuffer() returned a buffer with no room");
-                    }
-                    int n = Math.min(into.remaining(), appIn.remaining());
-                    into.put(appIn.slice(appIn.position(), n));
-                    appIn.position(appIn.position() + n);
-                    appIn.compact();
-                    bp.bufferUpdated(n);
-                } else {
-                    ((Protocol) target).dataReceived(appIn);
-                    appIn.clear();
-                }
-            } catch (RuntimeException e) {
-                if (appIn.position() != 0 || appIn.limit() != appIn.capacity()) {
-                    appIn.clear();
-                }
-                throw e;
-            }
-        }
-    }
-
     private void controlRawReading() {
         if (raw == null) {
             return;
         }
-        int size = netIn.position() + appIn.position();
-        if (size > READ_HIGH && !rawReadingPaused) {
+        int size = in.buffered();
+        if (size > TlsInbound.HIGH && !rawReadingPaused) {
             rawReadingPaused = true;
             raw.pauseReading();
-        } else if (size <= READ_LOW && rawReadingPaused) {
+        } else if (size <= TlsInbound.LOW && rawReadingPaused) {
             rawReadingPaused = false;
             raw.resumeReading();
         }
@@ -528,7 +461,8 @@ public final class TlsProtocol implements Protocol {
         });
     }
 
-    private void runDelegatedTasks() {
+    /** Runs the engine's delegated tasks inline (see the implementation notes for why). */
+    static void runDelegatedTasks(SSLEngine engine) {
         Runnable task;
         while ((task = engine.getDelegatedTask()) != null) {
             task.run();
@@ -537,12 +471,9 @@ public final class TlsProtocol implements Protocol {
 
     // ---- outgoing ----
 
-    /** Queues a copy of the application's plaintext and wraps it if the handshake is done. */
+    /** Queues a copy of the application's plaintext and encrypts it if the handshake is done. */
     void writeAppData(ByteBuffer data) {
-        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-        copy.put(data).flip();
-        plainOut.add(copy);
-        plainOutSize += copy.remaining();
+        out.queue(data);
         if (state == State.WRAPPED) {
             flushOut();
         } else {
@@ -550,109 +481,47 @@ public final class TlsProtocol implements Protocol {
         }
     }
 
-    /**
-     * Wraps whatever the engine wants to send (handshake messages, alerts, close_notify) and,
-     * once the handshake is done, the queued plaintext; sends the records or holds them while
-     * the raw transport is paused.
-     */
+    /** Sends what the engine and the application have to send; completes the handshake if that finished it. */
     private void flushOut() {
-        if (wrapping || raw == null) {
+        if (raw == null) {
             return;
         }
-        wrapping = true;
+        boolean finished;
         try {
-            wrapLoop();
+            finished = out.wrap(raw, delivering());
         } catch (SSLException e) {
-            wrapping = false;
             if (state == State.HANDSHAKE) {
                 handshakeFailed(e);
             } else {
                 fatalError(e, "Fatal error on TLS protocol");
             }
             return;
-        } finally {
-            wrapping = false;
         }
         controlAppWriting();
-        if (handshakeFinishedPending) {
-            handshakeFinishedPending = false;
+        if (finished) {
             handshakeComplete();
         }
     }
 
-    private void wrapLoop() throws SSLException {
-        ByteBuffer empty = ByteBuffer.allocate(0);
-        while (raw != null && !engine.isOutboundDone()) {
-            boolean appData = (state == State.WRAPPED || state == State.FLUSHING) && !plainOut.isEmpty();
-            HandshakeStatus hs = engine.getHandshakeStatus();
-            if (!appData && hs != HandshakeStatus.NEED_WRAP) {
-                if (hs == HandshakeStatus.NEED_TASK) {
-                    runDelegatedTasks();
-                    continue;
-                }
-                return;
-            }
-            ByteBuffer src = appData ? plainOut.peek() : empty;
-            wrapBuf.clear();
-            SSLEngineResult r = engine.wrap(src, wrapBuf);
-            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                wrapBuf = ByteBuffer.allocate(Math.max(wrapBuf.capacity() * 2,
-                        engine.getSession().getPacketBufferSize()));
-                continue;
-            }
-            if (appData) {
-                plainOutSize -= r.bytesConsumed();
-                if (!src.hasRemaining()) {
-                    plainOut.poll();
-                }
-            }
-            wrapBuf.flip();
-            if (wrapBuf.hasRemaining()) {
-                send(wrapBuf);
-            }
-            HandshakeStatus after = r.getHandshakeStatus();
-            if (after == HandshakeStatus.NEED_TASK) {
-                runDelegatedTasks();
-            } else if (after == HandshakeStatus.FINISHED) {
-                handshakeFinishedPending = true;
-            }
-            if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                return;
-            }
-        }
-    }
-
-    private void send(ByteBuffer records) {
-        if (rawWritingPaused || !netOut.isEmpty()) {
-            ByteBuffer copy = ByteBuffer.allocate(records.remaining());
-            copy.put(records).flip();
-            netOut.add(copy);
-            netOutSize += copy.remaining();
-        } else {
-            raw.write(records);
-        }
-    }
-
     int writeBufferSize() {
-        return plainOutSize + netOutSize;
+        return out.size();
     }
 
     void controlAppWriting() {
-        int size = writeBufferSize();
-        if (size > writeHigh && !appWritingPaused) {
-            appWritingPaused = true;
-            try {
+        int change = out.flowChange();
+        if (change == 0) {
+            return;
+        }
+        try {
+            if (change > 0) {
                 app.pauseWriting();
-            } catch (RuntimeException e) {
-                loop.callExceptionHandler(new ExceptionContext("protocol.pauseWriting() failed", e, appTransport, null));
-            }
-        } else if (size <= writeLow && appWritingPaused) {
-            appWritingPaused = false;
-            try {
+            } else {
                 app.resumeWriting();
-            } catch (RuntimeException e) {
-                loop.callExceptionHandler(new ExceptionContext("protocol.resumeWriting() failed", e, appTransport, null));
             }
+        } catch (RuntimeException e) {
+            loop.callExceptionHandler(new ExceptionContext(
+                    change > 0 ? "protocol.pauseWriting() failed" : "protocol.resumeWriting() failed",
+                    e, appTransport, null));
         }
     }
 
@@ -762,12 +631,5 @@ public final class TlsProtocol implements Protocol {
             shutdownTimer.cancel();
             shutdownTimer = null;
         }
-    }
-
-    static ByteBuffer grow(ByteBuffer writeMode, int atLeast) {
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(atLeast, writeMode.capacity() * 2));
-        writeMode.flip();
-        bigger.put(writeMode);
-        return bigger;
     }
 }

@@ -67,19 +67,19 @@ final class TlsTransport implements Transport {
         if (low < 0 || high < low) {
             throw new IllegalArgumentException("need 0 <= low <= high, got high=" + high + " low=" + low);
         }
-        tls.writeHigh = high;
-        tls.writeLow = low;
+        tls.out.high = high;
+        tls.out.low = low;
         tls.controlAppWriting();
     }
 
     @Override
     public int getWriteBufferHighWater() {
-        return tls.writeHigh;
+        return tls.out.high;
     }
 
     @Override
     public int getWriteBufferLowWater() {
-        return tls.writeLow;
+        return tls.out.low;
     }
 
     @Override
