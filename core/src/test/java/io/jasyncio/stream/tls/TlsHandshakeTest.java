@@ -352,4 +352,60 @@ class TlsHandshakeTest {
             server.waitUntil(() -> server.lost == 1);
         });
     }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void greetingsWrittenInConnectionMadeArriveAfterThePeersConnectionMade(LoopHarness h) {
+        Recorder client = new Recorder() {
+            @Override
+            public void connectionMade(Transport t) {
+                super.connectionMade(t);
+                t.write("client hello".getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        Recorder server = new Recorder() {
+            @Override
+            public void connectionMade(Transport t) {
+                super.connectionMade(t);
+                t.write("server hello".getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            void onData(byte[] bytes) {
+                assertEquals(1, made, "data after connectionMade, never before");
+            }
+        };
+        runBounded(h, () -> {
+            Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 1);
+            server.waitUntil(() -> server.text().equals("client hello") && client.text().equals("server hello"));
+            assertEquals("made", server.events.get(0));
+            assertEquals("made", client.events.get(0));
+            client.transport.close();
+            client.waitUntil(() -> client.lost == 1 && server.lost == 1);
+            assertTrue(p.client().isDone() && p.server().isDone());
+        });
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void anExceptionFromConnectionMadeFailsTheHandshakeAndIsReported(LoopHarness h) {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Recorder client = new Recorder() {
+            @Override
+            public void connectionMade(Transport t) {
+                super.connectionMade(t);
+                throw boom;
+            }
+        };
+        Recorder server = new Recorder();
+        runBounded(h, () -> {
+            Pair p = connect(h.loop(), client, server);
+            assertSame(boom, failure(IllegalStateException.class, p.client()));
+            client.waitUntil(() -> client.lost == 1);
+            assertSame(boom, client.lostError, "connectionMade was called, so connectionLost follows");
+            eventually(() -> p.rawServer().isLost());
+            p.server().exception(); // the server may or may not have finished its side first
+        });
+        var reports = h.takeUnhandled();
+        assertEquals(1, reports.size(), reports.toString());
+        assertSame(boom, reports.get(0).exception());
+    }
 }
