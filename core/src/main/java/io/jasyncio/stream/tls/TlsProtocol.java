@@ -503,6 +503,11 @@ public final class TlsProtocol implements Protocol {
         }
     }
 
+    /** Whether application writes are still taken: not once the shutdown began, as asyncio. */
+    boolean acceptsWrites() {
+        return state == State.HANDSHAKE || state == State.WRAPPED;
+    }
+
     int writeBufferSize() {
         return out.size();
     }
@@ -532,6 +537,7 @@ public final class TlsProtocol implements Protocol {
             case HANDSHAKE -> abort();
             case WRAPPED -> {
                 state = State.FLUSHING;
+                appTransport.closed = true;
                 shutdownTimer = loop.callLater(options.shutdownTimeout(), this::checkShutdownTimeout);
                 doFlush();
             }

@@ -28,8 +28,8 @@ final class TlsTransport implements Transport {
         if (!data.hasRemaining()) {
             return;
         }
-        if (closed || tls.state == TlsProtocol.State.CLOSED) {
-            // asyncio drops writes to a closing TLS transport (and logs after a few)
+        if (closed || !tls.acceptsWrites()) {
+            // asyncio drops writes once the TLS shutdown began (and logs after a few)
             data.position(data.limit());
             return;
         }

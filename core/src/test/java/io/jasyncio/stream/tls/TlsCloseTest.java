@@ -21,7 +21,7 @@ import java.util.List;
  * application hears connectionLost exactly once. Virtual time throughout.
  */
 class TlsCloseTest {
-    @LoopTest(loops = LoopKind.VIRTUAL)
+    @LoopTest(loops = LoopKind.VIRTUAL, seeds = 8)
     void closeSendsCloseNotifyAndThePeerSeesEofThenBothLoseTheConnection(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
@@ -269,7 +269,7 @@ class TlsCloseTest {
         assertSame(boom, reports.get(0).exception());
     }
 
-    @LoopTest(loops = LoopKind.VIRTUAL)
+    @LoopTest(loops = LoopKind.VIRTUAL, seeds = 8)
     void closeFromInsideDataReceivedFinishesTheShutdown(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder() {
@@ -350,5 +350,36 @@ class TlsCloseTest {
             assertTrue(log.messages().stream().anyMatch(m -> m.contains("eofReceived()") && m.contains("no effect")),
                     log.messages().toString());
         }
+    }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void thePeersCloseNotifyMakesTheTransportClosingAndLaterWritesAreDropped(LoopHarness h) {
+        Recorder client = new Recorder();
+        boolean[] closingInEof = new boolean[1];
+        boolean[] closingInLost = new boolean[1];
+        Recorder server = new Recorder() {
+            @Override
+            public boolean eofReceived() {
+                closingInEof[0] = transport.isClosing();
+                return super.eofReceived();
+            }
+
+            @Override
+            public void connectionLost(Throwable exc) {
+                closingInLost[0] = transport.isClosing();
+                transport.write("too late".getBytes(StandardCharsets.UTF_8)); // dropped, no error
+                super.connectionLost(exc);
+            }
+        };
+        runBounded(h, () -> {
+            Pair p = connect(h.loop(), client, server);
+            p.awaitBoth();
+            client.transport.close();
+            client.waitUntil(() -> client.lost == 1 && server.lost == 1);
+            assertFalse(closingInEof[0], "eofReceived comes before the shutdown starts");
+            assertTrue(closingInLost[0]);
+            assertEquals(0, server.transport.getWriteBufferSize());
+            assertEquals("", client.text());
+        });
     }
 }

@@ -63,7 +63,7 @@ class TlsHandshakeTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.VIRTUAL)
+    @LoopTest(seeds = 8)
     void dataFlowsBothWaysAfterTheHandshake(LoopHarness h) {
         Recorder client = new Recorder();
         Echo server = new Echo();

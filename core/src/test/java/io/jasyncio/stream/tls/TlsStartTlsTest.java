@@ -41,7 +41,7 @@ class TlsStartTlsTest {
         return new Upgrade(raw, client, server, st);
     }
 
-    @LoopTest(loops = LoopKind.VIRTUAL)
+    @LoopTest(loops = LoopKind.VIRTUAL, seeds = 8)
     void startTlsUpgradesAPlainConnectionWithDataBeforeAndAfter(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
