@@ -48,7 +48,7 @@ public final class Tls {
         TlsProtocol tls = new TlsProtocol(raw.loop(), app, options, true);
         raw.setProtocol(tls);
         tls.connectionMade(raw);
-        return abortOnCancel(tls);
+        return tls.handshake();
     }
 
     /**
@@ -70,16 +70,6 @@ public final class Tls {
         raw.setProtocol(tls);
         tls.connectionMade(raw);
         raw.resumeReading();
-        return abortOnCancel(tls);
-    }
-
-    private static Future<Transport> abortOnCancel(TlsProtocol tls) {
-        Future<Transport> f = tls.handshake();
-        f.addDoneCallback(done -> {
-            if (done.isCancelled()) {
-                tls.abort();
-            }
-        });
-        return f;
+        return tls.handshake();
     }
 }

@@ -111,6 +111,11 @@ public final class TlsProtocol implements Protocol {
         this.in = new TlsInbound(engine);
         this.out = new TlsOutbound(engine);
         extra.put(BaseTransport.SSL_OBJECT, engine);
+        handshake.addDoneCallback(f -> {
+            if (f.isCancelled()) {
+                abort();
+            }
+        });
     }
 
     /**
@@ -141,8 +146,13 @@ public final class TlsProtocol implements Protocol {
      */
     @Override
     public void connectionMade(Transport transport) {
-        if (state != State.UNWRAPPED || raw != null) {
+        if (raw != null || (state != State.UNWRAPPED && state != State.CLOSED)) {
             throw new IllegalStateException("the TLS layer is already connected");
+        }
+        if (state == State.CLOSED || handshake.isCancelled()) {
+            state = State.CLOSED;
+            transport.abort(); // aborted (its handshake future cancelled) before it was connected
+            return;
         }
         raw = transport;
         state = State.HANDSHAKE;
@@ -590,10 +600,13 @@ public final class TlsProtocol implements Protocol {
         if (state == State.CLOSED) {
             return;
         }
-        state = State.UNWRAPPED;
-        if (raw != null) {
-            raw.abort();
+        appTransport.closed = true;
+        if (raw == null) {
+            state = State.CLOSED; // not connected yet: connectionMade will abort the raw transport
+            return;
         }
+        state = State.UNWRAPPED; // aborting: waits for the raw transport's connectionLost
+        raw.abort();
     }
 
     private void callEofReceived() {

@@ -144,4 +144,22 @@ class TlsStartTlsTest {
             client.waitUntil(() -> client.lost == 1 && server.lost == 1);
         });
     }
+
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aProtocolCancelledBeforeItIsConnectedAbortsTheRawTransportItIsGiven(LoopHarness h) {
+        Recorder client = new Recorder();
+        Recorder peer = new Recorder();
+        runBounded(h, () -> {
+            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
+            raw[1].connect(peer);
+            TlsProtocol tls = Tls.newProtocol(client, clientOptions());
+            tls.handshake().cancel();
+            raw[0].setProtocol(tls);
+            tls.connectionMade(raw[0]);
+            peer.waitUntil(() -> peer.lost == 1);
+            assertEquals(0, peer.data.size(), "no ClientHello was sent");
+            assertTrue(raw[0].isLost());
+            assertEquals(0, client.made + client.lost);
+        });
+    }
 }
