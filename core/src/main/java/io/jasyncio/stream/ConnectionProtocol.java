@@ -12,8 +12,9 @@ public sealed interface ConnectionProtocol extends BaseProtocol permits Protocol
 
     /**
      * The peer closed its sending side (half-close). Return {@code true} to keep the connection
-     * open for writing; {@code false} (the default) lets the transport close itself. Not called
-     * for TLS connections that end with a close_notify, where the return value is ignored.
+     * open for writing; {@code false} (the default) lets the transport close itself. On a TLS
+     * connection it is called when the peer's close_notify (or a bare end of stream) arrives, and
+     * the return value is ignored: TLS closes both directions, as in asyncio.
      */
     default boolean eofReceived() {
         return false;
