@@ -72,7 +72,7 @@ public final class TlsProtocol implements Protocol {
      * them through toThread would add a thread hop per handshake, make virtual-time tests
      * nondeterministic, and need the engine fenced off meanwhile. A trust manager that does
      * network I/O (OCSP, CRL fetch) would block the loop; such a setup should use its own
-     * TrustManager that caches or refuses (docs/adr/0002-tls-delegated-tasks-inline.md).
+     * TrustManager that caches or refuses (docs/adr/0003-tls-delegated-tasks-inline.md).
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio.stream.tls");
 

@@ -22,7 +22,7 @@
  * of stream during the handshake is an {@link javax.net.ssl.SSLHandshakeException} (asyncio:
  * {@code ConnectionResetError}); after a failed {@code startTls} the protocol always hears
  * {@code connectionLost} (asyncio skips it on a handshake timeout). The engine's delegated tasks
- * run inline on the loop thread ({@code docs/adr/0002-tls-delegated-tasks-inline.md}).
+ * run inline on the loop thread ({@code docs/adr/0003-tls-delegated-tasks-inline.md}).
  *
  * <p>Built only on the transport and protocol contracts of {@code io.jasyncio.stream} and the
  * public loop and future API; it knows nothing of sockets, so any stream transport (TCP, Unix,
