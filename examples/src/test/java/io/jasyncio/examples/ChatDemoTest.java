@@ -1,0 +1,24 @@
+package io.jasyncio.examples;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link ChatDemo}: each line reaches everyone but its sender; a departure is announced. */
+class ChatDemoTest {
+    @Test
+    void linesReachEveryoneElseAndALeaverIsAnnounced() throws Exception {
+        Console.Output run = Console.run(ChatDemo::main);
+        assertEquals(List.of(
+                "alice hears: welcome alice (1 online)",
+                "bob hears: welcome bob (2 online)",
+                "carol hears: welcome carol (3 online)",
+                "bob hears: alice: hi all",
+                "carol hears: alice: hi all",
+                "alice hears: carol: hey alice",
+                "bob hears: carol: hey alice",
+                "alice hears: * bob left",
+                "carol hears: * bob left"), run.lines());
+    }
+}
