@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Interoperability with a peer no one here wrote: CPython's asyncio ({@code /usr/bin/python3}),
@@ -40,13 +39,13 @@ class InteropTest {
         }
         long total = expected;
         h.run(() -> timeout(INTEROP_BOUND, () -> {
-            LongAdder echoed = new LongAdder();
-            Server server = Network.createServer(() -> new EchoProtocol(echoed), LOOPBACK, 0);
-            try (PythonPeer client = PythonPeer.start("echo_client.py", LOOPBACK, Integer.toString(port(server)),
+            EchoProtocol.Stats stats = new EchoProtocol.Stats();
+            Server server = Network.createServer(() -> new EchoProtocol(stats), LOOPBACK, 0);
+            try (PeerProcess client = PeerProcess.python("echo_client.py", LOOPBACK, Integer.toString(port(server)),
                     Integer.toString(PY_CONNECTIONS), Integer.toString(PY_MESSAGES))) {
                 assertEquals(0, client.awaitExit(), "the client failed: " + client.output());
                 assertEquals(List.of("ok " + total), client.output(), "the client checked every byte it got back");
-                assertEquals(total, echoed.sum(), "our server saw every byte the client sent");
+                assertEquals(total, stats.echoed, "our server saw every byte the client sent");
             } finally {
                 server.close();
                 server.waitClosed();
@@ -57,7 +56,7 @@ class InteropTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void ourClientGetsEveryByteBackFromACpythonAsyncioEchoServer(LoopHarness h) {
         h.run(() -> timeout(INTEROP_BOUND, () -> {
-            try (PythonPeer server = PythonPeer.start("echo_server.py")) {
+            try (PeerProcess server = PeerProcess.python("echo_server.py")) {
                 String line = server.readLine();
                 assertTrue(line.startsWith("port "), line);
                 int port = Integer.parseInt(line.substring("port ".length()));
