@@ -37,7 +37,9 @@ public final class Examples {
             new Example("generator", "an async generator that sleeps between values, filtered, taken and closed early", GeneratorDemo::main),
             new Example("contextvar", "a request id in a ContextVar: per task, carried to toThread, never shared", ContextVarDemo::main),
             new Example("workers", "three workers drain a bounded Queue; a Lock keeps a shared total right", WorkersDemo::main),
-            new Example("echoprotocol", "an echo server and client written with protocols, over 127.0.0.1", EchoProtocolDemo::main));
+            new Example("echoprotocol", "an echo server and client written with protocols, over 127.0.0.1", EchoProtocolDemo::main),
+            new Example("portforward", "a TCP port forwarder with backpressure both ways (TARGET_HOST TARGET_PORT [LISTEN_PORT]; no args: a demo)",
+                    PortForward::main));
 
     private Examples() {
     }
