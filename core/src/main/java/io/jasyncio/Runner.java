@@ -51,11 +51,16 @@ final class Runner {
                 cancelAllTasks(loop, options);
                 closeOpenGenerators(loop);
             } finally {
-                if (sigint != null) {
-                    sigint.restore();
+                try {
+                    loop.shutdownDefaultExecutor(options.shutdownTimeout());
+                    // Closing removes the loop's signal handlers, which may put back this
+                    // SIGINT handler: restore the JVM's only after that.
+                    loop.close();
+                } finally {
+                    if (sigint != null) {
+                        sigint.restore();
+                    }
                 }
-                loop.shutdownDefaultExecutor(options.shutdownTimeout());
-                loop.close();
             }
         }
     }

@@ -3,6 +3,7 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.jasyncio.sync.Event;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +36,8 @@ class SigintTest {
         /**
          * Modes: {@code cleanup} (default), {@code catch} (catches KeyboardInterrupt), {@code ignore}
          * (ignores the first Ctrl-C), {@code shutdown} (main returns, leaving a task that refuses
-         * to be cancelled at shutdown).
+         * to be cancelled at shutdown), {@code loophandler} (a loop SIGINT handler, removed after
+         * its first call).
          */
         public static void main(String[] args) {
             String mode = args.length == 0 ? "cleanup" : args[0];
@@ -51,6 +53,25 @@ class SigintTest {
         }
 
         private static void runMain(String mode) {
+            if (mode.equals("loophandler")) {
+                Asyncio.run(() -> {
+                    Event handled = new Event();
+                    Asyncio.getRunningLoop().addSignalHandler("INT", () -> {
+                        say("handled");
+                        handled.set();
+                    });
+                    say("ready");
+                    handled.await();
+                    Asyncio.getRunningLoop().removeSignalHandler("INT");
+                    say("removed");
+                    try {
+                        sleep(Duration.ofSeconds(60));
+                    } finally {
+                        say("cleanup");
+                    }
+                });
+                return;
+            }
             if (mode.equals("shutdown")) {
                 Asyncio.run(() -> {
                     Asyncio.createTask(() -> {
@@ -129,6 +150,19 @@ class SigintTest {
             child.sigint();
             // Without the fix the JVM goes on until the 10 s shutdown timeout, then exits with 0.
             assertEquals(130, child.awaitExit(), child.lines().toString());
+        }
+    }
+
+    @Test
+    void aLoopSigintHandlerReplacesCtrlCUntilItIsRemoved() throws Exception {
+        try (ChildProcess child = ChildProcess.start("loophandler")) {
+            child.awaitLine("ready");
+            child.sigint();
+            child.awaitLine("handled");
+            child.awaitLine("removed");
+            child.sigint();
+            assertEquals(130, child.awaitExit(), child.lines().toString());
+            assertTrue(child.lines().contains("cleanup"), child.lines().toString());
         }
     }
 

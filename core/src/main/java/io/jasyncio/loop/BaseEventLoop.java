@@ -42,6 +42,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private final ConcurrentLinkedQueue<Runnable> threadsafe = new ConcurrentLinkedQueue<>();
     private final TimerQueue timers = new TimerQueue();
     private final TaskRegistry tasks = new TaskRegistry();
+    private final SignalHandlers signals = new SignalHandlers(this);
     private final Consumer<TimerHandle> toReady = t -> enqueue(t, ScheduleShuffler.TIMERS);
     private final Consumer<Runnable> ioReady = r -> enqueue(r, ScheduleShuffler.IO);
     private long timerSequence;
@@ -164,6 +165,19 @@ public abstract class BaseEventLoop implements EventLoop {
     /** Timers scheduled and not cancelled; the test harness checks it for leaks. */
     public int liveTimerCount() {
         return timers.live();
+    }
+
+    @Override
+    public void addSignalHandler(String signal, Runnable callback) {
+        checkOpen();
+        checkThread();
+        signals.add(signal, callback);
+    }
+
+    @Override
+    public boolean removeSignalHandler(String signal) {
+        checkThread();
+        return signals.remove(signal);
     }
 
     @Override
@@ -344,6 +358,7 @@ public abstract class BaseEventLoop implements EventLoop {
         threadsafe.clear();
         timers.clear();
         try {
+            signals.removeAll();
             tasks.loopClosed(this);
         } finally {
             synchronized (this) {

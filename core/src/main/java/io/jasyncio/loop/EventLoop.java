@@ -110,6 +110,43 @@ public interface EventLoop extends AutoCloseable {
     boolean removeWriter(SelectableChannel channel);
 
     /**
+     * Calls {@code callback} on the loop thread each time the process receives the Unix signal
+     * {@code signal} ("USR2" or "SIGUSR2", any case), until {@link #removeSignalHandler} or until
+     * the loop closes: asyncio's {@code add_signal_handler}. The JVM's signal thread hands the
+     * callback to the loop with {@link #callSoonThreadsafe}, so it runs in a later iteration, in
+     * the context current now; signals that arrive close together may run it once each or, if
+     * the kernel merges them, fewer times. A handler already set for the signal on this loop is
+     * replaced. While a SIGINT handler is installed, Ctrl-C calls it instead of cancelling
+     * {@code Asyncio.run}'s main task; removing it brings that back.
+     *
+     * <p>The JVM refuses SIGKILL and SIGSTOP, those it uses itself (SIGQUIT for thread dumps,
+     * SIGSEGV, SIGILL, SIGFPE; with {@code -Xrs} also SIGHUP, SIGINT and SIGTERM), and signals
+     * ignored when the JVM started (a SIGINT of a background job, say). SIGUSR1, SIGUSR2, SIGHUP,
+     * SIGTERM, SIGWINCH and SIGCHLD are accepted by default JVMs.
+     *
+     * <p><b>Differs from asyncio:</b> signals are named, not numbered; any thread that owns the
+     * loop may call this (asyncio requires the main thread); and a signal's handler is
+     * process-wide, so only one open loop at a time may handle a given signal.
+     *
+     * @throws IllegalArgumentException if the signal is unknown or the JVM refuses to handle it
+     * @throws IllegalStateException if the loop is closed, another open loop handles the signal,
+     *         or (debug) called from another thread
+     * @throws UnsupportedOperationException on Windows
+     */
+    void addSignalHandler(String signal, Runnable callback);
+
+    /**
+     * Removes this loop's handler of {@code signal} and puts back the one that was there before
+     * it was added (the JVM's default, or {@code Asyncio.run}'s Ctrl-C handling for SIGINT): asyncio's
+     * {@code remove_signal_handler}. A call of the handler already queued does not happen.
+     *
+     * @return whether a handler was installed
+     * @throws IllegalArgumentException if the signal is unknown
+     * @throws UnsupportedOperationException on Windows
+     */
+    boolean removeSignalHandler(String signal);
+
+    /**
      * Runs iterations until {@link #stop()} is called.
      *
      * @throws IllegalStateException if this loop is closed or already running, or another loop
@@ -137,8 +174,8 @@ public interface EventLoop extends AutoCloseable {
     void stop();
 
     /**
-     * Discards pending callbacks and timers, reports exceptions never retrieved, and releases
-     * the I/O backend. Idempotent.
+     * Discards pending callbacks and timers, reports exceptions never retrieved, removes the
+     * signal handlers, and releases the I/O backend. Idempotent.
      *
      * @throws IllegalStateException if the loop is running
      */

@@ -131,11 +131,14 @@ final class SocketOps {
         return named;
     }
 
-    /** "host:port" (IPv6 in brackets), or the path of a Unix socket. */
+    /** "address:port" (IPv6 in brackets), "name:port (address:port)" if resolved from a name, or the path of a Unix socket. */
     static String describe(SocketAddress address) {
         if (address instanceof InetSocketAddress isa) {
             String host = isa.getAddress() != null ? isa.getAddress().getHostAddress() : isa.getHostString();
-            return (host.contains(":") ? "[" + host + "]" : host) + ":" + isa.getPort();
+            String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + isa.getPort();
+            // A resolved name keeps the name the caller gave (getHostString does no reverse lookup).
+            String name = isa.getHostString();
+            return isa.getAddress() != null && !name.equals(host) ? name + ":" + isa.getPort() + " (" + hostPort + ")" : hostPort;
         }
         return String.valueOf(address);
     }

@@ -74,4 +74,9 @@ final class NetTestSupport {
     static int port(ServerSocketChannel s) throws IOException {
         return ((InetSocketAddress) s.getLocalAddress()).getPort();
     }
+
+    /** The port of the first address {@code s} listens on. */
+    static int port(Server s) {
+        return ((InetSocketAddress) s.sockets().getFirst()).getPort();
+    }
 }
