@@ -59,7 +59,8 @@ public final class Coroutine {
         if (!EXPORTED) {
             throw new IllegalStateException(
                     "jasyncio needs access to the JDK's continuations: start java with "
-                            + REQUIRED_FLAG + " (java -jar reads it from the jar's Add-Exports manifest entry)");
+                            + REQUIRED_FLAG + " (java -jar reads it from the jar's Add-Exports manifest entry;"
+                            + " with jasyncio on the module path: --add-exports java.base/jdk.internal.vm=io.jasyncio)");
         }
         engine = new Engine(body, generator ? Engine.GENERATOR_SCOPE : Engine.SCOPE);
     }

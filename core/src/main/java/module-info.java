@@ -1,0 +1,19 @@
+/**
+ * jasyncio: Python's asyncio in Java. Every package is exported but {@code io.jasyncio.internal},
+ * the continuation engine, which is the one place that touches {@code jdk.internal.vm}.
+ *
+ * <p>On the module path, start the JVM with
+ * {@code --add-exports java.base/jdk.internal.vm=io.jasyncio}; on the class path with
+ * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}.
+ */
+module io.jasyncio {
+    requires jdk.unsupported; // sun.misc.Signal: Ctrl-C and loop signal handlers
+
+    exports io.jasyncio;
+    exports io.jasyncio.loop;
+    exports io.jasyncio.sync;
+    exports io.jasyncio.queue;
+    exports io.jasyncio.stream;
+    exports io.jasyncio.stream.tls;
+    exports io.jasyncio.process;
+}
