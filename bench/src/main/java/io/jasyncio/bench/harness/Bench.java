@@ -49,7 +49,7 @@ public final class Bench {
         }
         if (options.list()) {
             for (Workload w : Workloads.ALL) {
-                System.out.printf("%-10s %s%n", w.name(), w.description());
+                System.out.printf("%-16s %s%n", w.name(), w.description());
             }
             return;
         }
@@ -86,7 +86,7 @@ public final class Bench {
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Runner runner : w.runners()) {
                     Contender c = runner.contender();
-                    if (!peers.get(c).available()) {
+                    if (!runner.availability(peers).available()) {
                         continue;
                     }
                     Measurement m = runner.run(env, w, size);
@@ -107,7 +107,7 @@ public final class Bench {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         boolean taskset = Commands.run(List.of("taskset", "-c", "0", "true"), 10).ok();
         return new Env(java, classpath(), options.jvmFlags(), options.python(), options.benchDir(), taskset,
-                options.smoke() ? 120 : 1800);
+                options.smoke() ? 120 : 1800, NettyJars.classpath());
     }
 
     /** jasyncio core and the bench programs, wherever this JVM loaded them from. */

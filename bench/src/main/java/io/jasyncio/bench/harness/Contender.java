@@ -5,7 +5,9 @@ enum Contender {
     JASYNCIO("jasyncio", "jasyncio"),
     ASYNCIO("asyncio", "asyncio"),
     UVLOOP("uvloop", "uvloop"),
-    VIRTUAL_THREADS("virtual-threads", "virtual threads");
+    VIRTUAL_THREADS("virtual-threads", "virtual threads"),
+    /** Netty's native epoll transport, one event-loop thread: the network workloads' Java peer. */
+    NETTY("netty", "Netty epoll");
 
     /** The name the workload programs print in their result line's {@code runtime} field. */
     final String id;

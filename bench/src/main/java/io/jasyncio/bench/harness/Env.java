@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param benchDir the bench/ directory
  * @param taskset whether {@code taskset} exists, so one-core runs are pinned to core 0
  * @param timeoutSeconds how long one measured process may run before it is killed
+ * @param nettyClasspath the Netty jars for the Netty echo server ("" when there are none)
  */
 record Env(Path java, String classpath, List<String> jvmFlags, Path python, Path benchDir,
-           boolean taskset, int timeoutSeconds) {
+           boolean taskset, int timeoutSeconds, String nettyClasspath) {
     /** Needed by jasyncio's engine; given to every JVM run, virtual threads too, so the command lines match. */
     static final List<String> EXPORTS = List.of("--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED");
     /** One carrier for virtual threads on one-core workloads, as jasyncio has one loop thread. */

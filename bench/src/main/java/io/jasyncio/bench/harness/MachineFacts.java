@@ -22,7 +22,8 @@ final class MachineFacts {
                 + " (" + System.getProperty("java.home") + ")");
         facts.put("Python", describe(peers.get(Contender.ASYNCIO)));
         facts.put("uvloop", describe(peers.get(Contender.UVLOOP)));
-        facts.put("Netty", "not used yet (no network workload)");
+        facts.put("Netty", describe(peers.get(Contender.NETTY)));
+        facts.put("C compiler (echo load client)", EchoClient.compilerVersion());
         return facts;
     }
 

@@ -21,9 +21,12 @@ import java.util.List;
  * @param python the interpreter for the CPython peers
  * @param list only list the workloads
  * @param args the arguments as given, for the report
+ * @param echoSeconds the echo workloads' measured window in seconds, or 0 for theirs
+ * @param connections the echo workloads' connection count, or 0 for theirs
  */
 record Options(List<Workload> workloads, boolean smoke, int rounds, int size, boolean install,
-               List<String> jvmFlags, Path out, Path benchDir, Path python, boolean list, List<String> args) {
+               List<String> jvmFlags, Path out, Path benchDir, Path python, boolean list, List<String> args,
+               double echoSeconds, int connections) {
     /**
      * A large pre-touched heap for real runs: with a million live tasks a small default heap times
      * its own growth and first-touch page faults. The same for jasyncio and virtual threads; no
@@ -39,7 +42,10 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
               WORKLOAD          one of: %s (default: all)
               --smoke           tiny sizes, one round: checks that everything runs, measures nothing
               --rounds N        measured runs per workload and runtime, taken in turn (default 3)
-              --size N          N for every workload instead of its own (e.g. 100000)
+              --size N          N for every workload instead of its own (e.g. 100000;
+                                echo workloads: the message size in bytes)
+              --duration S      echo workloads: the measured window in seconds (default 10; smoke 1)
+              --connections C   echo workloads: connections of the load client (default 10)
               --jvm-flags 'F'   heap/GC flags for jasyncio and virtual-thread JVMs alike
                                 (default '%s'; smoke: '%s')
               --no-install      do not apt-get install python3-uvloop when uvloop is missing
@@ -77,6 +83,8 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
         Path out = null;
         Path benchDir = null;
         Path python = PYTHON;
+        double echoSeconds = 0;
+        int connections = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -90,6 +98,8 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--bench-dir" -> benchDir = Path.of(value(args, ++i, a));
                 case "--python" -> python = Path.of(value(args, ++i, a));
+                case "--duration" -> echoSeconds = positiveSeconds(a, value(args, ++i, a));
+                case "--connections" -> connections = positive(a, value(args, ++i, a));
                 default -> {
                     if (a.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + a);
@@ -116,18 +126,28 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
         }
         return new Options(workloads, smoke, rounds != null ? rounds : smoke ? 1 : 3, size, install,
                 jvmFlags != null ? jvmFlags : smoke ? SMOKE_JVM_FLAGS : DEFAULT_JVM_FLAGS,
-                out, benchDir.toAbsolutePath().normalize(), python, list, args);
+                out, benchDir.toAbsolutePath().normalize(), python, list, args, echoSeconds, connections);
     }
 
     /** The size {@code w} runs at under these options. */
     Size sizeOf(Workload w) {
         Size base = smoke ? w.smoke() : w.full();
+        if (w.network() && (echoSeconds > 0 || connections > 0)) {
+            EchoSize echo = EchoSize.of(base);
+            if (echoSeconds > 0) {
+                echo = echo.withSeconds(echoSeconds);
+            }
+            if (connections > 0) {
+                echo = echo.withConnections(connections);
+            }
+            base = echo.toSize();
+        }
         return size > 0 ? base.withN(size) : base;
     }
 
-    /** Whether issue 5's targets apply: full sizes, not smoke, not resized. */
+    /** Whether issue 5's targets apply: full sizes, not smoke, not resized, echo at its own window and connections. */
     boolean judgesTargets() {
-        return !smoke && size == 0;
+        return !smoke && size == 0 && echoSeconds == 0 && connections == 0;
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -146,6 +166,18 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " takes a number: " + value, e);
+        }
+    }
+
+    private static double positiveSeconds(String option, String value) {
+        try {
+            double d = Double.parseDouble(value);
+            if (!(d > 0) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException(option + " must be positive: " + value);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number of seconds: " + value, e);
         }
     }
 

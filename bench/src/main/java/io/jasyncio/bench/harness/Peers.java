@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Finds which peers this machine can run, and installs uvloop (Debian's python3-uvloop) when it
- * is missing and installing is allowed. jasyncio and virtual threads are always available.
+ * is missing and installing is allowed. jasyncio and virtual threads are always available;
+ * Netty when its jars are on the class path ({@link NettyJars}).
  */
 final class Peers {
     private Peers() {
@@ -22,6 +23,7 @@ final class Peers {
         Map<Contender, Availability> out = new EnumMap<>(Contender.class);
         out.put(Contender.JASYNCIO, Availability.of(System.getProperty("java.runtime.version")));
         out.put(Contender.VIRTUAL_THREADS, Availability.of(System.getProperty("java.runtime.version")));
+        out.put(Contender.NETTY, NettyJars.probe(NettyJars.find(System.getProperty("java.class.path", ""))));
         Availability py = python(python);
         out.put(Contender.ASYNCIO, py);
         if (!py.available()) {

@@ -28,6 +28,7 @@ record ProcessRunner(Contender contender, String program) implements Runner {
             case JASYNCIO, VIRTUAL_THREADS -> env.javaCommand(program, workload.oneCore(), size);
             case ASYNCIO -> env.pythonCommand(program, false, workload.oneCore(), size);
             case UVLOOP -> env.pythonCommand(program, true, workload.oneCore(), size);
+            case NETTY -> throw new IllegalStateException("Netty runs only as an echo server (EchoRunner)");
         };
     }
 
@@ -40,26 +41,63 @@ record ProcessRunner(Contender contender, String program) implements Runner {
     public Measurement run(Env env, Workload workload, Size size) {
         List<String> command = command(env, workload, size);
         String shown = Env.shellQuote(command);
+        Finished done = runToEnd(command, env.benchDir(), env.timeoutSeconds());
+        if (done.error() != null) {
+            return Measurement.failed(contender, shown, done.error());
+        }
+        return measurement(contender, shown, workload, done.stdout(), done.stderr());
+    }
+
+    /**
+     * What a finished process left.
+     *
+     * @param stdout its standard output
+     * @param stderr the tail of its standard error
+     * @param error why it failed (non-zero exit, timeout, could not start), or null
+     */
+    record Finished(String stdout, String stderr, String error) {
+    }
+
+    /** Runs {@code command} in {@code dir} for at most {@code timeoutSeconds} (then kills it); never throws. */
+    static Finished runToEnd(List<String> command, Path dir, long timeoutSeconds) {
         Path out = null;
         Path err = null;
         try {
             out = Files.createTempFile("jasyncio-bench-", ".out");
             err = Files.createTempFile("jasyncio-bench-", ".err");
             Process p = new ProcessBuilder(command)
-                    .directory(env.benchDir().toFile())
+                    .directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
-            if (!p.waitFor(env.timeoutSeconds(), TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor();
-                return Measurement.failed(contender, shown, "timed out after " + env.timeoutSeconds() + " s");
+                return new Finished("", tail(err), "timed out after " + timeoutSeconds + " s");
             }
             String stdout = Files.readString(out, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
-                return Measurement.failed(contender, shown, "exit status " + p.exitValue() + ": " + tail(err));
+                return new Finished(stdout, tail(err), "exit status " + p.exitValue() + ": " + tail(err));
             }
+            return new Finished(stdout, tail(err), null);
+        } catch (IOException e) {
+            return new Finished("", "", "cannot run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Finished("", "", "interrupted");
+        } finally {
+            delete(out);
+            delete(err);
+        }
+    }
+
+    /**
+     * The measurement in {@code stdout}'s result line, or a failure if there is none, it is for
+     * another workload or contender, or it lacks the workload's metric.
+     */
+    static Measurement measurement(Contender contender, String shown, Workload workload, String stdout, String stderr) {
+        try {
             var fields = ResultLine.parseLast(stdout);
             if (!workload.name().equals(fields.get("workload")) || !contender.id.equals(fields.get("runtime"))) {
                 return Measurement.failed(contender, shown, "result line is for another workload or contender: " + fields);
@@ -69,19 +107,12 @@ record ProcessRunner(Contender contender, String program) implements Runner {
             }
             return new Measurement(contender, shown, fields, null);
         } catch (IllegalArgumentException e) {
-            return Measurement.failed(contender, shown, e.getMessage() + "; stderr: " + tail(err));
-        } catch (IOException e) {
-            return Measurement.failed(contender, shown, "cannot run: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Measurement.failed(contender, shown, "interrupted");
-        } finally {
-            delete(out);
-            delete(err);
+            return Measurement.failed(contender, shown, e.getMessage() + "; stderr: " + stderr);
         }
     }
 
-    private static String tail(Path file) {
+    /** The last 600 characters of {@code file}, stripped. */
+    static String tail(Path file) {
         try {
             String text = file == null ? "" : Files.readString(file, StandardCharsets.UTF_8).strip();
             return text.length() > 600 ? "..." + text.substring(text.length() - 600) : text;
@@ -90,7 +121,8 @@ record ProcessRunner(Contender contender, String program) implements Runner {
         }
     }
 
-    private static void delete(Path file) {
+    /** Deletes {@code file} if it is there; a temp file left behind is harmless. */
+    static void delete(Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);

@@ -3,6 +3,7 @@ package io.jasyncio.bench.harness;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  */
 final class Report {
     /** The peers, in column order. */
-    static final List<Contender> PEERS = List.of(Contender.ASYNCIO, Contender.UVLOOP, Contender.VIRTUAL_THREADS);
+    static final List<Contender> PEERS = List.of(Contender.ASYNCIO, Contender.UVLOOP, Contender.VIRTUAL_THREADS,
+            Contender.NETTY);
 
     private Report() {
     }
@@ -27,7 +29,7 @@ final class Report {
         List<String> head = new ArrayList<>(List.of("workload", "N", "jasyncio"));
         for (Contender p : columns) {
             head.add(p.label);
-            head.add(p.label + " ÷ jasyncio");
+            head.add("jasyncio vs " + p.label);
         }
         List<List<String>> rows = new ArrayList<>();
         for (WorkloadResult r : results) {
@@ -46,15 +48,52 @@ final class Report {
         sb.append('\n')
                 .append("Each cell is the median of ").append(rounds).append(rounds == 1 ? " run" : " runs")
                 .append(", each run its own process, runtimes taken in turn (jasyncio, then each peer, then again).\n")
-                .append("Lower is better for every metric (seconds; sleeps: ms of overshoot; suspended: heap bytes per task).\n")
-                .append("Ratio = peer's median ÷ jasyncio's median, so above 1 jasyncio is ahead: \"24.1x (jasyncio faster)\"\n")
-                .append("means the peer took 24.1 times as long as jasyncio; \"0.80x (jasyncio slower)\" means the peer took 0.8 times as long.\n");
-        for (Contender p : columns) {
-            Availability a = peers.get(p);
-            if (a != null && !a.available()) {
-                sb.append("\n**").append(p.label).append(" not measured**: ").append(a.reason()).append('\n');
+                .append("Lower is better (seconds; sleeps: ms of overshoot; suspended: heap bytes per task; echo: server CPU µs per round trip),\n")
+                .append("except round trips per second (rt/s), where higher is better.\n")
+                .append("\"jasyncio vs peer\" = how many times better jasyncio is: the peer's median ÷ jasyncio's (jasyncio's ÷ the peer's for rt/s),\n")
+                .append("so above 1 jasyncio is ahead: \"24.1x (jasyncio faster)\" means the peer took 24.1 times as long as jasyncio;\n")
+                .append("\"0.80x (jasyncio slower)\" means the peer took 0.8 times as long.\n");
+        if (results.stream().anyMatch(r -> r.workload().network())) {
+            sb.append("Echo rows compare the first figure of each cell (the second is shown too): server CPU per round trip at 1 KiB,\n")
+                    .append("round trips per second at 64 KiB. On 2 cores the load client saturates its own core first, so rt/s is\n")
+                    .append("often the client's limit; the server's CPU time per round trip is the figure that tells servers apart.\n");
+        }
+        sb.append(unavailableNotes(results, peers));
+        return sb.toString();
+    }
+
+    /**
+     * One line per runtime that could not be measured, with the reason: "**uvloop not
+     * measured**: ..." when the whole runtime is missing, with the workloads named when only
+     * some of its programs are (a server not written yet).
+     */
+    private static String unavailableNotes(List<WorkloadResult> results, Map<Contender, Availability> peers) {
+        Map<String, List<String>> byNote = new LinkedHashMap<>();
+        for (Contender c : Contender.values()) {
+            for (WorkloadResult r : results) {
+                for (Runner runner : r.workload().runners()) {
+                    Availability a = runner.contender() == c ? runner.availability(peers) : null;
+                    if (a == null || a.available()) {
+                        continue;
+                    }
+                    Availability whole = peers.get(c);
+                    String key = c.label + "\u0000" + a.reason();
+                    List<String> names = byNote.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (whole != null && whole.available()) {
+                        names.add(r.workload().name());
+                    }
+                }
             }
         }
+        StringBuilder sb = new StringBuilder();
+        byNote.forEach((key, names) -> {
+            String[] parts = key.split("\u0000", 2);
+            sb.append("\n**").append(parts[0]).append(" not measured");
+            if (!names.isEmpty()) {
+                sb.append(" in ").append(String.join(", ", names));
+            }
+            sb.append("**: ").append(parts[1]).append('\n');
+        });
         return sb.toString();
     }
 
@@ -76,7 +115,8 @@ final class Report {
             List<List<String>> rows = new ArrayList<>();
             for (WorkloadResult r : results) {
                 for (Target t : r.workload().targets()) {
-                    rows.add(List.of(r.workload().name(), t.describe(r.workload().metric()), t.verdict(r.medians())));
+                    rows.add(List.of(r.workload().name(), t.describe(r.workload().metric()),
+                            t.verdict(r.workload().metric(), r.medians())));
                 }
             }
             sb.append(markdownTable(List.of("workload", "target", "result"), rows));
@@ -91,6 +131,15 @@ final class Report {
         sb.append("- One-core workloads are ").append(env.taskset() ? "pinned with `taskset -c 0`" : "NOT pinned (no taskset here)")
                 .append(". Python peers run as `").append(env.python()).append(" -E -s`.\n");
         sb.append("- Every measured run is a separate process that times only its own work (not start-up) and prints one JSON result line.\n");
+        if (results.stream().anyMatch(r -> r.workload().network())) {
+            sb.append("- Echo workloads: each server is its own process, ")
+                    .append(EchoRunner.pinned(env) ? "pinned with `taskset -c 1`, the load client with `taskset -c 0`"
+                            : "NOT pinned (no taskset or fewer than 2 cores)")
+                    .append("; one load client for every server (bench/c/echo_client.c, `").append(String.join(" ", EchoClient.GCC))
+                    .append("`), which counts round trips over the window after a warm-up and samples the server's utime+stime ")
+                    .append("(/proc/PID/stat, in clock ticks) at the window's two edges. Java servers get the JVM flags above; Netty also `")
+                    .append(String.join(" ", EchoRunner.NETTY_FLAGS)).append("`.\n");
+        }
         sb.append("\nThe commands of one round, from the repository root:\n\n");
         for (WorkloadResult r : results) {
             for (Runner runner : r.workload().runners()) {
@@ -109,7 +158,7 @@ final class Report {
         List<List<String>> rows = new ArrayList<>();
         for (WorkloadResult r : results) {
             r.runs().forEach((c, ms) -> rows.add(List.of(r.workload().name(), c.label, ms.stream()
-                    .map(m -> m.ok() ? r.workload().metric().format(m.number(r.workload().metric().field())) : "FAILED")
+                    .map(m -> m.ok() ? values(r.workload(), m) : "FAILED")
                     .collect(Collectors.joining(", ")))));
         }
         sb.append(markdownTable(List.of("workload", "runtime", "runs in order"), rows));
@@ -119,6 +168,15 @@ final class Report {
             for (Measurement m : failures) {
                 sb.append("- `").append(relative(m.command(), env)).append("`: ").append(m.error()).append('\n');
             }
+        }
+        return sb.toString();
+    }
+
+    /** One run's compared value, then those also shown. */
+    private static String values(Workload w, Measurement m) {
+        StringBuilder sb = new StringBuilder(w.metric().format(m.number(w.metric().field())));
+        for (Metric also : w.alsoShown()) {
+            sb.append(" · ").append(also.format(m.number(also.field())));
         }
         return sb.toString();
     }
@@ -139,10 +197,11 @@ final class Report {
     }
 
     private static String cell(WorkloadResult r, Contender c, Map<Contender, Availability> peers) {
-        if (!hasRunner(r.workload(), c)) {
+        Runner runner = r.workload().runners().stream().filter(x -> x.contender() == c).findFirst().orElse(null);
+        if (runner == null) {
             return "—";
         }
-        Availability a = peers.get(c);
+        Availability a = runner.availability(peers);
         if (a != null && !a.available()) {
             return "not available";
         }
@@ -150,7 +209,14 @@ final class Report {
         if (m == null) {
             return r.runs().containsKey(c) ? "FAILED" : "—";
         }
-        return r.workload().metric().format(m);
+        StringBuilder sb = new StringBuilder(r.workload().metric().format(m));
+        for (Metric also : r.workload().alsoShown()) {
+            Double v = r.median(c, also);
+            if (v != null) {
+                sb.append(" · ").append(also.format(v));
+            }
+        }
+        return sb.toString();
     }
 
     /** A Markdown table whose columns are padded to line up in a terminal too. */

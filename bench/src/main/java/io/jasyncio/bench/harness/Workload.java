@@ -14,14 +14,28 @@ import java.util.List;
  * @param metric the result field compared
  * @param runners jasyncio's runner, then the peers'
  * @param targets issue 5's targets, judged only at the full size
+ * @param alsoShown further result fields shown beside the compared one in every cell (the echo
+ *                  workloads show both CPU per round trip and round trips per second)
  */
 record Workload(String name, String description, boolean oneCore, Size full, Size smoke, Metric metric,
-                List<Runner> runners, List<Target> targets) {
+                List<Runner> runners, List<Target> targets, List<Metric> alsoShown) {
     Workload {
         runners = List.copyOf(runners);
         targets = List.copyOf(targets);
+        alsoShown = List.copyOf(alsoShown);
         if (runners.isEmpty() || runners.getFirst().contender() != Contender.JASYNCIO) {
             throw new IllegalArgumentException(name + ": jasyncio's runner must come first");
         }
+    }
+
+    /** A workload that shows only its compared metric. */
+    Workload(String name, String description, boolean oneCore, Size full, Size smoke, Metric metric,
+             List<Runner> runners, List<Target> targets) {
+        this(name, description, oneCore, full, smoke, metric, runners, targets, List.of());
+    }
+
+    /** Whether this is a network workload: a server process driven by the load client. */
+    boolean network() {
+        return runners.stream().anyMatch(r -> r instanceof EchoRunner);
     }
 }

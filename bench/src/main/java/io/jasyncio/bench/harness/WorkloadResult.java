@@ -19,12 +19,17 @@ record WorkloadResult(Workload workload, Size size, Map<Contender, List<Measurem
         runs = copy;
     }
 
-    /** The median of the metric over the runs of {@code c} that succeeded, or null if none did. */
+    /** The median of the compared metric over the runs of {@code c} that succeeded, or null if none did. */
     Double median(Contender c) {
+        return median(c, workload.metric());
+    }
+
+    /** The median of {@code metric} over the runs of {@code c} that succeeded, or null if none did. */
+    Double median(Contender c, Metric metric) {
         List<Double> values = new ArrayList<>();
         for (Measurement m : runs.getOrDefault(c, List.of())) {
-            if (m.ok()) {
-                values.add(m.number(workload.metric().field()));
+            if (m.ok() && !Double.isNaN(m.number(metric.field()))) {
+                values.add(m.number(metric.field()));
             }
         }
         return values.isEmpty() ? null : median(values);

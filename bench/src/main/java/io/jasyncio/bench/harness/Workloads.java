@@ -14,12 +14,43 @@ import io.jasyncio.bench.VirtualThreadSleeps;
 import io.jasyncio.bench.VirtualThreadSpawn;
 import io.jasyncio.bench.VirtualThreadSuspended;
 import io.jasyncio.bench.VirtualThreadSwitch;
+import io.jasyncio.bench.echo.JasyncioProtocolEchoServer;
+import io.jasyncio.bench.echo.NettyEchoServer;
 import java.util.List;
 import java.util.Optional;
 
-/** The workloads of issue 5 (the network ones join this list when networking lands). */
+/** The workloads of issue 5, in table order. */
 final class Workloads {
     private Workloads() {
+    }
+
+    /** Echo servers written with protocols (callbacks), jasyncio's first. */
+    static final List<Runner> PROTOCOL_SERVERS = List.of(
+            EchoRunner.jasyncio(JasyncioProtocolEchoServer.class),
+            EchoRunner.python(ASYNCIO, "protocol"),
+            EchoRunner.python(UVLOOP, "protocol"),
+            EchoRunner.netty(NettyEchoServer.class));
+
+    /**
+     * Echo servers written with streams (a task per connection: read, write, drain), jasyncio's
+     * first. jasyncio's streams (StreamReader/StreamWriter, startServer) are not merged yet: when
+     * they are, the first line becomes {@code EchoRunner.jasyncio(JasyncioStreamsEchoServer.class)}.
+     */
+    static final List<Runner> STREAMS_SERVERS = List.of(
+            EchoRunner.notYet(JASYNCIO, "jasyncio streams (StreamReader/StreamWriter, startServer) are not merged yet"),
+            EchoRunner.python(ASYNCIO, "streams"),
+            EchoRunner.python(UVLOOP, "streams"));
+
+    /**
+     * Messages of {@code bytes} ping-ponged over 10 connections; 10 s after 2 s of warm-up (smoke:
+     * half a second after 0.1 s: a dozen server runs must fit the smoke test's half minute).
+     */
+    private static Workload echo(String name, int bytes, String style, List<Runner> servers, Metric metric, List<Target> targets) {
+        Metric other = metric.equals(Metric.SERVER_CPU_PER_RT) ? Metric.ROUND_TRIPS_PER_S : Metric.SERVER_CPU_PER_RT;
+        return new Workload(name, "TCP echo, " + style + " servers: 10 connections each ping-pong a " + EchoSize.bytes(bytes)
+                        + " message with the one load client; server on core 1, client on core 0",
+                false, new EchoSize(bytes, 10, 10, 2).toSize(), new EchoSize(bytes, 10, 0.5, 0.1).toSize(),
+                metric, servers, targets, List.of(other));
     }
 
     static final List<Workload> ALL = List.of(
@@ -47,7 +78,15 @@ final class Workloads {
                     Size.of(1_000_000), Size.of(1_000), Metric.BYTES_PER_TASK,
                     List.of(java(JASYNCIO, Suspended.class), python(ASYNCIO, "suspended_memory.py"),
                             java(VIRTUAL_THREADS, VirtualThreadSuspended.class)),
-                    List.of(Target.valueAtMost(1024))));
+                    List.of(Target.valueAtMost(1024))),
+            echo("echo1k", 1024, "protocol", PROTOCOL_SERVERS, Metric.SERVER_CPU_PER_RT,
+                    List.of(Target.fractionOf(NETTY, 0.75))),
+            echo("echo64k", 65536, "protocol", PROTOCOL_SERVERS, Metric.ROUND_TRIPS_PER_S,
+                    List.of(Target.atLeastBestPeer())),
+            echo("echo1k-streams", 1024, "streams", STREAMS_SERVERS, Metric.SERVER_CPU_PER_RT,
+                    List.of(Target.fractionOf(UVLOOP, 0.6))),
+            echo("echo64k-streams", 65536, "streams", STREAMS_SERVERS, Metric.ROUND_TRIPS_PER_S,
+                    List.of(Target.atLeastBestPeer())));
 
     /** The workload called {@code name}, if any. */
     static Optional<Workload> named(String name) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class EnvTest {
     private final Env env = new Env(Path.of("/jdk/bin/java"), "/cp", List.of("-Xmx1g"), Path.of("/usr/bin/python3"),
-            Path.of("/repo/bench"), true, 60);
+            Path.of("/repo/bench"), true, 60, "/netty.jar");
 
     @Test
     void oneCoreJavaRunsArePinnedAndGetOneCarrierWithTheSameFlagsForEveryJvm() {
@@ -28,7 +28,7 @@ class EnvTest {
     void pythonRunsIgnoreTheEnvironmentAndPassUvloopLast() {
         assertEquals(List.of("taskset", "-c", "0", "/usr/bin/python3", "-E", "-s", "/repo/bench/python/x.py", "7", "--uvloop"),
                 env.pythonCommand("x.py", true, true, Size.of(7)));
-        Env unpinned = new Env(env.java(), env.classpath(), env.jvmFlags(), env.python(), env.benchDir(), false, 60);
+        Env unpinned = new Env(env.java(), env.classpath(), env.jvmFlags(), env.python(), env.benchDir(), false, 60, "");
         assertEquals(List.of("/usr/bin/python3", "-E", "-s", "/repo/bench/python/x.py", "7"),
                 unpinned.pythonCommand("x.py", false, true, Size.of(7)));
     }

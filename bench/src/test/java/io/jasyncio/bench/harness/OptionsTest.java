@@ -52,6 +52,25 @@ class OptionsTest {
     }
 
     @Test
+    void echoWorkloadsRunTenConnectionsForTenSecondsAndSmokeForHalfASecond() {
+        Workload echo1k = Workloads.named("echo1k").orElseThrow();
+        assertEquals(new EchoSize(1024, 10, 10, 2), EchoSize.of(Options.parse(List.of()).sizeOf(echo1k)));
+        assertEquals(new EchoSize(1024, 10, 0.5, 0.1), EchoSize.of(Options.parse(List.of("--smoke")).sizeOf(echo1k)));
+        assertEquals(65536, Options.parse(List.of()).sizeOf(Workloads.named("echo64k").orElseThrow()).n());
+    }
+
+    @Test
+    void durationAndConnectionsChangeOnlyTheEchoWorkloadsAndTurnOffTargets() {
+        Options o = Options.parse(List.of("--duration", "2.5", "--connections", "4", "echo1k", "spawn"));
+        assertEquals(new EchoSize(1024, 4, 2.5, 2), EchoSize.of(o.sizeOf(Workloads.named("echo1k").orElseThrow())));
+        assertEquals(Workloads.named("spawn").orElseThrow().full(), o.sizeOf(Workloads.named("spawn").orElseThrow()));
+        assertFalse(o.judgesTargets());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--duration", "0")));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--duration", "soon")));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--connections", "0")));
+    }
+
+    @Test
     void rejectsUnknownWorkloadsOptionsAndBadNumbers() {
         assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("nosuch")));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--fast")));
