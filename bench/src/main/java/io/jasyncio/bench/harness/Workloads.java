@@ -15,6 +15,7 @@ import io.jasyncio.bench.VirtualThreadSpawn;
 import io.jasyncio.bench.VirtualThreadSuspended;
 import io.jasyncio.bench.VirtualThreadSwitch;
 import io.jasyncio.bench.echo.JasyncioProtocolEchoServer;
+import io.jasyncio.bench.echo.JasyncioStreamsEchoServer;
 import io.jasyncio.bench.echo.NettyEchoServer;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +34,10 @@ final class Workloads {
 
     /**
      * Echo servers written with streams (a task per connection: read, write, drain), jasyncio's
-     * first. jasyncio's streams (StreamReader/StreamWriter, startServer) are not merged yet: when
-     * they are, the first line becomes {@code EchoRunner.jasyncio(JasyncioStreamsEchoServer.class)}.
+     * first.
      */
     static final List<Runner> STREAMS_SERVERS = List.of(
-            EchoRunner.notYet(JASYNCIO, "jasyncio streams (StreamReader/StreamWriter, startServer) are not merged yet"),
+            EchoRunner.jasyncio(JasyncioStreamsEchoServer.class),
             EchoRunner.python(ASYNCIO, "streams"),
             EchoRunner.python(UVLOOP, "streams"));
 
