@@ -175,6 +175,12 @@ public final class StreamWriter implements AutoCloseable {
         try {
             tls = handshake.await();
         } catch (CompletionException e) {
+            // The TLS layer is closing the connection: once it is lost, the reader fails too.
+            try {
+                protocol.waitClosed();
+            } catch (IOException sameError) {
+                // the handshake's own error, thrown below
+            }
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
