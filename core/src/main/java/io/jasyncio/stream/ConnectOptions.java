@@ -1,5 +1,6 @@
 package io.jasyncio.stream;
 
+import io.jasyncio.stream.tls.TlsOptions;
 import java.net.SocketAddress;
 import java.time.Duration;
 
@@ -15,15 +16,20 @@ import java.time.Duration;
  * @param interleave with Happy Eyeballs, how many addresses of the first family come before
  *        one of the other (asyncio's {@code interleave}; 0 keeps the resolver's order)
  * @param connectTimeout how long each connect attempt may take, or null for the system's limit
+ * @param tls TLS client options (asyncio's {@code ssl=}), or null for a plain connection; a
+ *        null {@link TlsOptions#serverHostname()} becomes the host connected to (asyncio's
+ *        {@code server_hostname} default)
  */
-public record ConnectOptions(SocketAddress localAddress, Duration happyEyeballsDelay, int interleave, Duration connectTimeout) {
-    /** No local address, addresses one after the other, no timeout of our own. */
-    public static final ConnectOptions DEFAULTS = new ConnectOptions(null, null, 0, null);
+public record ConnectOptions(SocketAddress localAddress, Duration happyEyeballsDelay, int interleave, Duration connectTimeout,
+        TlsOptions tls) {
+    /** No local address, addresses one after the other, no timeout of our own, no TLS. */
+    public static final ConnectOptions DEFAULTS = new ConnectOptions(null, null, 0, null, null);
 
     /**
      * Checks the values.
      *
-     * @throws IllegalArgumentException if {@code interleave} is negative or a duration is negative
+     * @throws IllegalArgumentException if {@code interleave} is negative, a duration is negative,
+     *         or {@code tls} is for the server side
      */
     public ConnectOptions {
         if (interleave < 0) {
@@ -35,25 +41,44 @@ public record ConnectOptions(SocketAddress localAddress, Duration happyEyeballsD
         if (connectTimeout != null && connectTimeout.isNegative()) {
             throw new IllegalArgumentException("negative connectTimeout: " + connectTimeout);
         }
+        if (tls != null && tls.serverSide()) {
+            throw new IllegalArgumentException("a connection needs client-side TlsOptions (TlsOptions.client)");
+        }
     }
 
     /** These options with {@code address} as the local address. */
     public ConnectOptions withLocalAddress(SocketAddress address) {
-        return new ConnectOptions(address, happyEyeballsDelay, interleave, connectTimeout);
+        return new ConnectOptions(address, happyEyeballsDelay, interleave, connectTimeout, tls);
     }
 
     /** These options with Happy Eyeballs after {@code delay} (and interleave 1 if it was 0, as asyncio). */
     public ConnectOptions withHappyEyeballs(Duration delay) {
-        return new ConnectOptions(localAddress, delay, interleave == 0 ? 1 : interleave, connectTimeout);
+        return new ConnectOptions(localAddress, delay, interleave == 0 ? 1 : interleave, connectTimeout, tls);
     }
 
     /** These options with {@code n} as the interleave count. */
     public ConnectOptions withInterleave(int n) {
-        return new ConnectOptions(localAddress, happyEyeballsDelay, n, connectTimeout);
+        return new ConnectOptions(localAddress, happyEyeballsDelay, n, connectTimeout, tls);
     }
 
     /** These options with {@code timeout} for each connect attempt. */
     public ConnectOptions withConnectTimeout(Duration timeout) {
-        return new ConnectOptions(localAddress, happyEyeballsDelay, interleave, timeout);
+        return new ConnectOptions(localAddress, happyEyeballsDelay, interleave, timeout, tls);
+    }
+
+    /**
+     * These options with TLS: the connection is a TLS client's, and {@code createConnection} /
+     * {@code openConnection} return once the handshake is done (asyncio's {@code ssl=}). Null
+     * turns TLS off.
+     *
+     * {@snippet :
+     * ConnectOptions o = ConnectOptions.DEFAULTS.withTls(TlsOptions.client(sslContext));
+     * StreamPair c = Streams.openConnection("example.com", 443, o, StreamReader.DEFAULT_LIMIT);
+     * }
+     *
+     * @throws IllegalArgumentException if {@code tls} is for the server side
+     */
+    public ConnectOptions withTls(TlsOptions tls) {
+        return new ConnectOptions(localAddress, happyEyeballsDelay, interleave, connectTimeout, tls);
     }
 }

@@ -59,7 +59,7 @@ final class Listeners {
                 }
             }
         }
-        return start(new Server(loop, bound, factory, options.backlog(), null), options);
+        return start(new Server(loop, bound, factory, options.backlog(), null, options.tls()), options);
     }
 
     static Server serveUnix(Supplier<? extends ConnectionProtocol> factory, Path path, ServerOptions options) throws IOException {
@@ -75,7 +75,7 @@ final class Listeners {
             named.initCause(e);
             throw named;
         }
-        return start(new Server(loop, List.of(ch), factory, options.backlog(), path), options);
+        return start(new Server(loop, List.of(ch), factory, options.backlog(), path, options.tls()), options);
     }
 
     private static Server start(Server server, ServerOptions options) {

@@ -2,6 +2,7 @@ package io.jasyncio.stream;
 
 import io.jasyncio.Future;
 import io.jasyncio.loop.EventLoop;
+import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -147,9 +148,18 @@ public final class Network {
      * raced with Happy Eyeballs if the options ask. Returns once the protocol's
      * {@code connectionMade} has run. A cancellation point; a cancelled call leaves no socket open.
      *
+     * <p>With {@link ConnectOptions#tls()} the connection is a TLS client's (asyncio's
+     * {@code ssl=}): the server hostname, if the options name none, is {@code host}, and it is
+     * verified against the certificate unless verification was turned off. The call returns
+     * once the handshake is done, with the plaintext transport (its {@code connectionMade}
+     * called then); a failed handshake closes the socket and throws.
+     *
      * {@snippet :
      * Connection<Echo> c = Network.createConnection(Echo::new, "127.0.0.1", 8888);
      * c.transport().write("hello".getBytes());
+     *
+     * var tls = ConnectOptions.DEFAULTS.withTls(TlsOptions.client(sslContext));
+     * Connection<Echo> s = Network.createConnection(Echo::new, "localhost", 8443, tls);
      * }
      *
      * @throws java.net.ConnectException naming host and port if refused (all refusals, as
@@ -157,13 +167,36 @@ public final class Network {
      * @throws java.net.SocketTimeoutException naming host and port if an attempt exceeds
      *         {@link ConnectOptions#connectTimeout()}
      * @throws UnknownHostException naming the host if it cannot be resolved
+     * @throws javax.net.ssl.SSLHandshakeException naming host and port if the TLS handshake fails
+     *         (an untrusted certificate, a hostname it does not name, the peer closing)
+     * @throws java.net.SocketTimeoutException naming host and port if the TLS handshake takes
+     *         longer than {@link TlsOptions#handshakeTimeout()}
+     * @throws IllegalArgumentException if TLS verifies the hostname but there is none (a null
+     *         host and no {@link TlsOptions#serverHostname()})
      * @throws IOException naming host and port for other failures
      */
     public static <P extends ConnectionProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host, int port,
             ConnectOptions options) throws IOException {
+        TlsOptions tls = options.tls();
+        if (tls != null && tls.serverHostname() == null && host != null) {
+            tls = tls.withServerHostname(host);
+        }
+        requireHostname(tls);
         List<InetSocketAddress> addresses = getAddrInfo(host, port);
         SocketChannel ch = Connector.connect(host, addresses, options);
+        if (tls != null) {
+            return TlsConnections.connect(ch, protocolFactory, tls,
+                    host != null ? TlsConnections.where(host, port) : SocketOps.describe(addresses.getFirst()));
+        }
         return wire(ch, protocolFactory);
+    }
+
+    /** asyncio: "You must set server_hostname when using ssl without a host", checked before connecting. */
+    private static void requireHostname(TlsOptions tls) {
+        if (tls != null && tls.verifyHostname() && (tls.serverHostname() == null || tls.serverHostname().isEmpty())) {
+            throw new IllegalArgumentException("TLS with hostname verification needs a server hostname: give a host, "
+                    + "or TlsOptions.withServerHostname, or turn verification off");
+        }
     }
 
     /** {@link #createConnection(Supplier, String, int, ConnectOptions)} with {@link ConnectOptions#DEFAULTS}. */
@@ -179,6 +212,25 @@ public final class Network {
      * @throws IOException naming the path if the connect fails
      */
     public static <P extends ConnectionProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path) throws IOException {
+        return createUnixConnection(protocolFactory, path, null);
+    }
+
+    /**
+     * Connects to the Unix-domain socket at {@code path} with TLS if {@code tls} is not null:
+     * asyncio's {@code create_unix_connection(ssl=, server_hostname=)}. There is no host to take
+     * the server hostname from, so {@code tls} must name one unless verification is off. Returns
+     * once the handshake is done; failures as {@link #createConnection}, naming the path.
+     *
+     * @throws IllegalArgumentException if {@code tls} verifies the hostname but names none, or is
+     *         for the server side
+     * @throws IOException naming the path if the connect or the handshake fails
+     */
+    public static <P extends ConnectionProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path,
+            TlsOptions tls) throws IOException {
+        if (tls != null && tls.serverSide()) {
+            throw new IllegalArgumentException("a connection needs client-side TlsOptions (TlsOptions.client)");
+        }
+        requireHostname(tls);
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         boolean ok = false;
         try {
@@ -189,6 +241,9 @@ public final class Network {
             if (!ok) {
                 ch.close();
             }
+        }
+        if (tls != null) {
+            return TlsConnections.connect(ch, protocolFactory, tls, path.toString());
         }
         return wire(ch, protocolFactory);
     }
@@ -229,6 +284,12 @@ public final class Network {
      * ephemeral port per address) and gives each accepted connection a protocol of its own from
      * {@code protocolFactory}: asyncio's {@code create_server}. Serves at once unless the options
      * say not to. A cancellation point only while the host is looked up.
+     *
+     * <p>With {@link ServerOptions#tls()} every accepted connection runs the TLS handshake
+     * first; its protocol gets {@code connectionMade}, with the plaintext transport, only if the
+     * handshake succeeds. A failed or timed-out handshake closes that connection and is reported
+     * as asyncio does (the exception handler in debug mode, a DEBUG log line otherwise); the
+     * server goes on accepting.
      *
      * @throws IOException naming the address if a bind fails (nothing stays bound then)
      * @throws UnknownHostException naming the host if it cannot be resolved

@@ -3,6 +3,7 @@ package io.jasyncio.stream;
 import io.jasyncio.Future;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
+import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
@@ -20,7 +21,10 @@ import java.util.function.Supplier;
 /**
  * A listening server made by {@link Network#createServer} or {@link Network#createUnixServer}:
  * asyncio's {@code Server}. Each accepted connection gets a protocol of its own from the
- * factory and a transport that the server tracks until its connection is lost.
+ * factory and a transport that the server tracks until its connection is lost. With TLS
+ * ({@link ServerOptions#withTls}) the tracked transport is the socket's (so
+ * {@link #closeClients()} closes the socket, not the TLS session), and the protocol hears of a
+ * connection only once its handshake succeeded.
  *
  * {@snippet :
  * Server server = Network.createServer(Echo::new, "127.0.0.1", 8888);
@@ -51,6 +55,7 @@ public final class Server implements AutoCloseable {
     private final Supplier<? extends ConnectionProtocol> factory;
     private final int backlog;
     private final Path unixPath;
+    private final TlsOptions tls;
     private final List<SocketAddress> addresses = new ArrayList<>();
     private List<ServerSocketChannel> channels;
     private final Set<SocketTransport> clients = new LinkedHashSet<>();
@@ -60,8 +65,10 @@ public final class Server implements AutoCloseable {
     private boolean serving;
     private int activeCount;
 
-    Server(EventLoop loop, List<ServerSocketChannel> channels, Supplier<? extends ConnectionProtocol> factory, int backlog, Path unixPath) {
+    Server(EventLoop loop, List<ServerSocketChannel> channels, Supplier<? extends ConnectionProtocol> factory, int backlog, Path unixPath,
+            TlsOptions tls) {
         this.loop = loop;
+        this.tls = tls;
         this.channels = List.copyOf(channels);
         this.factory = factory;
         this.backlog = backlog;
@@ -121,17 +128,19 @@ public final class Server implements AutoCloseable {
             if (conn == null) {
                 return;
             }
-            ConnectionProtocol protocol;
             try {
                 conn.configureBlocking(false);
                 Network.tune(conn);
-                protocol = factory.get();
+                ConnectionProtocol protocol = factory.get();
+                if (tls != null) {
+                    TlsConnections.accept(this, loop, conn, protocol, tls);
+                } else {
+                    new SocketTransport(loop, conn, protocol, null, this);
+                }
             } catch (Throwable t) {
                 loop.callExceptionHandler(new ExceptionContext("Error on transport creation for incoming connection", t, this, null));
                 closeQuietly(conn);
-                continue;
             }
-            new SocketTransport(loop, conn, protocol, null, this);
         }
     }
 

@@ -127,6 +127,24 @@ public final class StreamReader {
     }
 
     /**
+     * Moves this reader to {@code transport} after its connection was upgraded to TLS
+     * ({@link StreamWriter#startTls}): later pauses and resumes go to the TLS transport. If the
+     * reader had paused the old transport, the new one is paused in its place (the TLS layer
+     * resumed the old one to run its handshake).
+     */
+    void replaceTransport(Transport transport) {
+        this.transport = transport;
+        if (paused) {
+            try {
+                transport.pauseReading();
+            } catch (UnsupportedOperationException e) {
+                paused = false;
+                this.transport = null;
+            }
+        }
+    }
+
+    /**
      * Makes every later read throw {@code exc} and wakes a waiting read with it. Buffered bytes
      * stay but can no longer be read. Never suspends.
      */

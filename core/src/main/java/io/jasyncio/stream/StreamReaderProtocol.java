@@ -96,17 +96,30 @@ public class StreamReaderProtocol extends FlowControlProtocol {
         });
         task = t;
         t.addDoneCallback(done -> {
+            // The current transport: the handler may have upgraded the connection to TLS.
+            Transport current = this.transport != null ? this.transport : transport;
             if (done.isCancelled()) {
-                transport.close();
+                current.close();
                 return;
             }
             Throwable exc = done.exception();
             if (exc != null) {
                 loop.callExceptionHandler(new ExceptionContext(
-                        "Unhandled exception in client_connected_cb", exc, transport, null));
-                transport.close();
+                        "Unhandled exception in client_connected_cb", exc, current, null));
+                current.close();
             }
         });
+    }
+
+    /**
+     * The connection was upgraded to TLS ({@link StreamWriter#startTls}): {@code tls} is now the
+     * transport this protocol and its reader work with, and an end of stream closes the
+     * connection (TLS has no half-close). asyncio's {@code _replace_transport}.
+     */
+    void replaceTransport(Transport tls) {
+        transport = tls;
+        overTls = true;
+        reader.replaceTransport(tls);
     }
 
     /** Feeds the bytes to the reader (which copies them). */

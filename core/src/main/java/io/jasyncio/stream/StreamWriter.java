@@ -2,12 +2,16 @@ package io.jasyncio.stream;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
+import io.jasyncio.Future;
+import io.jasyncio.stream.tls.Tls;
+import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * The writing end of a stream connection: asyncio's {@code StreamWriter}, a thin layer over a
@@ -23,15 +27,15 @@ import java.util.List;
  * writer.waitClosed();
  * }
  *
- * <p>Loop-confined. Only {@link #drain()} and {@link #waitClosed()} suspend.
+ * <p>Loop-confined. Only {@link #drain()}, {@link #startTls} and {@link #waitClosed()} suspend.
  *
- * <p><b>Differs from asyncio:</b> no {@code start_tls} here (TLS upgrades belong to the TLS
- * layer); no finalizer closing a forgotten transport (use try-with-resources); the exceptions
+ * <p><b>Differs from asyncio:</b> no finalizer closing a forgotten transport (use
+ * try-with-resources); the exceptions
  * of a lost connection are {@link IOException}s ({@code ConnectionResetError} is a
  * {@link SocketException}).
  */
 public final class StreamWriter implements AutoCloseable {
-    private final Transport transport;
+    private Transport transport;
     private final FlowControlProtocol protocol;
     private final StreamReader reader;
 
@@ -49,7 +53,7 @@ public final class StreamWriter implements AutoCloseable {
         this.reader = reader;
     }
 
-    /** The underlying transport. */
+    /** The underlying transport: the TLS one after {@link #startTls}. */
     public Transport transport() {
         return transport;
     }
@@ -128,6 +132,66 @@ public final class StreamWriter implements AutoCloseable {
             Asyncio.sleep(Duration.ZERO);
         }
         protocol.drainHelper();
+    }
+
+    /**
+     * Upgrades this live connection to TLS in place: asyncio 3.11's {@code StreamWriter.start_tls}.
+     * Drains first, then hands the connection to a TLS layer and suspends until the handshake is
+     * done. Afterwards this writer encrypts what it writes, {@link #transport()} is the TLS
+     * transport, and the connection's reader goes on reading, now the decrypted data; bytes the
+     * reader had buffered before the upgrade stay readable. A cancellation point.
+     *
+     * {@snippet :
+     * writer.write("STARTTLS
+".getBytes(UTF_8));
+     * reader.readLine();                                          // the server's go-ahead
+     * writer.startTls(TlsOptions.client(sslContext, "mail.example.com"));
+     * writer.write("EHLO me
+".getBytes(UTF_8));                // encrypted from here on
+     * }
+     *
+     * <p>On failure (or cancellation) the connection is closed and the reader fails with the same
+     * error. <b>Differs from asyncio</b>, which takes the side from whether the streams belong to
+     * a server: here {@link TlsOptions#serverSide()} says it, and a client's options name the
+     * server hostname themselves (the writer does not know the host it was connected to).
+     *
+     * @throws IllegalStateException if the connection already carries TLS or is closing
+     * @throws IllegalArgumentException if client options verify the hostname but name none
+     * @throws javax.net.ssl.SSLHandshakeException if the handshake fails
+     * @throws java.net.SocketTimeoutException if it takes longer than {@link TlsOptions#handshakeTimeout()}
+     * @throws IOException as {@link #drain()}, or the connection's error
+     * @throws CancelledError if the task is cancelled (the connection is then aborted)
+     */
+    public void startTls(TlsOptions options) throws IOException {
+        if (transport.getExtraInfo(BaseTransport.SSL_OBJECT) != null) {
+            throw new IllegalStateException("the connection already carries TLS");
+        }
+        if (transport.isClosing()) {
+            throw new IllegalStateException("the connection is closing");
+        }
+        drain();
+        Future<Transport> handshake = Tls.startTls(transport, protocol, options);
+        Transport tls;
+        try {
+            tls = handshake.await();
+        } catch (CompletionException e) {
+            // The TLS layer is closing the connection: once it is lost, the reader fails too.
+            try {
+                protocol.waitClosed();
+            } catch (IOException sameError) {
+                // the handshake's own error, thrown below
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+        transport = tls;
+        if (protocol instanceof StreamReaderProtocol p) {
+            p.replaceTransport(tls);
+        } else if (reader != null) {
+            reader.replaceTransport(tls);
+        }
     }
 
     /**

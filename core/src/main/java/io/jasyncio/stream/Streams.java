@@ -1,5 +1,6 @@
 package io.jasyncio.stream;
 
+import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -99,6 +100,14 @@ public final class Streams {
      * asyncio's {@code open_connection}. A cancellation point; a cancelled call leaves no socket
      * open. Errors as {@link Network#createConnection(Supplier, String, int, ConnectOptions)}.
      *
+     * <p>With {@link ConnectOptions#withTls} the streams carry TLS (asyncio's {@code ssl=}): the
+     * server hostname defaults to {@code host}, and the call returns once the handshake is done.
+     *
+     * {@snippet :
+     * var options = ConnectOptions.DEFAULTS.withTls(TlsOptions.client(sslContext));
+     * StreamPair c = Streams.openConnection("localhost", 8443, options, StreamReader.DEFAULT_LIMIT);
+     * }
+     *
      * @throws IOException naming host and port if the connection cannot be made
      * @throws IllegalArgumentException if {@code limit <= 0}
      */
@@ -119,8 +128,21 @@ public final class Streams {
      * @throws IOException naming the path if the connection cannot be made
      */
     public static StreamPair openUnixConnection(Path path) throws IOException {
+        return openUnixConnection(path, null);
+    }
+
+    /**
+     * Connects to the Unix-domain socket at {@code path}, with TLS if {@code tls} is not null:
+     * asyncio's {@code open_unix_connection(ssl=, server_hostname=)}. {@code tls} must name the
+     * server hostname unless verification is off (there is no host to take it from). Returns once
+     * the handshake is done.
+     *
+     * @throws IllegalArgumentException as {@link Network#createUnixConnection(java.util.function.Supplier, Path, TlsOptions)}
+     * @throws IOException naming the path if the connection or the handshake fails
+     */
+    public static StreamPair openUnixConnection(Path path, TlsOptions tls) throws IOException {
         StreamReaderProtocol protocol = clientProtocol(StreamReader.DEFAULT_LIMIT);
-        Connection<StreamReaderProtocol> c = Network.createUnixConnection(() -> protocol, path);
+        Connection<StreamReaderProtocol> c = Network.createUnixConnection(() -> protocol, path, tls);
         return connectionPair(c.transport(), protocol);
     }
 
@@ -128,7 +150,8 @@ public final class Streams {
      * Listens on {@code host}:{@code port} (null host: every interface; port 0: an ephemeral one)
      * and runs {@code handler} for each accepted connection in a task of its own: asyncio's
      * {@code start_server}. The returned server is serving; close it (and
-     * {@link Server#waitClosed()}) to stop.
+     * {@link Server#waitClosed()}) to stop. With {@link ServerOptions#withTls} each connection
+     * runs the TLS handshake first, and the handler runs only for those whose handshake succeeded.
      *
      * @throws IOException naming the address if it cannot be bound
      */
@@ -147,6 +170,16 @@ public final class Streams {
      * @throws IOException naming the path if it cannot be bound
      */
     public static Server startUnixServer(StreamHandler handler, Path path) throws IOException {
-        return Network.createUnixServer(protocolFactory(handler), path);
+        return startUnixServer(handler, path, ServerOptions.DEFAULTS);
+    }
+
+    /**
+     * {@link #startUnixServer(StreamHandler, Path)} with options (TLS among them): asyncio's
+     * {@code start_unix_server(ssl=, ...)}.
+     *
+     * @throws IOException naming the path if it cannot be bound
+     */
+    public static Server startUnixServer(StreamHandler handler, Path path, ServerOptions options) throws IOException {
+        return Network.createUnixServer(protocolFactory(handler), path, options);
     }
 }

@@ -20,5 +20,12 @@
  * {@link io.jasyncio.stream.Server}, and {@code createDatagramEndpoint}. The transports
  * themselves are package-private classes behind the {@link io.jasyncio.stream.Transport} and
  * {@link io.jasyncio.stream.DatagramTransport} interfaces.
+ *
+ * <p>TLS (asyncio's {@code ssl=} arguments): {@link io.jasyncio.stream.ConnectOptions#withTls}
+ * and {@link io.jasyncio.stream.ServerOptions#withTls} put the TLS layer of
+ * {@code io.jasyncio.stream.tls} on the sockets this package makes, and
+ * {@link io.jasyncio.stream.StreamWriter#startTls} upgrades a live stream connection. That layer
+ * knows only the transport and protocol contracts, never sockets; this package uses it, as
+ * asyncio's {@code base_events} uses {@code sslproto}.
  */
 package io.jasyncio.stream;

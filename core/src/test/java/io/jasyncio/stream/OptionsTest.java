@@ -39,4 +39,23 @@ class OptionsTest {
         assertEquals(5, d.withBacklog(5).backlog());
         assertThrows(IllegalArgumentException.class, () -> d.withBacklog(0));
     }
+
+    @Test
+    void withTlsKeepsTheOtherOptionsAndChecksTheSide() {
+        var client = io.jasyncio.stream.tls.TlsOptions.client(null);
+        assertNull(client.serverHostname(), "the host of the connect call fills it in");
+        assertTrue(client.verifyHostname());
+        ConnectOptions c = ConnectOptions.DEFAULTS.withConnectTimeout(java.time.Duration.ofSeconds(3)).withTls(client);
+        assertSame(client, c.tls());
+        assertEquals(java.time.Duration.ofSeconds(3), c.connectTimeout());
+        assertNull(ConnectOptions.DEFAULTS.tls());
+        assertNull(c.withTls(null).tls());
+        var server = io.jasyncio.stream.tls.TlsOptions.server(SelfSignedCertificates.localhost().serverContext());
+        ServerOptions s = ServerOptions.DEFAULTS.withBacklog(7).withTls(server);
+        assertSame(server, s.tls());
+        assertEquals(7, s.backlog());
+        assertNull(ServerOptions.DEFAULTS.tls());
+        assertThrows(IllegalArgumentException.class, () -> ConnectOptions.DEFAULTS.withTls(server));
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.DEFAULTS.withTls(client));
+    }
 }

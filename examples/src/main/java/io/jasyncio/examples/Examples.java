@@ -39,6 +39,7 @@ public final class Examples {
             new Example("workers", "three workers drain a bounded Queue; a Lock keeps a shared total right", WorkersDemo::main),
             new Example("echoprotocol", "an echo server and client written with protocols, over 127.0.0.1", EchoProtocolDemo::main),
             new Example("echostreams", "an echo server and client written with streams: lines, drain, half-close", EchoStreamsDemo::main),
+            new Example("echotls", "a TLS echo server and client with streams and a certificate made at run time", EchoTlsDemo::main),
             new Example("chat", "a line chat server and three scripted clients: relay to everyone else, leaving announced", ChatDemo::main),
             new Example("pipeline", "printf | tr | sort, chained by tasks that copy with drain()", PipelineDemo::main),
             new Example("subprocess", "sort via communicate, a failing command's stderr, streamed lines, children run together", SubprocessDemo::main),

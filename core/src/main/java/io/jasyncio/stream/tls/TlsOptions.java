@@ -90,6 +90,18 @@ public record TlsOptions(
     }
 
     /**
+     * Client options for {@code createConnection} / {@code openConnection}: the server hostname
+     * (SNI and verification, on) is the host the connection is made to, as asyncio's
+     * {@code server_hostname} defaults to {@code host}. Used with {@link Tls#wrap} directly, a
+     * client without a hostname is rejected unless verification is off.
+     *
+     * @param sslContext the context, or null for {@link SSLContext#getDefault()}
+     */
+    public static TlsOptions client(SSLContext sslContext) {
+        return client(sslContext, null);
+    }
+
+    /**
      * Server options: no ALPN, default timeouts. Whether client certificates are requested is
      * up to {@code sslContext}'s defaults.
      *
