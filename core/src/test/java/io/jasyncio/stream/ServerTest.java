@@ -51,9 +51,6 @@ class ServerTest {
         }
     }
 
-    private static int port(Server s) {
-        return ((InetSocketAddress) s.sockets().getFirst()).getPort();
-    }
 
     @LoopTest(checkFds = true)
     void aServerEchoesAndListsTheAddressItListensOn(LoopHarness h) throws Exception {

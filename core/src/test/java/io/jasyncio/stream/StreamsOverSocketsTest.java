@@ -35,9 +35,6 @@ class StreamsOverSocketsTest {
         }
     };
 
-    private static int port(Server s) {
-        return ((InetSocketAddress) s.sockets().getFirst()).getPort();
-    }
 
     @LoopTest(checkFds = true)
     void openConnectionTalksToStartServerLineByLine(LoopHarness h) throws Exception {

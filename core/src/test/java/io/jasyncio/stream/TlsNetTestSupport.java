@@ -29,9 +29,6 @@ final class TlsNetTestSupport {
         return ServerOptions.DEFAULTS.withTls(serverTls());
     }
 
-    static int port(Server s) {
-        return ((InetSocketAddress) s.sockets().getFirst()).getPort();
-    }
 
     /** A recorder that echoes what it receives; every instance is listed in {@link #made}. */
     static final class EchoRecorder extends Recorder {
