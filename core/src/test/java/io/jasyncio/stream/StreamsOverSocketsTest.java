@@ -195,4 +195,35 @@ class StreamsOverSocketsTest {
         assertEquals(1, reported.size(), reported.toString());
         assertEquals("first handler fails", reported.getFirst().exception().getMessage());
     }
+
+    @LoopTest(checkFds = true)
+    void drainRaisesWhenThePeerResetsMidTransfer(LoopHarness h) throws Exception {
+        runBounded(h, () -> {
+            var failure = getRunningLoop().<Throwable>createFuture();
+            Server server = Streams.startServer((reader, writer) -> {
+                byte[] chunk = pattern(64 * 1024);
+                try (writer) {
+                    while (true) {                               // faster than the peer reads
+                        writer.write(chunk);
+                        writer.drain();
+                    }
+                } catch (IOException e) {
+                    failure.setResult(e);
+                }
+            }, LOOPBACK, 0);
+            java.nio.channels.SocketChannel peer = socket();
+            Network.sockConnect(peer, new InetSocketAddress(LOOPBACK, port(server)));
+            // Read a little so the writer is mid-transfer, then reset: SO_LINGER 0 sends RST.
+            Network.sockRecv(peer, 1024);
+            sleep(java.time.Duration.ofMillis(50));
+            peer.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+            peer.close();
+            Throwable e = failure.await();
+            assertInstanceOf(IOException.class, e);
+            assertTrue(e.getMessage() != null && (e.getMessage().contains("reset") || e.getMessage().contains("lost")
+                    || e.getMessage().contains("Broken pipe")), e.getMessage());
+            server.close();
+            server.waitClosed();
+        });
+    }
 }
