@@ -69,6 +69,9 @@ final class PipeWriteTransport extends PipeTransport {
     }
 
     private void written(int n) {
+        if (lost) {
+            return; // a write that finished after abort(): the count was already dropped
+        }
         buffered -= n;
         if (protocolPaused && buffered <= low) {
             protocolPaused = false;
@@ -173,7 +176,10 @@ final class PipeWriteTransport extends PipeTransport {
         queue.clear();
         queue.add(END);
         buffered = 0;
-        // A write blocked on a child that does not read ends with an error once the pipe closes.
+        // The close may wait for a write blocked on a child that does not read (the JDK's stream
+        // holds its lock while writing): report the loss now, as asyncio does on the next
+        // iteration, rather than when the child reads or exits.
         closeQuietly(out);
+        loop.callSoon(() -> lose(null));
     }
 }

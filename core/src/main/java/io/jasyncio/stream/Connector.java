@@ -118,11 +118,20 @@ final class Connector {
             for (Task<SocketChannel> t : attempts) {
                 t.cancel();
             }
-            for (Task<SocketChannel> t : attempts) {
-                SocketChannel other = settle(t);
-                if (other != null && other != winner) {
-                    other.close();
+            try {
+                for (Task<SocketChannel> t : attempts) {
+                    SocketChannel other = settle(t);
+                    if (other != null && other != winner) {
+                        other.close();
+                    }
                 }
+            } catch (CancelledError | RuntimeException | IOException e) {
+                // Cancelled (or failed) while the losers settled: the caller gets no connection,
+                // so the winner must not stay open either.
+                if (winner != null) {
+                    winner.close();
+                }
+                throw e;
             }
         }
         if (winner != null) {

@@ -34,7 +34,9 @@ import java.util.NoSuchElementException;
  * complete from the buffer never wait.
  *
  * <p><b>Cancellation.</b> Every read is a cancellation point while it waits; a cancelled read
- * consumes nothing, so the next read sees every byte that arrived.
+ * consumes nothing, so the next read sees every byte that arrived. The exception is
+ * {@code read()} to the end of the stream: like asyncio's, it drops the blocks it had already
+ * taken when it is cancelled or fails part-way.
  *
  * <p><b>Errors.</b> After {@link #setException}, every read throws that exception: as it is if
  * it is an {@link IOException} or unchecked, otherwise wrapped in an {@code IOException}.
@@ -298,7 +300,8 @@ public final class StreamReader {
      *
      * @throws IOException the exception set with {@link #setException}
      * @throws IllegalStateException if another task is waiting for data on this reader
-     * @throws CancelledError if the task is cancelled while waiting; nothing is consumed
+     * @throws CancelledError if the task is cancelled while waiting; nothing is consumed, except
+     *         that with {@code n < 0} the bytes read before the wait are dropped, as in asyncio
      */
     public byte[] read(int n) throws IOException {
         throwIfFailed();

@@ -127,4 +127,24 @@ class SubprocessBackpressureTest {
             }
         });
     }
+
+    /** Regression (review of 2026-12-02): abort() waited for a write blocked on a child that never reads. */
+    @LoopTest(loops = LoopKind.SELECTOR)
+    void abortOfStdinBlockedOnAChildThatDoesNotReadLosesTheConnectionAtOnce(LoopHarness h) {
+        runBounded(h, () -> {
+            Subprocess sleeper = Subprocesses.createSubprocessExec(List.of("sleep", "30"),
+                    SubprocessOptions.pipes().withStdout(Redirect.DEVNULL).withStderr(Redirect.DEVNULL));
+            try {
+                sleeper.stdin().write(new byte[1 << 20]);   // the pipe takes 64 KiB; the pump blocks
+                sleep(Duration.ofMillis(200));
+                sleeper.stdin().transport().abort();
+                // Bounded well below the child's 30 s: before the fix this waited for the child.
+                timeout(Duration.ofSeconds(5), (io.jasyncio.VoidBody<Exception>) () -> sleeper.stdin().waitClosed());
+                assertEquals(0, sleeper.stdin().transport().getWriteBufferSize());
+            } finally {
+                sleeper.kill();
+                sleeper.waitFor();
+            }
+        });
+    }
 }
