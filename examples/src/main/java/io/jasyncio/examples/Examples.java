@@ -37,6 +37,7 @@ public final class Examples {
             new Example("generator", "an async generator that sleeps between values, filtered, taken and closed early", GeneratorDemo::main),
             new Example("contextvar", "a request id in a ContextVar: per task, carried to toThread, never shared", ContextVarDemo::main),
             new Example("workers", "three workers drain a bounded Queue; a Lock keeps a shared total right", WorkersDemo::main),
+            new Example("sync", "Event, Semaphore, Barrier and Condition in one race", SyncDemo::main),
             new Example("echoprotocol", "an echo server and client written with protocols, over 127.0.0.1", EchoProtocolDemo::main),
             new Example("echostreams", "an echo server and client written with streams: lines, drain, half-close", EchoStreamsDemo::main),
             new Example("echotls", "a TLS echo server and client with streams and a certificate made at run time", EchoTlsDemo::main),

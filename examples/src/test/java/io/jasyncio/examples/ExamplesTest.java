@@ -13,7 +13,7 @@ class ExamplesTest {
     /** Written out rather than read from the registry, so a dropped registration fails here. */
     private static final List<String> NAMES = List.of(
             "countasync", "countsync", "hello", "chained", "tasks", "waitfor", "future", "ascompleted", "blocking",
-            "tothread", "httpclient", "generator", "contextvar", "workers", "echoprotocol",
+            "tothread", "httpclient", "generator", "contextvar", "workers", "sync", "echoprotocol",
             "echostreams", "echotls", "chat", "pipeline", "subprocess", "portforward");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
