@@ -5,6 +5,7 @@ import io.jasyncio.stream.ConnectionProtocol;
 import io.jasyncio.stream.Protocol;
 import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -97,13 +98,14 @@ final class TlsInbound {
     }
 
     /**
-     * Hands the plaintext to {@code app} while {@code go} holds (it is re-checked after every
+     * Hands the plaintext to the current application protocol ({@code current}, read again before every call) while {@code go} holds (it is re-checked after every
      * call, since the application may pause, close or swap protocols meanwhile).
      *
      * @throws IllegalStateException if a BufferedProtocol lends a buffer with no room
      */
-    void deliver(ConnectionProtocol app, BooleanSupplier go) {
+    void deliver(Supplier<ConnectionProtocol> current, BooleanSupplier go) {
         while (appIn.position() > 0 && go.getAsBoolean()) {
+            ConnectionProtocol app = current.get(); // re-read: a callback may have called setProtocol
             appIn.flip();
             try {
                 if (app instanceof BufferedProtocol bp) {

@@ -153,6 +153,15 @@ final class TlsOutbound {
         }
     }
 
+    /** Hands every held record to {@code raw}, paused or not: it is about to be closed, which flushes its buffer. */
+    void flushHeld(Transport raw) {
+        while (!netOut.isEmpty()) {
+            ByteBuffer b = netOut.poll();
+            netOutSize -= b.remaining();
+            raw.write(b);
+        }
+    }
+
     /** The raw transport paused writing: records are held from now on. */
     void rawPaused() {
         rawPaused = true;

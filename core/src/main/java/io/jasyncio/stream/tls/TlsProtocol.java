@@ -349,7 +349,7 @@ public final class TlsProtocol implements Protocol {
     }
 
     private void deliver() {
-        in.deliver(app, () -> !appReadingPaused && delivering());
+        in.deliver(() -> app, () -> !appReadingPaused && delivering());
     }
 
     private void readLoop() throws SSLException {
@@ -584,6 +584,10 @@ public final class TlsProtocol implements Protocol {
             engine.closeOutbound();
             flushOut();
         }
+        if (!rawEof && !engine.isInboundDone() && in.hasCiphertext() && !reading) {
+            doRead(); // records held while reading was paused: look for close_notify, resume the raw side
+            return;
+        }
         if (rawEof || engine.isInboundDone()) {
             callEofReceived();
             if (shutdownTimer != null) {
@@ -591,6 +595,7 @@ public final class TlsProtocol implements Protocol {
                 shutdownTimer = null;
             }
             if (raw != null) {
+                out.flushHeld(raw);
                 raw.close();
             }
         }
