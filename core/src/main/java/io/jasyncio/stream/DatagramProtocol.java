@@ -3,7 +3,10 @@ package io.jasyncio.stream;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
-/** The callbacks of a datagram endpoint (UDP, or a Unix datagram socket): asyncio's {@code DatagramProtocol}. */
+/**
+ * The callbacks of a UDP endpoint: asyncio's {@code DatagramProtocol}. (The JDK has no Unix-domain
+ * datagram channels, so unlike asyncio there are no Unix datagram endpoints.)
+ */
 public interface DatagramProtocol extends BaseProtocol {
     /** The endpoint is open; {@code transport} is how the protocol sends and closes. */
     default void connectionMade(DatagramTransport transport) {

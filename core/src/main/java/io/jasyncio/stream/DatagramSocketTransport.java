@@ -5,6 +5,7 @@ import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -116,6 +117,9 @@ final class DatagramSocketTransport implements DatagramTransport {
             addr = peer;
         } else if (addr == null) {
             throw new IllegalArgumentException("an unconnected endpoint needs an address to send to");
+        } else if (!(addr instanceof InetSocketAddress isa) || isa.isUnresolved()) {
+            // Checked here, not only by send(): a queued datagram is sent later, from the writer.
+            throw new IllegalArgumentException("not a resolved IP socket address: " + addr);
         }
         if (connLost > 0) {
             data.position(data.limit());
@@ -146,21 +150,30 @@ final class DatagramSocketTransport implements DatagramTransport {
         while (!queue.isEmpty()) {
             Queued q = queue.peek();
             int len = q.data().remaining();
+            IOException failed = null;
             try {
                 int n = peer != null ? channel.write(q.data()) : channel.send(q.data(), q.addr());
                 if (n == 0 && q.data().hasRemaining()) {
                     return;
                 }
             } catch (IOException e) {
-                errorReceived(e);
+                failed = e;
             }
             queue.poll();
             bufferSize -= len;
+            if (failed != null) {
+                errorReceived(failed);
+                if (connLost > 0) {
+                    return; // aborted from errorReceived: forceClose cleaned up
+                }
+            }
         }
-        maybeResumeProtocol();
-        loop.removeWriter(channel);
-        if (closing) {
-            callConnectionLost(null);
+        maybeResumeProtocol(); // may queue again
+        if (queue.isEmpty()) {
+            loop.removeWriter(channel);
+            if (closing) {
+                callConnectionLost(null);
+            }
         }
     }
 

@@ -13,8 +13,8 @@ public interface DatagramTransport extends BaseTransport {
      * Sends {@code data}'s remaining bytes as one datagram to {@code addr}, or to the connected
      * peer if {@code addr} is null. Consumes {@code data}; the transport copies what it queues.
      *
-     * @throws IllegalArgumentException if {@code addr} is null on an unconnected endpoint, or is
-     *         not the peer of a connected one
+     * @throws IllegalArgumentException if {@code addr} is null on an unconnected endpoint, is
+     *         not the peer of a connected one, or is not a resolved IP socket address
      */
     void sendTo(ByteBuffer data, SocketAddress addr);
 
