@@ -243,7 +243,8 @@ public final class Subprocess {
 
     private void feedStdin(byte[] input) {
         try {
-            if (input != null) {
+            // A stdin already closed or half-closed drops the input, as asyncio's pipe transport does.
+            if (input != null && !stdin.isClosing()) {
                 // Slices with a drain after each keep the pipe's queue bounded for a big input.
                 int slice = PipeReadTransport.CHUNK;
                 for (int off = 0; off < input.length; off += slice) {

@@ -97,7 +97,7 @@ public final class StreamReader {
             throw new IllegalArgumentException("Limit cannot be <= 0");
         }
         this.limit = limit;
-        this.buffer = new ByteQueue(Math.max(4 * limit, 64 * 1024));
+        this.buffer = new ByteQueue((int) Math.min(Math.max(4L * limit, 64 * 1024), Integer.MAX_VALUE));
     }
 
     /** The separator-search and buffering limit in bytes. */
@@ -208,7 +208,7 @@ public final class StreamReader {
 
     private void afterFeed() {
         wakeUpWaiter();
-        if (transport != null && !paused && buffer.size() > 2 * limit) {
+        if (transport != null && !paused && buffer.size() > 2L * limit) {
             try {
                 transport.pauseReading();
                 paused = true;

@@ -249,4 +249,28 @@ class SubprocessTest {
             assertEquals(7, p.waitFor());
         });
     }
+
+    /** Regression (review of 2026-12-02): the input is dropped, as asyncio's closing pipe does. */
+    @LoopTest(loops = LoopKind.SELECTOR)
+    void communicateAfterStdinWasHalfClosedDropsTheInputAndStillCollectsTheOutput(LoopHarness h) {
+        runBounded(h, () -> {
+            Subprocess p = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
+            p.stdin().write("a".getBytes(UTF_8));
+            p.stdin().writeEof();
+            Subprocess.Output out = p.communicate("b".getBytes(UTF_8));
+            assertEquals("a", s(out.stdout()));
+            assertEquals(0, p.returncode());
+        });
+    }
+
+    /** Regression (review of 2026-12-02): 2 * limit overflowed and paused the pipe after every chunk. */
+    @LoopTest(loops = LoopKind.SELECTOR)
+    void aReaderLimitOfIntegerMaxValueNeverPausesSoWaitForThenReadDoesNotDeadlock(LoopHarness h) {
+        runBounded(h, () -> {
+            Subprocess p = sh("head -c 300000 /dev/zero", SubprocessOptions.pipes().withLimit(Integer.MAX_VALUE));
+            p.stdin().close();
+            assertEquals(0, p.waitFor());
+            assertEquals(300000, p.stdout().read().length);
+        });
+    }
 }

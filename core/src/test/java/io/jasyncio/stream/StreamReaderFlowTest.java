@@ -268,4 +268,18 @@ class StreamReaderFlowTest {
             c.b().writer().waitClosed();
         });
     }
+
+    /** Regression (review of 2026-12-02): 2 * limit overflowed for limits above 2^30. */
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aLimitOfIntegerMaxValueDoesNotPauseTheTransportAfterEveryChunk(LoopHarness h) {
+        runBounded(h, () -> {
+            var c = connect(getRunningLoop(), Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+            c.b().writer().write(new byte[10]);
+            sleep(Duration.ofSeconds(1));
+            assertEquals(10, c.a().reader().buffered());
+            assertTrue(c.ta().isReading(), "10 bytes are far below twice the limit");
+            c.a().writer().close();
+            c.b().writer().close();
+        });
+    }
 }
