@@ -188,7 +188,16 @@ public class Queue<T> {
                 throw e;
             }
         }
-        putNowait(item);
+        try {
+            putNowait(item);
+        } catch (RuntimeException e) {
+            // The item was rejected (a PriorityQueue comparator): the slot this put may have been
+            // woken for is still free, so the next putter must get it.
+            if (!isFull()) {
+                wakeUpNext(putters);
+            }
+            throw e;
+        }
     }
 
     /**

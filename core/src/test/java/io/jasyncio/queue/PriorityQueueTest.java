@@ -5,6 +5,7 @@ import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Task;
+import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.time.Duration;
@@ -123,5 +124,24 @@ class PriorityQueueTest {
             return List.of(q.getNowait(), q.getNowait());
         });
         assertEquals(List.of(1, 9), out);
+    }
+
+    /** Regression (review of 2026-12-02): the woken putter's rejected item swallowed the wake-up. */
+    @LoopTest(loops = LoopKind.VIRTUAL)
+    void aWokenPutterWhoseItemIsRejectedPassesTheFreeSlotToTheNextPutter(LoopHarness h) {
+        boolean goodPut = runBounded(h, () -> {
+            PriorityQueue<Object> q = new PriorityQueue<>(1);
+            q.putNowait(1);
+            Task<Void> bad = createTask(() -> q.put(new Object()));   // not Comparable: rejected
+            Task<Void> good = createTask(() -> q.put(2));
+            sleep(Duration.ZERO);
+            assertEquals(1, q.getNowait());                            // frees the slot, wakes bad
+            sleep(Duration.ofSeconds(1));
+            assertThrows(ClassCastException.class, bad::await);
+            boolean done = good.isDone();
+            assertEquals(2, q.getNowait());
+            return done;
+        });
+        assertTrue(goodPut, "a free slot and a waiting putter: the putter must have put");
     }
 }
