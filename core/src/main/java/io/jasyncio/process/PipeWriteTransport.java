@@ -1,6 +1,7 @@
 package io.jasyncio.process;
 
 import io.jasyncio.loop.EventLoop;
+import io.jasyncio.stream.FlowControl;
 import io.jasyncio.stream.Protocol;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +28,7 @@ final class PipeWriteTransport extends PipeTransport {
     private final OutputStream out;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private int buffered;
-    private int high = DEFAULT_HIGH_WATER;
-    private int low = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
+    private final FlowControl flow = new FlowControl();
     private boolean eofWritten;
     private volatile boolean aborted;
 
@@ -73,10 +72,7 @@ final class PipeWriteTransport extends PipeTransport {
             return; // a write that finished after abort(): the count was already dropped
         }
         buffered -= n;
-        if (protocolPaused && buffered <= low) {
-            protocolPaused = false;
-            protocol.resumeWriting();
-        }
+        flow.maybeResume(buffered, protocol, this);
     }
 
     private void fail(IOException e) {
@@ -110,10 +106,7 @@ final class PipeWriteTransport extends PipeTransport {
         data.get(copy);
         queue.add(copy);
         buffered += n;
-        if (!protocolPaused && buffered > high) {
-            protocolPaused = true;
-            protocol.pauseWriting();
-        }
+        flow.maybePause(buffered, protocol, this);
     }
 
     /** Closes the pipe once the queued bytes are written: the child sees EOF. */
@@ -130,21 +123,18 @@ final class PipeWriteTransport extends PipeTransport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (low < 0 || low > high) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        this.high = high;
-        this.low = low;
+        flow.setLimits(high, low);
+        flow.maybePause(buffered, protocol, this);
     }
 
     @Override
     public int getWriteBufferHighWater() {
-        return high;
+        return flow.high();
     }
 
     @Override
     public int getWriteBufferLowWater() {
-        return low;
+        return flow.low();
     }
 
     @Override

@@ -5,16 +5,26 @@ import io.jasyncio.loop.ExceptionContext;
 
 /**
  * A transport's write-buffer marks and the pause/resume calls they trigger: asyncio's
- * {@code _FlowControlMixin}. An exception from {@code pauseWriting} or {@code resumeWriting}
- * goes to the loop's exception handler and does not close the transport, as in asyncio.
+ * {@code _FlowControlMixin}, for every transport that buffers writes (sockets, datagrams, a
+ * child's stdin, or a user's own). An exception from {@code pauseWriting} or
+ * {@code resumeWriting} goes to the loop's exception handler and does not close the transport,
+ * as in asyncio. Loop-confined, like the transport that owns it.
  */
-final class FlowControl {
+public final class FlowControl {
     private int high = Transport.DEFAULT_HIGH_WATER;
     private int low = Transport.DEFAULT_HIGH_WATER / 4;
     private boolean paused;
 
-    /** Sets both marks; the caller then calls {@link #maybePause} as asyncio does. */
-    void setLimits(int high, int low) {
+    /** Marks at asyncio's defaults: 64 KiB high, 16 KiB low; the protocol is not paused. */
+    public FlowControl() {
+    }
+
+    /**
+     * Sets both marks; the caller then calls {@link #maybePause} as asyncio does.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= low <= high}
+     */
+    public void setLimits(int high, int low) {
         if (!(high >= low && low >= 0)) {
             throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
         }
@@ -22,16 +32,23 @@ final class FlowControl {
         this.low = low;
     }
 
-    int high() {
+    /** The high-water mark in bytes. */
+    public int high() {
         return high;
     }
 
-    int low() {
+    /** The low-water mark in bytes. */
+    public int low() {
         return low;
     }
 
+    /** Whether {@code pauseWriting} was called and {@code resumeWriting} has not followed. */
+    public boolean isPaused() {
+        return paused;
+    }
+
     /** Calls {@code pauseWriting} if the buffer went over the high mark and the protocol is not paused. */
-    void maybePause(int size, BaseProtocol protocol, BaseTransport transport) {
+    public void maybePause(int size, BaseProtocol protocol, BaseTransport transport) {
         if (size <= high || paused) {
             return;
         }
@@ -46,7 +63,7 @@ final class FlowControl {
     }
 
     /** Calls {@code resumeWriting} if the protocol is paused and the buffer is at or below the low mark. */
-    void maybeResume(int size, BaseProtocol protocol, BaseTransport transport) {
+    public void maybeResume(int size, BaseProtocol protocol, BaseTransport transport) {
         if (!paused || size > low) {
             return;
         }
