@@ -157,6 +157,42 @@ public class Future<T> {
     }
 
     /**
+     * Finishes the future with {@code value} unless it is already done (cancelled, or finished
+     * by someone else first): the guard {@code if (!f.isDone()) f.setResult(v)} in one call.
+     * asyncio has no such method; its code writes the guard out.
+     *
+     * @return whether this call finished the future
+     * @throws UnsupportedOperationException on a pending {@link Task}, whose outcome only its body
+     *         decides (asyncio raises RuntimeError)
+     */
+    public boolean trySetResult(T value) {
+        if (isDone()) {
+            return false;
+        }
+        setResult(value);
+        return true;
+    }
+
+    /**
+     * Finishes the future with {@code error} unless it is already done; see
+     * {@link #trySetResult}.
+     *
+     * @return whether this call finished the future
+     * @throws NullPointerException if {@code error} is null, even when the future is done
+     * @throws UnsupportedOperationException on a pending {@link Task}
+     */
+    public boolean trySetException(Throwable error) {
+        if (error == null) {
+            throw new NullPointerException("error");
+        }
+        if (isDone()) {
+            return false;
+        }
+        setException(error);
+        return true;
+    }
+
+    /**
      * Finishes the future with {@code error} and schedules its callbacks. If nobody retrieves the
      * error, it is reported to the loop's exception handler when the future is collected or the
      * loop is closed.

@@ -1,6 +1,7 @@
 package io.jasyncio.sync;
 
 import io.jasyncio.CancelledError;
+import io.jasyncio.ParkingLot;
 import java.util.ArrayList;
 import java.util.Locale;
 
@@ -73,7 +74,7 @@ public final class Barrier {
      * one party short forever). `count` keeps it until it resumes, which only delays the drain.
      *
      * asyncio waits on a Condition with notify_all on every state change and re-checks a
-     * predicate; here every state change wakes every parked task (one WaitQueue, wakeAll) and
+     * predicate; here every state change wakes every parked task (one ParkingLot, wakeAll) and
      * each re-checks its loop condition, without the condition's lock: everything runs on the
      * loop thread, and no step of await() between two suspensions can be interleaved. Spurious
      * wake-ups are harmless for the same reason.
@@ -92,7 +93,7 @@ public final class Barrier {
     }
 
     private final int parties;
-    private final WaitQueue waiters = new WaitQueue(this);
+    private final ParkingLot waiters = new ParkingLot(this);
     private final ArrayList<Arrival> round = new ArrayList<>();
     private State state = State.FILLING;
     private int count;
@@ -232,7 +233,7 @@ public final class Barrier {
     /** One task's place in the filling round. */
     private static final class Arrival {
         int index = -1;
-        WaitQueue.Waiter waiter;
+        ParkingLot.Waiter waiter;
 
         boolean cancelled() {
             return waiter != null && waiter.cancelled();

@@ -1,6 +1,7 @@
 package io.jasyncio.sync;
 
 import io.jasyncio.CancelledError;
+import io.jasyncio.ParkingLot;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -51,7 +52,7 @@ public final class Condition {
     /*
      * Implementation notes.
      *
-     * The condition's own WaitQueue holds the tasks waiting for a notification; the lock's queue
+     * The condition's own ParkingLot holds the tasks waiting for a notification; the lock's queue
      * holds those re-acquiring. await() links the waiter before it releases the lock, so no
      * signal can slip in between (nothing else runs before it suspends anyway), and so that an
      * await() that cannot park (outside a task, wrong loop) throws with the lock still held.
@@ -62,7 +63,7 @@ public final class Condition {
      * before any notification picked it passes nothing on.
      */
     private final Lock lock;
-    private final WaitQueue waiters = new WaitQueue(this);
+    private final ParkingLot waiters = new ParkingLot(this);
 
     /** A condition over a new {@link Lock}. */
     public Condition() {
@@ -124,7 +125,7 @@ public final class Condition {
         if (!lock.locked()) {
             throw new IllegalStateException("cannot wait on an un-acquired lock");
         }
-        WaitQueue.Waiter w = waiters.enqueue();
+        ParkingLot.Waiter w = waiters.enqueue();
         lock.release();
         try {
             try {

@@ -1,6 +1,7 @@
 package io.jasyncio.sync;
 
 import io.jasyncio.CancelledError;
+import io.jasyncio.ParkingLot;
 
 /**
  * A flag that tasks can wait for: asyncio's {@code Event}, in Java.
@@ -35,7 +36,7 @@ public final class Event {
      * call that raises the flag, and await() parks only while the flag is down). clear() does
      * not touch the waiters already woken: their futures are complete, so they return normally.
      */
-    private final WaitQueue waiters = new WaitQueue(this);
+    private final ParkingLot waiters = new ParkingLot(this);
     private boolean value;
 
     /** An event whose flag is down, bound to no loop until a task first waits on it. */

@@ -2,6 +2,7 @@ package io.jasyncio.sync;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
+import io.jasyncio.ParkingLot;
 import io.jasyncio.Task;
 
 /**
@@ -54,7 +55,7 @@ public final class Lock {
      * the next live waiter. A waiter cancelled before being picked has a cancelled future, which
      * release() skips.
      */
-    private final WaitQueue waiters = new WaitQueue(this);
+    private final ParkingLot waiters = new ParkingLot(this);
     private final Runnable releaser = this::release;
     private boolean locked;
     private Task<?> owner;
@@ -138,7 +139,7 @@ public final class Lock {
             owner = Asyncio.currentTask();
             return;
         }
-        WaitQueue.Waiter w = waiters.enqueue();
+        ParkingLot.Waiter w = waiters.enqueue();
         try {
             w.await();
         } catch (Throwable t) {

@@ -1,6 +1,7 @@
 package io.jasyncio.sync;
 
 import io.jasyncio.CancelledError;
+import io.jasyncio.ParkingLot;
 
 /**
  * A counter of permits that tasks take and give back: asyncio's {@code Semaphore}, in Java.
@@ -63,7 +64,7 @@ public sealed class Semaphore permits BoundedSemaphore {
      * the next waiter. That give-back skips BoundedSemaphore's check: it returns a permit that
      * was never used, it does not add one.
      */
-    private final WaitQueue waiters = new WaitQueue(this);
+    private final ParkingLot waiters = new ParkingLot(this);
     private final Runnable releaser = this::release;
     private int value;
     private int handedOff;
@@ -100,7 +101,7 @@ public sealed class Semaphore permits BoundedSemaphore {
             value--;
             return new Guard(releaser);
         }
-        WaitQueue.Waiter w = waiters.enqueue();
+        ParkingLot.Waiter w = waiters.enqueue();
         try {
             w.await();
         } catch (Throwable t) {

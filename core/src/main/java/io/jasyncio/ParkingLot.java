@@ -1,19 +1,17 @@
-package io.jasyncio.sync;
+package io.jasyncio;
 
-import io.jasyncio.Asyncio;
-import io.jasyncio.CancelledError;
-import io.jasyncio.Future;
-import io.jasyncio.Task;
 import io.jasyncio.loop.EventLoop;
 
 /**
- * The tasks parked on one primitive, in arrival order: trio's {@code ParkingLot}, the piece
- * every primitive of this package waits with.
+ * The tasks parked on one primitive, in arrival order: trio's {@code ParkingLot}, the one
+ * primitive every "wait until X" in jasyncio parks on: locks, queues, stream readers, flow
+ * control, server close, subprocess exit. Code outside jasyncio can build its own primitives
+ * on it the same way.
  *
  * <p>A task parks with {@link #enqueue()} and {@link Waiter#await()}; another wakes the first
  * live waiter with {@link #wakeFirst()} or all of them with {@link #wakeAll()}. Loop-confined.
  */
-final class WaitQueue {
+public final class ParkingLot {
     /*
      * Implementation notes.
      *
@@ -34,7 +32,7 @@ final class WaitQueue {
     private Waiter tail;
 
     /** A queue for {@code owner}, named in error messages. */
-    WaitQueue(Object owner) {
+    public ParkingLot(Object owner) {
         this.owner = owner;
     }
 
@@ -44,7 +42,7 @@ final class WaitQueue {
      * @throws IllegalStateException outside a task, or in a task of another loop than the one
      *         the primitive is bound to
      */
-    Waiter enqueue() {
+    public Waiter enqueue() {
         Task<?> task = Asyncio.currentTask();
         if (task == null) {
             throw new IllegalStateException("only a task can wait on " + owner.getClass().getSimpleName()
@@ -73,7 +71,7 @@ final class WaitQueue {
      *
      * @return its task, or null if nobody waits
      */
-    Task<?> wakeFirst() {
+    public Task<?> wakeFirst() {
         for (Waiter w = head; w != null; w = head) {
             unlink(w);
             if (!w.future.isDone()) {
@@ -89,7 +87,7 @@ final class WaitQueue {
      *
      * @return how many were woken
      */
-    int wakeAll() {
+    public int wakeAll() {
         int n = 0;
         while (wakeFirst() != null) {
             n++;
@@ -98,7 +96,7 @@ final class WaitQueue {
     }
 
     /** How many tasks wait (cancelled ones that have not resumed yet do not count). */
-    int waiting() {
+    public int waiting() {
         int n = 0;
         for (Waiter w = head; w != null; w = w.next) {
             if (!w.future.isDone()) {
@@ -128,9 +126,9 @@ final class WaitQueue {
     }
 
     /** One parked task. */
-    final class Waiter {
-        final Task<?> task;
-        final Future<Void> future;
+    public final class Waiter {
+        private final Task<?> task;
+        private final Future<Void> future;
         Waiter prev;
         Waiter next;
         boolean linked;
@@ -147,7 +145,7 @@ final class WaitQueue {
          * @throws CancelledError if the task is cancelled, possibly after being woken (see
          *         {@link #woken()})
          */
-        void await() {
+        public void await() {
             try {
                 future.await();
             } finally {
@@ -156,12 +154,12 @@ final class WaitQueue {
         }
 
         /** Whether the task was cancelled while it waited, before any wake call picked it. */
-        boolean cancelled() {
+        public boolean cancelled() {
             return future.isCancelled();
         }
 
         /** Whether a wake call picked this waiter (even if its task was then cancelled). */
-        boolean woken() {
+        public boolean woken() {
             return future.isDone() && !future.isCancelled();
         }
     }
