@@ -21,14 +21,14 @@ final class AsCompleted<T> implements Iterable<Future<T>> {
      * Implementation notes.
      *
      * Done callbacks move futures from `todo` to `done` in completion order and complete the
-     * current `waiter`, if any. On timeout `timedOut` is set and the waiter woken; every next()
+     * task parked in `waiting`, if any. On timeout `timedOut` is set and the waiter woken; every next()
      * from then on that finds nothing done throws. hasNext() never suspends.
      */
     private final EventLoop loop;
     private final Set<Future<T>> todo = new LinkedHashSet<>();
     private final ArrayDeque<Future<T>> done = new ArrayDeque<>();
     private final Consumer<Future<T>> onDone = this::completed;
-    private Future<Boolean> waiter;
+    private final ParkingLot waiting = new ParkingLot(this);
     private TimerHandle timer;
     private boolean timedOut;
     private boolean iterated;
@@ -66,9 +66,7 @@ final class AsCompleted<T> implements Iterable<Future<T>> {
     }
 
     private void wake() {
-        if (waiter != null && !waiter.isDone()) {
-            waiter.setResult(true);
-        }
+        waiting.wakeAll();
     }
 
     @Override
@@ -96,14 +94,12 @@ final class AsCompleted<T> implements Iterable<Future<T>> {
                         pending.remove();
                         throw new AsyncTimeoutException("asCompleted: " + (todo.size() + 1) + " futures still pending at the deadline");
                     }
-                    waiter = loop.createFuture();
+                    ParkingLot.Waiter waiter = waiting.enqueue();
                     try {
                         waiter.await();
                     } catch (CancelledError e) {
                         cancelTimer();
                         throw e;
-                    } finally {
-                        waiter = null;
                     }
                 }
                 return done.poll();

@@ -33,10 +33,26 @@ import java.util.NoSuchElementException;
  * run. Generators started and still open when {@link Asyncio#run} ends are closed then, as
  * asyncio's {@code shutdown_asyncgens} does.
  *
+ * <p>{@link #asend} and {@link #athrow} drive a generator by hand, as Python's: {@code emit}
+ * returns the value given to {@code asend} (null when the value was taken by {@code next()}),
+ * and {@code athrow} makes the pending {@code emit} throw.
+ *
+ * {@snippet :
+ * AsyncGenerator<Integer> running = AsyncGenerator.of(out -> {
+ *     int total = 0;
+ *     while (true) {
+ *         total += (Integer) out.emit(total);   // x = yield total
+ *     }
+ * });
+ * running.asend(null);   // starts it: 0
+ * running.asend(5);      // 5
+ * running.asend(2);      // 7
+ * }
+ *
  * <p><b>Differs from Python:</b> a for-each loop does not close an iterator on {@code break};
  * use try-with-resources, or rely on the close at the end of {@code run}. The body emits with
- * {@code out.emit(v)} ({@code yield} is a Java keyword); {@code asend}/{@code athrow} are not
- * offered.
+ * {@code out.emit(v)} ({@code yield} is a Java keyword). The end of the generator is
+ * {@link NoSuchElementException}, Python's {@code StopAsyncIteration}.
  *
  * @param <T> the type of the values
  */
@@ -65,11 +81,15 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
     public interface Emitter<T> {
         /**
          * Hands {@code value} to the consumer and pauses the body until the next value is asked
-         * for.
+         * for: Python's {@code yield} expression.
          *
+         * @return the value given to {@link AsyncGenerator#asend}, or null if the consumer asked
+         *         with {@code next()}
          * @throws GeneratorExit if the generator is being closed; let it propagate
+         * @throws Throwable whatever was given to {@link AsyncGenerator#athrow} (a checked one
+         *         too, although the signature does not say so)
          */
-        void emit(T value);
+        Object emit(T value);
     }
 
     private final Body<T> body;
@@ -80,6 +100,8 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
     private Throwable failure;
     private boolean closing;
     private boolean emittedWhileClosing;
+    private Object sent;
+    private Throwable thrown;
     private EventLoop loop;
 
     private AsyncGenerator(Body<T> body) {
@@ -164,6 +186,85 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         }
     }
 
+    /**
+     * Resumes the body with {@code value} as the result of its pending {@code emit}, and returns
+     * the next value it emits: Python's {@code asend}. The first call starts the body and must
+     * send null. May suspend the calling task.
+     *
+     * @throws NoSuchElementException if the body ends without emitting (Python's
+     *         {@code StopAsyncIteration}), or had ended already
+     * @throws IllegalArgumentException if {@code value} is not null on a generator not started
+     *         yet
+     * @throws IllegalStateException if a value fetched by {@code hasNext()} was not taken with
+     *         {@code next()}, or called while the body runs
+     * @throws RuntimeException whatever the body throws (a checked one wrapped in
+     *         {@link java.util.concurrent.CompletionException})
+     */
+    public T asend(Object value) {
+        checkNoBufferedValue();
+        if (state == State.NEW && value != null) {
+            throw new IllegalArgumentException("can't send non-null value to a just-started async generator");
+        }
+        if (state == State.DONE) {
+            throw new NoSuchElementException("the async generator has ended");
+        }
+        sent = value;
+        try {
+            advance();
+        } finally {
+            sent = null;
+        }
+        return takeEmitted();
+    }
+
+    /**
+     * Makes the body's pending {@code emit} throw {@code error}, and returns the next value the
+     * body emits if it catches it: Python's {@code athrow}. On a generator not started yet the
+     * body never runs: it is finished and {@code error} is thrown here. On a finished generator
+     * it does nothing and returns null, as Python 3.11. May suspend the calling task.
+     *
+     * @throws NoSuchElementException if the body ends without emitting again
+     * @throws RuntimeException {@code error} or whatever else the body throws (a checked one
+     *         wrapped in {@link java.util.concurrent.CompletionException})
+     * @throws IllegalStateException as {@link #asend}
+     */
+    public T athrow(Throwable error) {
+        if (error == null) {
+            throw new NullPointerException("error");
+        }
+        checkNoBufferedValue();
+        if (state == State.NEW) {
+            state = State.DONE;
+            throw Future.rethrowable(error);
+        }
+        if (state == State.DONE) {
+            return null;
+        }
+        thrown = error;
+        try {
+            advance();
+        } finally {
+            thrown = null;
+        }
+        return takeEmitted();
+    }
+
+    private void checkNoBufferedValue() {
+        if (hasValue) {
+            throw new IllegalStateException("a value fetched by hasNext() was not taken with next()");
+        }
+    }
+
+    private T takeEmitted() {
+        if (!hasValue) {
+            throw new NoSuchElementException("the async generator has ended");
+        }
+        hasValue = false;
+        T v = value;
+        value = null;
+        return v;
+    }
+
     /** Whether the body has ended (or the generator was closed). */
     public boolean isDone() {
         return state == State.DONE;
@@ -201,7 +302,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         }
     }
 
-    private void emit(T v) {
+    private Object emit(T v) {
         if (closing) {
             emittedWhileClosing = true;
             throw new GeneratorExit();
@@ -212,6 +313,14 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         if (closing) {
             throw new GeneratorExit();
         }
+        Throwable t = thrown;
+        if (t != null) {
+            thrown = null;
+            throw Timeout.sneaky(t);
+        }
+        Object s = sent;
+        sent = null;
+        return s;
     }
 
     @Override

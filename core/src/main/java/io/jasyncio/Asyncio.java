@@ -29,10 +29,13 @@ import java.util.function.Consumer;
  * }
  * }
  *
- * <p>Methods that wait ({@code sleep}, {@code gather}, {@code wait}, {@code waitFor},
+ * <p>Methods that wait ({@code sleep}, {@code gather}, {@code waitFutures}, {@code waitFor},
  * {@code shield}, {@code timeout}) must be called from a task, that is from code run by
  * {@link #run} or {@link #createTask}; they are cancellation points. Outside a task they throw
  * {@link IllegalStateException}.
+ *
+ * <p>Every method here can be called unqualified after the static import; that is why asyncio's
+ * {@code wait} is {@link #waitFutures} (a static import never reaches past {@code Object.wait}).
  */
 public final class Asyncio {
     private Asyncio() {
@@ -45,6 +48,11 @@ public final class Asyncio {
      * {@code asyncio.run}. When it ends, the tasks still running are cancelled and awaited, and
      * the loop is closed. Ctrl-C cancels the main task; if that cancellation ends it, a
      * {@link KeyboardInterrupt} is thrown, which exits the JVM with status 130 if uncaught.
+     *
+     * <p>A task started while this shutdown runs (by a cancelled task's cleanup code, or an async
+     * generator's {@code finally}) is cancelled as well, before it runs at all if it had not
+     * started yet; asyncio leaves such a task pending and warns "Task was destroyed but it is
+     * pending!". See {@link Runner} for several runs on one loop.
      *
      * {@snippet :
      * String r = Asyncio.run(() -> {
@@ -59,22 +67,32 @@ public final class Asyncio {
      *         unchecked ones are rethrown as they are
      */
     public static <T> T run(Callable<T> main) {
-        return Runner.run(main, RunOptions.defaults());
+        return run(main, RunOptions.defaults());
     }
 
-    /** {@link #run(Callable)} with options (loop kind, debug, shutdown timeout, Ctrl-C). */
+    /**
+     * {@link #run(Callable)} with options (loop kind, debug, shutdown timeout, Ctrl-C): a
+     * {@link Runner} used for one call.
+     *
+     * @throws IllegalStateException as {@link #run(Callable)}
+     */
     public static <T> T run(Callable<T> main, RunOptions options) {
-        return Runner.run(main, options);
+        if (EventLoop.runningLoopOrNull() != null) {
+            throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop");
+        }
+        try (Runner runner = new Runner(options)) {
+            return runner.run(main);
+        }
     }
 
     /** {@link #run(Callable)} for a main with no result. */
     public static void run(AsyncRunnable main) {
-        Runner.run(asCallable(main), RunOptions.defaults());
+        run(asCallable(main), RunOptions.defaults());
     }
 
     /** {@link #run(Callable, RunOptions)} for a main with no result. */
     public static void run(AsyncRunnable main, RunOptions options) {
-        Runner.run(asCallable(main), options);
+        run(asCallable(main), options);
     }
 
     /**
@@ -116,6 +134,15 @@ public final class Asyncio {
         return EventLoop.getRunningLoop().createTask(asCallable(coro));
     }
 
+    /**
+     * {@link #createTask(Callable, String)} for a coroutine with no result.
+     *
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    public static Task<Void> createTask(AsyncRunnable coro, String name) {
+        return EventLoop.getRunningLoop().createTask(asCallable(coro), name);
+    }
+
     /** The task running now, or null if the caller is not in a task (or no loop runs). */
     public static Task<?> currentTask() {
         EventLoop loop = EventLoop.runningLoopOrNull();
@@ -146,11 +173,7 @@ public final class Asyncio {
         Task<?> task = Task.current();
         EventLoop loop = task.loop();
         Future<Void> wake = loop.createFuture();
-        TimerHandle timer = loop.callLater(delay, () -> {
-            if (!wake.isDone()) {
-                wake.setResult(null);
-            }
-        });
+        TimerHandle timer = loop.callLater(delay, () -> wake.trySetResult(null));
         try {
             wake.await();
         } finally {
@@ -194,6 +217,36 @@ public final class Asyncio {
         return gather(Arrays.asList(futures));
     }
 
+    /**
+     * {@link #gather(Callable[])} of nothing: an empty list at once, as asyncio's
+     * {@code await gather()}. It does not suspend, so it needs no task.
+     */
+    public static <T> List<T> gather() {
+        return new ArrayList<>();
+    }
+
+    /**
+     * {@link #gather(Callable[])} over coroutines and futures together, as asyncio's
+     * {@code gather(*aws)}: each argument is a {@link Future} (or {@link Task}), awaited as it
+     * is, or a {@link Callable} or {@link AsyncRunnable}, started as a task (in argument order,
+     * before any waiting). Results are in argument order; an {@link AsyncRunnable}'s is null.
+     * Java gives a lambda no type among {@code Object}s, so a lambda needs a cast or a variable:
+     *
+     * {@snippet :
+     * Task<String> running = createTask(() -> fetch("a"));
+     * Callable<String> later = () -> fetch("b");
+     * List<String> r = gather(running, later);
+     * }
+     *
+     * @throws IllegalArgumentException if an argument is none of those, or the futures belong to
+     *         different loops
+     * @throws IllegalStateException outside a task
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> gather(Object... aws) {
+        return (List<T>) gatherFuture(awaitables(Arrays.asList(aws)), false).await();
+    }
+
     /** {@link #gather(Callable[])} over a collection of futures. */
     @SuppressWarnings("unchecked")
     public static <T> List<T> gather(Collection<? extends Future<? extends T>> futures) {
@@ -202,7 +255,11 @@ public final class Asyncio {
 
     /**
      * Like {@link #gather(Collection)}, but failures and cancellations take the place of results
-     * ({@code return_exceptions=True}): each element is a result or a {@link Throwable}.
+     * ({@code return_exceptions=True}): each element is a result or a {@link Throwable}. A task
+     * that ended cancelled leaves a {@link CancelledError} without its cancel message, as in
+     * asyncio 3.11-3.13; a cancelled plain future's keeps it.
+     *
+     * @throws IllegalStateException outside a task
      */
     public static List<Object> gatherReturnExceptions(Collection<? extends Future<?>> futures) {
         return gatherFuture(futures, true).await();
@@ -212,6 +269,17 @@ public final class Asyncio {
     @SafeVarargs
     public static List<Object> gatherReturnExceptions(Callable<?>... coros) {
         return gatherReturnExceptions(tasksOf(Arrays.asList(coros)));
+    }
+
+    /**
+     * {@link #gatherReturnExceptions(Collection)} over coroutines and futures together, as
+     * {@link #gather(Object...)} takes them.
+     *
+     * @throws IllegalArgumentException as {@link #gather(Object...)}
+     * @throws IllegalStateException outside a task
+     */
+    public static List<Object> gatherReturnExceptions(Object... aws) {
+        return gatherFuture(awaitables(Arrays.asList(aws)), true).await();
     }
 
     /**
@@ -236,51 +304,51 @@ public final class Asyncio {
 
     /**
      * Waits until all {@code futures} are done, or as {@code when} says, or until
-     * {@code timeout} (null: none) passes; cancels nothing. asyncio's {@code wait}.
+     * {@code timeout} (null: none) passes; cancels nothing. asyncio's {@code wait}; a cancellation
+     * point.
      *
-     * @throws IllegalArgumentException if {@code futures} is empty
+     * <p><b>Differs from asyncio:</b> named {@code waitFutures}, not {@code wait}: every Java
+     * object inherits {@code Object.wait}, which hides a statically imported {@code wait} in any
+     * class, so {@code wait(fs)} could not be called after {@code import static
+     * io.jasyncio.Asyncio.*}.
+     *
+     * {@snippet :
+     * WaitResult<String> r = waitFutures(List.of(a, b), Duration.ofSeconds(1), ReturnWhen.FIRST_COMPLETED);
+     * }
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty ({@code Set of Tasks/Futures is empty.})
      * @throws NullPointerException if {@code when} is null
      * @throws IllegalStateException outside a task
+     * @throws CancelledError if the caller is cancelled while it waits
      */
-    public static <T> WaitResult<T> wait(Collection<? extends Future<T>> futures, Duration timeout, ReturnWhen when) {
+    public static <T> WaitResult<T> waitFutures(Collection<? extends Future<T>> futures, Duration timeout, ReturnWhen when) {
         if (when == null) {
             throw new NullPointerException("when");
         }
         if (futures.isEmpty()) {
-            throw new IllegalArgumentException("wait: the collection of futures is empty");
+            throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
         }
         Set<Future<T>> fs = new LinkedHashSet<>(futures);
         EventLoop loop = Task.current().loop();
-        Future<Void> waiter = loop.createFuture();
+        ParkingLot lot = new ParkingLot(fs);
         int[] counter = {fs.size()};
-        TimerHandle[] timer = {null};
         Consumer<Future<T>> onDone = f -> {
             counter[0]--;
             if (counter[0] <= 0 || when == ReturnWhen.FIRST_COMPLETED
                     || (when == ReturnWhen.FIRST_EXCEPTION && !f.isCancelled() && f.exception() != null)) {
-                if (timer[0] != null) {
-                    timer[0].cancel();
-                }
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
+                lot.wakeAll();
             }
         };
-        if (timeout != null) {
-            timer[0] = loop.callLater(timeout, () -> {
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
-            });
-        }
+        ParkingLot.Waiter waiter = lot.enqueue();
+        TimerHandle timer = timeout == null ? null : loop.callLater(timeout, lot::wakeAll);
         for (Future<T> f : fs) {
             f.addDoneCallback(onDone);
         }
         try {
             waiter.await();
         } finally {
-            if (timer[0] != null) {
-                timer[0].cancel();
+            if (timer != null) {
+                timer.cancel();
             }
             for (Future<T> f : fs) {
                 f.removeDoneCallback(onDone);
@@ -294,9 +362,14 @@ public final class Asyncio {
         return new WaitResult<>(done, pending);
     }
 
-    /** {@link #wait(Collection, Duration, ReturnWhen)} until all are done, without timeout. */
-    public static <T> WaitResult<T> wait(Collection<? extends Future<T>> futures) {
-        return wait(futures, null, ReturnWhen.ALL_COMPLETED);
+    /**
+     * {@link #waitFutures(Collection, Duration, ReturnWhen)} until all are done, without timeout.
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty
+     * @throws IllegalStateException outside a task
+     */
+    public static <T> WaitResult<T> waitFutures(Collection<? extends Future<T>> futures) {
+        return waitFutures(futures, null, ReturnWhen.ALL_COMPLETED);
     }
 
     /**
@@ -353,10 +426,21 @@ public final class Asyncio {
      * Runs {@code block} inline under a timeout (null: none): asyncio 3.12's {@code wait_for}
      * on a coroutine. On timeout the block is cancelled and has finished before this throws.
      *
+     * <p>A zero or negative timeout never starts the block, as asyncio never starts the
+     * coroutine: the caller yields to the loop once (asyncio waits for the never-started task
+     * to end) and gets {@link AsyncTimeoutException}, whose cause is the {@link CancelledError}
+     * the block would have got. So a block that never suspends cannot escape such a timeout.
+     *
      * @throws AsyncTimeoutException if the timeout passed
+     * @throws CancelledError if the caller is cancelled
+     * @throws IllegalStateException outside a task
      * @throws X whatever the block throws
      */
     public static <T, X extends Throwable> T waitFor(Body<T, X> block, Duration timeout) throws X {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            Task.yieldNow();
+            throw new AsyncTimeoutException("the timeout passed", new CancelledError());
+        }
         return Timeout.after(timeout).run(block);
     }
 
@@ -555,6 +639,27 @@ public final class Asyncio {
     }
 
     // ---- helpers ----
+
+    private static List<Future<?>> awaitables(List<?> aws) {
+        List<Future<?>> futures = new ArrayList<>(aws.size());
+        EventLoop loop = null;
+        for (Object a : aws) {
+            if (a instanceof Future<?> f) {
+                futures.add(f);
+            } else if (a instanceof Callable<?> c) {
+                loop = loop == null ? EventLoop.getRunningLoop() : loop;
+                futures.add(loop.createTask(c));
+            } else if (a instanceof AsyncRunnable r) {
+                loop = loop == null ? EventLoop.getRunningLoop() : loop;
+                futures.add(loop.createTask(asCallable(r)));
+            } else {
+                // The type only: a user object's toString() may throw.
+                throw new IllegalArgumentException("A Future, a Callable or an AsyncRunnable is required, not "
+                        + (a == null ? "null" : a.getClass().getName()));
+            }
+        }
+        return futures;
+    }
 
     private static List<Future<?>> tasksOf(List<? extends Callable<?>> coros) {
         EventLoop loop = EventLoop.getRunningLoop();

@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * <p>Cancelling it cancels every child that is not done; it then ends, as cancelled, when they
  * have all ended. A child failure finishes it at once while the other children keep running
  * (unless {@code returnExceptions}, where failures take the place of results).
+ *
+ * <p>With {@code returnExceptions}, the slot of a cancelled child holds a {@link CancelledError}:
+ * for a plain future it carries the message given to {@code cancel(msg)}; for a task it has no
+ * message, as in asyncio 3.11-3.13, where a task that ended cancelled no longer keeps it.
  */
 public final class GatheringFuture extends Future<List<Object>> {
     /*
@@ -92,7 +96,9 @@ public final class GatheringFuture extends Future<List<Object>> {
         for (int i = 0; i < results.length; i++) {
             Future<?> c = children.get(i);
             if (c.isCancelled()) {
-                results[i] = c.makeCancelledError();
+                // asyncio 3.11-3.13 build a fresh CancelledError from the future's cancel message,
+                // and a task that ends cancelled has dropped its message by then.
+                results[i] = c instanceof Task<?> ? new CancelledError() : c.makeCancelledError();
             } else {
                 Throwable e = c.exception();
                 results[i] = e != null ? e : c.result();

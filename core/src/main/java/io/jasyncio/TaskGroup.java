@@ -31,6 +31,13 @@ import java.util.function.Consumer;
  * replace the exception leaving the block; see docs/adr/0001-scopes-take-a-block.md). A group
  * runs one block, once. An exception thrown by the block itself joins the group's errors, as in
  * asyncio.
+ *
+ * <p>An {@link Error} other than {@link CancelledError} (such as {@link KeyboardInterrupt},
+ * {@link OutOfMemoryError} or {@link StackOverflowError}) thrown by a task or by the block is
+ * not wrapped: the group cancels the rest, waits for them, and rethrows that first Error on its
+ * own, as asyncio does with {@code SystemExit} and {@code KeyboardInterrupt}. Java has no other
+ * equivalent of Python's {@code BaseException}, so every such Error counts, including
+ * {@link AssertionError}, which Python files under {@code Exception}.
  */
 public final class TaskGroup {
     /*
@@ -52,6 +59,7 @@ public final class TaskGroup {
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
     private final List<Throwable> errors = new ArrayList<>();
     private Future<Boolean> completed;
+    private Throwable baseError;
     private final Consumer<Future<?>> onTaskDone = f -> taskDone((Task<?>) f);
 
     /** A group not yet entered; {@link #run(VoidBody)} enters it. */
@@ -62,6 +70,8 @@ public final class TaskGroup {
      * Runs {@code block} in the current task, then waits for every task of the group.
      *
      * @throws ExceptionGroup holding every failure of the tasks (and of the block) if any failed
+     * @throws Error the first {@link Error} (not a cancellation) of a task or of the block, on its
+     *         own and not in a group, after the other tasks were cancelled and have ended
      * @throws CancelledError if the enclosing task was cancelled from outside
      * @throws IllegalStateException if called outside a task or if this group was used before
      * @throws X never directly: an exception of the block is reported inside the ExceptionGroup
@@ -77,6 +87,7 @@ public final class TaskGroup {
      * Like {@link #run(VoidBody)}, returning the block's result when nothing failed.
      *
      * @throws ExceptionGroup holding every failure if any task (or the block) failed
+     * @throws Error the first {@link Error} of a task or of the block, on its own (see the class doc)
      * @throws CancelledError if the enclosing task was cancelled from outside
      */
     public <T, X extends Throwable> T call(Body<T, X> block) throws X {
@@ -113,19 +124,30 @@ public final class TaskGroup {
     }
 
     /**
-     * Starts {@code coro} as a named task of this group.
+     * {@link #createTask(AsyncRunnable)} with a name (null picks {@code Task-N}).
      *
      * @throws IllegalStateException as {@link #createTask(Callable)}
      */
+    public Task<Void> createTask(AsyncRunnable coro, String name) {
+        return createTask(Asyncio.asCallable(coro), name);
+    }
+
+    /**
+     * Starts {@code coro} as a named task of this group (null picks {@code Task-N}).
+     *
+     * @throws IllegalStateException as {@link #createTask(Callable)}, with asyncio's messages
+     *         ({@code TaskGroup ... has not been entered}, {@code is finished},
+     *         {@code is shutting down})
+     */
     public <T> Task<T> createTask(Callable<T> coro, String name) {
         if (!entered) {
-            throw new IllegalStateException("the TaskGroup has not been entered");
+            throw new IllegalStateException("TaskGroup " + this + " has not been entered");
         }
         if (exiting && tasks.isEmpty()) {
-            throw new IllegalStateException("the TaskGroup is finished");
+            throw new IllegalStateException("TaskGroup " + this + " is finished");
         }
         if (aborting) {
-            throw new IllegalStateException("the TaskGroup is shutting down");
+            throw new IllegalStateException("TaskGroup " + this + " is shutting down");
         }
         Task<T> task = loop.createTask(coro, name);
         tasks.add(task);
@@ -140,9 +162,12 @@ public final class TaskGroup {
 
     private void enter() {
         if (entered) {
-            throw new IllegalStateException("a TaskGroup runs one block, once");
+            throw new IllegalStateException("TaskGroup " + this + " has already been entered");
         }
-        parent = Task.current();
+        parent = Asyncio.currentTask();
+        if (parent == null) {
+            throw new IllegalStateException("TaskGroup " + this + " cannot determine the parent task");
+        }
         loop = parent.loop();
         entered = true;
     }
@@ -150,6 +175,9 @@ public final class TaskGroup {
     private void exit(Throwable blockError) {
         exiting = true;
         CancelledError propagateCancellation = blockError instanceof CancelledError c ? c : null;
+        if (isBaseError(blockError) && baseError == null) {
+            baseError = blockError;
+        }
         if (blockError != null && !aborting) {
             abort();
         }
@@ -170,6 +198,10 @@ public final class TaskGroup {
         if (parentCancelRequested && parent.uncancel() == 0) {
             propagateCancellation = null;
         }
+        if (baseError != null) {
+            errors.clear();
+            throw Timeout.sneaky(baseError);
+        }
         if (propagateCancellation != null && errors.isEmpty()) {
             throw propagateCancellation;
         }
@@ -188,6 +220,14 @@ public final class TaskGroup {
             errors.clear();
             throw new ExceptionGroup("unhandled errors in a TaskGroup", all);
         }
+    }
+
+    /**
+     * asyncio's _is_base_error (SystemExit, KeyboardInterrupt): here every Error but a
+     * cancellation, since Java code is not meant to catch them either.
+     */
+    private static boolean isBaseError(Throwable e) {
+        return e instanceof Error && !(e instanceof CancelledError);
     }
 
     private void abort() {
@@ -212,6 +252,9 @@ public final class TaskGroup {
             return;
         }
         errors.add(e);
+        if (isBaseError(e) && baseError == null) {
+            baseError = e;
+        }
         if (parent.isDone()) {
             loop.callExceptionHandler(new ExceptionContext(
                     "a task of a TaskGroup failed after its parent task finished", e, task, task.creationSite));

@@ -36,7 +36,16 @@ public final class Timeout {
      * task; if that leaves no more requests than were pending on entry (`cancelling`) and the
      * block ended with CancelledError, the cancellation was ours: raise the timeout instead.
      */
-    private enum State { CREATED, ENTERED, EXPIRING, EXPIRED, EXITED }
+    private enum State {
+        CREATED("created"), ENTERED("active"), EXPIRING("expiring"), EXPIRED("expired"), EXITED("finished");
+
+        /** asyncio's name for the state, as its messages print it. */
+        final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+    }
 
     private static final long NEVER = Long.MAX_VALUE;
 
@@ -121,15 +130,16 @@ public final class Timeout {
      * Moves the deadline; {@link Long#MAX_VALUE} removes it. A deadline already past expires in
      * the next iteration.
      *
-     * @throws IllegalStateException if the block has not started, has ended, or the timeout has
-     *         already expired
+     * @throws IllegalStateException if the block has not started ({@code Timeout has not been
+     *         entered}), has ended or the timeout has already expired ({@code Cannot change state
+     *         of expired Timeout}, asyncio's messages)
      */
     public void reschedule(long newWhen) {
         if (state == State.CREATED) {
-            throw new IllegalStateException("the timeout has not been entered: reschedule it from inside its block");
+            throw new IllegalStateException("Timeout has not been entered");
         }
         if (state != State.ENTERED) {
-            throw new IllegalStateException("cannot reschedule a timeout that is " + state.name().toLowerCase());
+            throw new IllegalStateException("Cannot change state of " + state.label + " Timeout");
         }
         if (timer != null) {
             timer.cancel();
@@ -157,9 +167,12 @@ public final class Timeout {
 
     private void enter() {
         if (state != State.CREATED) {
-            throw new IllegalStateException("a Timeout runs one block, once; this one is " + state.name().toLowerCase());
+            throw new IllegalStateException("Timeout has already been entered");
         }
-        task = Task.current();
+        task = Asyncio.currentTask();
+        if (task == null) {
+            throw new IllegalStateException("Timeout should be used inside a task");
+        }
         loop = task.loop();
         cancelling = task.cancelling();
         state = State.ENTERED;
@@ -212,6 +225,6 @@ public final class Timeout {
 
     @Override
     public String toString() {
-        return "Timeout[" + state.name().toLowerCase() + (when == NEVER ? "" : ", when=" + when) + "]";
+        return "Timeout[" + state.label + (when == NEVER ? "" : ", when=" + when) + "]";
     }
 }

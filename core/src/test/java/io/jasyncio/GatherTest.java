@@ -337,7 +337,7 @@ class GatherTest {
             keep[0] = second;
             assertEquals("first", assertThrows(IllegalStateException.class, () -> gather(first, second)).getMessage());
             // wait() ends when second does, without retrieving its exception itself.
-            Asyncio.wait(List.of(second));
+            Asyncio.waitFutures(List.of(second));
         });
         assertEquals(List.of(), closeAndTakeReports(h));
         Reference.reachabilityFence(keep);
@@ -353,7 +353,7 @@ class GatherTest {
                 throw new IllegalStateException("lone");
             });
             keep[0] = lone;
-            Asyncio.wait(List.of(lone));
+            Asyncio.waitFutures(List.of(lone));
         });
         List<ExceptionContext> reports = closeAndTakeReports(h);
         assertEquals(1, reports.size());

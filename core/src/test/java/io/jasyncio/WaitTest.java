@@ -29,7 +29,7 @@ class WaitTest {
         h.run(() -> {
             Task<String> a = createTask(() -> napThen(10, "a"));
             Task<String> b = createTask(() -> napThen(20, "b"));
-            WaitResult<String> r = Asyncio.wait(List.of(a, b));
+            WaitResult<String> r = Asyncio.waitFutures(List.of(a, b));
             assertEquals(ms(20).toNanos(), h.loop().time() - start);
             assertEquals(List.of(a, b), new ArrayList<>(r.done()));
             assertEquals(Set.of(), r.pending());
@@ -43,7 +43,7 @@ class WaitTest {
                 throw new IllegalStateException("failed");
             });
             Task<String> slow = createTask(() -> napThen(5, "slow"));
-            WaitResult<String> r = Asyncio.wait(List.of(failing, slow), null, ReturnWhen.ALL_COMPLETED);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(failing, slow), null, ReturnWhen.ALL_COMPLETED);
             assertEquals(Set.of(failing, slow), r.done());
             assertInstanceOf(IllegalStateException.class, failing.exception());
             assertEquals("slow", slow.result());
@@ -56,7 +56,7 @@ class WaitTest {
         h.run(() -> {
             Task<String> fast = createTask(() -> napThen(10, "fast"));
             Task<String> slow = createTask(() -> napThen(HOUR.toMillis(), "slow"));
-            WaitResult<String> r = Asyncio.wait(List.of(slow, fast), null, ReturnWhen.FIRST_COMPLETED);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(slow, fast), null, ReturnWhen.FIRST_COMPLETED);
             assertEquals(ms(10).toNanos(), h.loop().time() - start);
             assertEquals(Set.of(fast), r.done());
             assertEquals(Set.of(slow), r.pending());
@@ -75,7 +75,7 @@ class WaitTest {
                 sleep(Duration.ZERO);
                 b.cancel();
             });
-            WaitResult<String> r = Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(a, b), null, ReturnWhen.FIRST_COMPLETED);
             assertEquals(Set.of(b), r.done());
             assertEquals(Set.of(a), r.pending());
             canceller.await();
@@ -92,7 +92,7 @@ class WaitTest {
                 throw new IllegalArgumentException("bad");
             });
             Task<String> slow = createTask(() -> napThen(HOUR.toMillis(), "slow"));
-            WaitResult<String> r = Asyncio.wait(List.of(ok, failing, slow), null, ReturnWhen.FIRST_EXCEPTION);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(ok, failing, slow), null, ReturnWhen.FIRST_EXCEPTION);
             assertEquals(ms(10).toNanos(), h.loop().time() - start);
             assertEquals(List.of(ok, failing), new ArrayList<>(r.done()));
             assertEquals(Set.of(slow), r.pending());
@@ -107,7 +107,7 @@ class WaitTest {
         h.run(() -> {
             Task<String> a = createTask(() -> napThen(10, "a"));
             Task<String> b = createTask(() -> napThen(30, "b"));
-            WaitResult<String> r = Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_EXCEPTION);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(a, b), null, ReturnWhen.FIRST_EXCEPTION);
             assertEquals(ms(30).toNanos(), h.loop().time() - start);
             assertEquals(Set.of(a, b), r.done());
             assertEquals(Set.of(), r.pending());
@@ -126,7 +126,7 @@ class WaitTest {
                 sleep(Duration.ZERO);
                 a.setResult("a");
             });
-            WaitResult<String> r = Asyncio.wait(List.of(a, b), null, ReturnWhen.FIRST_EXCEPTION);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(a, b), null, ReturnWhen.FIRST_EXCEPTION);
             assertTrue(a.isDone(), "wait went on after the cancellation");
             assertEquals(Set.of(a, b), r.done());
             finisher.await();
@@ -139,7 +139,7 @@ class WaitTest {
         h.run(() -> {
             Task<String> fast = createTask(() -> napThen(10, "fast"));
             Task<String> slow = createTask(() -> napThen(HOUR.toMillis(), "slow"));
-            WaitResult<String> r = Asyncio.wait(List.of(fast, slow), ms(50), ReturnWhen.ALL_COMPLETED);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(fast, slow), ms(50), ReturnWhen.ALL_COMPLETED);
             assertEquals(ms(50).toNanos(), h.loop().time() - start);
             assertEquals(Set.of(fast), r.done());
             assertEquals(Set.of(slow), r.pending());
@@ -153,7 +153,7 @@ class WaitTest {
     void timeoutLeavesPendingFuturesThatStillFinish(LoopHarness h) {
         h.run(() -> {
             Task<String> late = createTask(() -> napThen(20, "late"));
-            WaitResult<String> r = Asyncio.wait(List.of(late), ms(1), ReturnWhen.ALL_COMPLETED);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(late), ms(1), ReturnWhen.ALL_COMPLETED);
             assertEquals(Set.of(late), r.pending());
             assertEquals("late", late.await());
         });
@@ -166,7 +166,7 @@ class WaitTest {
         h.run(() -> {
             Future<String> f = h.loop().createFuture();
             Task<Void> setter = createTask(() -> f.setResult("f"));
-            WaitResult<String> r = Asyncio.wait(List.of(f), HOUR, ReturnWhen.ALL_COMPLETED);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(f), HOUR, ReturnWhen.ALL_COMPLETED);
             assertEquals(Set.of(f), r.done());
             assertEquals(0, ((BaseEventLoop) h.loop()).liveTimerCount());
             setter.await();
@@ -177,7 +177,7 @@ class WaitTest {
     @LoopTest
     void emptyCollectionIsRejected(LoopHarness h) {
         h.run(() -> {
-            assertThrows(IllegalArgumentException.class, () -> Asyncio.wait(List.<Future<String>>of()));
+            assertThrows(IllegalArgumentException.class, () -> Asyncio.waitFutures(List.<Future<String>>of()));
         });
     }
 
@@ -186,14 +186,14 @@ class WaitTest {
         h.run(() -> {
             Future<String> f = h.loop().createFuture();
             f.setResult("x");
-            assertThrows(NullPointerException.class, () -> Asyncio.wait(List.of(f), null, null));
+            assertThrows(NullPointerException.class, () -> Asyncio.waitFutures(List.of(f), null, null));
         });
     }
 
     @Test
     void waitOutsideALoopThrowsIllegalState() {
         Future<String> f = LoopKind.VIRTUAL.create().createFuture();
-        assertThrows(IllegalStateException.class, () -> Asyncio.wait(List.of(f)));
+        assertThrows(IllegalStateException.class, () -> Asyncio.waitFutures(List.of(f)));
         f.loop().close();
     }
 
@@ -212,7 +212,7 @@ class WaitTest {
                 sleep(Duration.ZERO);
                 a.setException(new IllegalStateException("a"));
             });
-            WaitResult<String> r = Asyncio.wait(List.of(c, a, d, b), null, ReturnWhen.FIRST_EXCEPTION);
+            WaitResult<String> r = Asyncio.waitFutures(List.of(c, a, d, b), null, ReturnWhen.FIRST_EXCEPTION);
             assertEquals(List.of(a, d, b), new ArrayList<>(r.done()));
             assertEquals(List.of(c), new ArrayList<>(r.pending()));
             setter.await();
@@ -228,7 +228,7 @@ class WaitTest {
             ok.setResult("ok");
             failed.setException(new IllegalStateException("failed"));
             cancelled.cancel();
-            WaitResult<String> r = Asyncio.wait(List.of(ok, failed, cancelled));
+            WaitResult<String> r = Asyncio.waitFutures(List.of(ok, failed, cancelled));
             assertEquals(List.of(ok, failed, cancelled), new ArrayList<>(r.done()));
             assertEquals(Set.of(), r.pending());
             assertInstanceOf(IllegalStateException.class, failed.exception());
@@ -240,7 +240,7 @@ class WaitTest {
         h.run(() -> {
             Task<String> a = createTask(() -> napThen(1, "a"));
             Task<String> b = createTask(() -> napThen(2, "b"));
-            WaitResult<String> r = Asyncio.wait(List.of(a, b, a));
+            WaitResult<String> r = Asyncio.waitFutures(List.of(a, b, a));
             assertEquals(List.of(a, b), new ArrayList<>(r.done()));
         });
     }
@@ -250,7 +250,7 @@ class WaitTest {
         h.run(() -> {
             Task<String> a = createTask(() -> napThen(5, "a"));
             Task<String> b = createTask(() -> napThen(10, "b"));
-            Task<WaitResult<String>> waiter = createTask(() -> Asyncio.wait(List.of(a, b)));
+            Task<WaitResult<String>> waiter = createTask(() -> Asyncio.waitFutures(List.of(a, b)));
             sleep(Duration.ZERO);
             waiter.cancel();
             assertThrows(CancelledError.class, waiter::await);

@@ -101,7 +101,7 @@ final class Connector {
                     }
                     continue;
                 }
-                WaitResult<SocketChannel> r = Asyncio.wait(pending, todo.isEmpty() ? null : options.happyEyeballsDelay(), ReturnWhen.FIRST_COMPLETED);
+                WaitResult<SocketChannel> r = Asyncio.waitFutures(pending, todo.isEmpty() ? null : options.happyEyeballsDelay(), ReturnWhen.FIRST_COMPLETED);
                 for (Future<SocketChannel> f : r.done()) {
                     Throwable e = f.isCancelled() ? null : f.exception();
                     if (e == null && !f.isCancelled() && winner == null) {

@@ -123,7 +123,7 @@ public final class Condition {
      */
     public void await() {
         if (!lock.locked()) {
-            throw new IllegalStateException("cannot wait on an un-acquired lock");
+            throw new IllegalStateException("cannot wait on un-acquired lock");
         }
         ParkingLot.Waiter w = waiters.enqueue();
         lock.release();
@@ -175,7 +175,7 @@ public final class Condition {
             throw new IllegalArgumentException("cannot signal a negative number of tasks: " + n);
         }
         if (!lock.locked()) {
-            throw new IllegalStateException("cannot notify on an un-acquired lock");
+            throw new IllegalStateException("cannot notify on un-acquired lock");
         }
         int woken = 0;
         while (woken < n && waiters.wakeFirst() != null) {
@@ -190,7 +190,7 @@ public final class Condition {
      */
     public void signalAll() {
         if (!lock.locked()) {
-            throw new IllegalStateException("cannot notify on an un-acquired lock");
+            throw new IllegalStateException("cannot notify on un-acquired lock");
         }
         waiters.wakeAll();
     }

@@ -102,7 +102,7 @@ public final class Lock {
      */
     public void release() {
         if (!locked) {
-            throw new IllegalStateException("Lock is not acquired");
+            throw new IllegalStateException("Lock is not acquired.");
         }
         Task<?> next = waiters.wakeFirst();
         if (next == null) {

@@ -70,7 +70,7 @@ class ConditionTest {
         Condition cond = new Condition();
         runBounded(h, () -> {
             IllegalStateException e = assertThrows(IllegalStateException.class, cond::await);
-            assertEquals("cannot wait on an un-acquired lock", e.getMessage());
+            assertEquals("cannot wait on un-acquired lock", e.getMessage());
             assertFalse(cond.locked());
             assertEquals(0, cond.statistics().tasksWaiting());
         });

@@ -84,7 +84,7 @@ class LockTest {
     void releaseOfAnUnlockedLockThrows(LoopHarness h) {
         Lock lock = new Lock();
         IllegalStateException e = assertThrows(IllegalStateException.class, lock::release);
-        assertEquals("Lock is not acquired", e.getMessage());
+        assertEquals("Lock is not acquired.", e.getMessage());
         assertFalse(lock.locked());
     }
 
