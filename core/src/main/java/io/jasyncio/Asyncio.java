@@ -50,9 +50,8 @@ public final class Asyncio {
      * {@link KeyboardInterrupt} is thrown, which exits the JVM with status 130 if uncaught.
      *
      * <p>A task started while this shutdown runs (by a cancelled task's cleanup code, or an async
-     * generator's {@code finally}) is cancelled as well, before it runs at all if it had not
-     * started yet; asyncio leaves such a task pending and warns "Task was destroyed but it is
-     * pending!". See {@link Runner} for several runs on one loop.
+     * generator's {@code finally}) is cancelled as well and waited for; asyncio leaves such a
+     * task pending and warns "Task was destroyed but it is pending!". See {@link Runner} for several runs on one loop.
      *
      * {@snippet :
      * String r = Asyncio.run(() -> {

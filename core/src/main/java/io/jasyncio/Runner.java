@@ -27,9 +27,9 @@ import java.util.concurrent.Callable;
  * <p>{@link #close()} cancels every task left and waits for them (at most
  * {@link RunOptions#shutdownTimeout()}), closes the async generators still open, shuts the
  * default executor down and closes the loop. A task started while this shutdown runs (by a
- * cancelled task's cleanup, or by a generator's {@code finally}) is cancelled too, before it
- * ever runs if it had not started: asyncio instead leaves such a task pending and reports
- * "Task was destroyed but it is pending!". Tasks that refuse to end by the timeout are reported
+ * cancelled task's cleanup, or by a generator's {@code finally}) is cancelled too and waited
+ * for in the same way: asyncio instead leaves such a task pending and reports "Task was
+ * destroyed but it is pending!". Tasks that refuse to end by the timeout are reported
  * to the exception handler and abandoned with the loop. Loop-thread confined: one thread uses a
  * runner.
  *

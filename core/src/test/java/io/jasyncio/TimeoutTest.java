@@ -292,7 +292,8 @@ class TimeoutTest {
         });
         seen.add(finishing.toString());
         seen.add(expiring.toString());
-        List<String> states = List.of("created", "entered", "exited", "expired");
+        // asyncio's names for the states, as its reprs and messages print them.
+        List<String> states = List.of("created", "active", "finished", "expired");
         for (int i = 0; i < states.size(); i++) {
             assertTrue(seen.get(i).contains(states.get(i)), seen.get(i) + " should name " + states.get(i));
         }
