@@ -11,8 +11,6 @@ class BlockingTest {
     private static final double BLOCKING_AT_LEAST = 2.95;
     /** Three sleep(1 s) that overlap; timers never fire early. */
     private static final double SUSPENDING_AT_LEAST = 0.95;
-    /** Above 1 s for a loaded machine, below the 3 s of the blocking run. */
-    private static final double SUSPENDING_LESS_THAN = 2.5;
 
     @Test
     void blockingTasksTakeThreeSecondsAndSuspendingOnesOne() throws Exception {
@@ -24,6 +22,10 @@ class BlockingTest {
         double blocking = Console.secondsIn(run.lines().get(0));
         double suspending = Console.secondsIn(run.lines().get(1));
         assertTrue(blocking >= BLOCKING_AT_LEAST, "blocking: " + blocking + " s");
-        assertTrue(suspending >= SUSPENDING_AT_LEAST && suspending < SUSPENDING_LESS_THAN, "suspending: " + suspending + " s");
+        assertTrue(suspending >= SUSPENDING_AT_LEAST, "suspending: " + suspending + " s");
+        // Thread.sleep stops virtual time too, so this one runs on the real clock: no fixed upper
+        // bound, only that overlapping naps beat three naps in a row by a wide margin (a stall
+        // of two seconds would be needed to break it).
+        assertTrue(suspending < blocking - 1.0, "suspending: " + suspending + " s, blocking: " + blocking + " s");
     }
 }

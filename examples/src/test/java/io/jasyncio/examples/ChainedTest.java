@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,11 +12,11 @@ import org.junit.jupiter.api.Test;
  * about the longest chain, not the sum), and where the seed comes from.
  */
 class ChainedTest {
-    /** Timers never fire early; the figures are only rounded to 0.01 s when printed. */
+    /** On virtual time the figures are exact, only rounded to 0.01 s when printed. */
     private static final double ROUNDING = 0.005;
     /**
-     * How much longer than the longest chain the chains' sum must be for "less than the sum" to
-     * prove they ran side by side despite loop start-up and a loaded 2-core machine.
+     * How much longer than the longest chain the chains' sum must be for "the longest, not the
+     * sum" to prove they ran side by side.
      */
     private static final double MIN_GAP = 1.0;
 
@@ -34,17 +33,17 @@ class ChainedTest {
      * order (timers due together fire in the order they were set).
      */
     static List<Plan> plan(long seed, List<Integer> chains) {
-        Random random = new Random(seed);
+        PyRandom random = new PyRandom(seed);
         int[] part1 = new int[chains.size()];
         int[] part2 = new int[chains.size()];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < chains.size(); i++) {
-            part1[i] = random.nextInt(11);
+            part1[i] = random.randint(0, 10);
             order.add(i);
         }
         order.sort(Comparator.comparingInt(i -> part1[i]));
         for (int i : order) {
-            part2[i] = random.nextInt(11);
+            part2[i] = random.randint(0, 10);
         }
         List<Plan> plans = new ArrayList<>();
         for (int i = 0; i < chains.size(); i++) {
@@ -56,9 +55,9 @@ class ChainedTest {
     /** The first seed whose first {@code draws} draws are all 0, for a run that does not wait. */
     static long seedWhoseDrawsAreAllZero(int draws) {
         for (long seed = 0; ; seed++) {
-            Random random = new Random(seed);
+            PyRandom random = new PyRandom(seed);
             int i = 0;
-            while (i < draws && random.nextInt(11) == 0) {
+            while (i < draws && random.randint(0, 10) == 0) {
                 i++;
             }
             if (i == draws) {
@@ -69,30 +68,26 @@ class ChainedTest {
 
     @Test
     void defaultRunPrintsTheChainsInterleavedByTheirSeededDelays() throws Exception {
-        Console.Output run = Console.run(Chained::main);
-        // Seed 444 draws part1 = 8, 8, 10 tenths for chains 9, 6, 3, then part2 = 5, 6, 10.
-        assertLinesMatch(List.of(
-                "part1(9) sleeping for 0.8 seconds.",
-                "part1(6) sleeping for 0.8 seconds.",
-                "part1(3) sleeping for 1.0 seconds.",
-                "Returning part1(9) == result9-1.",
-                "part2(9, 'result9-1') sleeping for 0.5 seconds.",
-                "Returning part1(6) == result6-1.",
-                "part2(6, 'result6-1') sleeping for 0.6 seconds.",
+        Console.Output run = Console.runVirtual(Chained::main);
+        // What the seed program prints for `python3 chained.py 9 6 3` (CPython 3.11), on virtual
+        // time, where the timing figures are exact.
+        assertEquals(List.of(
+                "part1(9) sleeping for 4 seconds.",
+                "part1(6) sleeping for 4 seconds.",
+                "part1(3) sleeping for 0 seconds.",
                 "Returning part1(3) == result3-1.",
-                "part2(3, 'result3-1') sleeping for 1.0 seconds.",
-                "Returning part2(9, 'result9-1') == result9-2 derived from result9-1.",
-                "-->Chained result9 => result9-2 derived from result9-1 \\(took \\d+\\.\\d\\d seconds\\)\\.",
-                "Returning part2(6, 'result6-1') == result6-2 derived from result6-1.",
-                "-->Chained result6 => result6-2 derived from result6-1 \\(took \\d+\\.\\d\\d seconds\\)\\.",
+                "part2(3, 'result3-1') sleeping for 4 seconds.",
+                "Returning part1(9) == result9-1.",
+                "part2(9, 'result9-1') sleeping for 7 seconds.",
+                "Returning part1(6) == result6-1.",
+                "part2(6, 'result6-1') sleeping for 4 seconds.",
                 "Returning part2(3, 'result3-1') == result3-2 derived from result3-1.",
-                "-->Chained result3 => result3-2 derived from result3-1 \\(took \\d+\\.\\d\\d seconds\\)\\.",
-                "Program finished in \\d+\\.\\d\\d seconds\\."), run.lines());
-        List<Plan> plans = plan(Chained.DEFAULT_SEED, Chained.DEFAULT_CHAINS);
-        List<String> took = run.lines().stream().filter(l -> l.startsWith("-->Chained")).toList();
-        for (int i = 0; i < plans.size(); i++) {
-            assertTrue(Console.secondsIn(took.get(i)) >= plans.get(i).seconds() - ROUNDING, took.get(i));
-        }
+                "-->Chained result3 => result3-2 derived from result3-1 (took 4.00 seconds).",
+                "Returning part2(6, 'result6-1') == result6-2 derived from result6-1.",
+                "-->Chained result6 => result6-2 derived from result6-1 (took 8.00 seconds).",
+                "Returning part2(9, 'result9-1') == result9-2 derived from result9-1.",
+                "-->Chained result9 => result9-2 derived from result9-1 (took 11.00 seconds).",
+                "Program finished in 11.00 seconds."), run.lines());
     }
 
     @Test
@@ -101,18 +96,17 @@ class ChainedTest {
         double longest = plans.stream().mapToDouble(Plan::seconds).max().orElseThrow();
         double sum = plans.stream().mapToDouble(Plan::seconds).sum();
         assertTrue(sum - longest >= MIN_GAP, "the default seed must tell side by side from one after another");
-        Console.Output run = Console.run(Chained::main);
+        Console.Output run = Console.runVirtual(Chained::main);
         double finished = Console.secondsIn(run.lines().getLast());
-        assertTrue(finished >= longest - ROUNDING, "finished in " + finished + " s, longest chain " + longest + " s");
-        assertTrue(finished < sum, "finished in " + finished + " s, chains sum to " + sum + " s");
+        assertEquals(longest, finished, ROUNDING, "finished in " + finished + " s, chains sum to " + sum + " s");
     }
 
     @Test
     void seedArgumentOverridesTheDefault() throws Exception {
         long seed = seedWhoseDrawsAreAllZero(2);
         Console.Output run = Console.run(Chained::main, "5", "--seed=" + seed);
-        assertEquals("part1(5) sleeping for 0.0 seconds.", run.lines().get(0));
-        assertEquals("part2(5, 'result5-1') sleeping for 0.0 seconds.", run.lines().get(2));
+        assertEquals("part1(5) sleeping for 0 seconds.", run.lines().get(0));
+        assertEquals("part2(5, 'result5-1') sleeping for 0 seconds.", run.lines().get(2));
     }
 
     @Test
@@ -121,8 +115,8 @@ class ChainedTest {
         System.setProperty("seed", Long.toString(seed));
         try {
             Console.Output run = Console.run(Chained::main, "5");
-            assertEquals("part1(5) sleeping for 0.0 seconds.", run.lines().get(0));
-            assertEquals("part2(5, 'result5-1') sleeping for 0.0 seconds.", run.lines().get(2));
+            assertEquals("part1(5) sleeping for 0 seconds.", run.lines().get(0));
+            assertEquals("part2(5, 'result5-1') sleeping for 0 seconds.", run.lines().get(2));
         } finally {
             System.clearProperty("seed");
         }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Console {
     private static final Pattern SECONDS = Pattern.compile("(\\d+\\.\\d\\d) seconds");
+    private static final String LOOP_PROPERTY = "jasyncio.loop";
 
     /** What a run printed, line by line, and how long it took by the wall clock. */
     record Output(List<String> lines, double seconds) {
@@ -34,6 +35,25 @@ final class Console {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Output(buffer.toString(UTF_8).lines().toList(), seconds);
+    }
+
+    /**
+     * {@link #run} on the virtual-time loop ({@code -Djasyncio.loop=virtual} for the call): the
+     * examples time themselves on the loop's clock, so their figures are exact and no load on the
+     * machine can stretch them.
+     */
+    static Output runVirtual(Examples.Main main, String... args) throws Exception {
+        String saved = System.getProperty(LOOP_PROPERTY);
+        System.setProperty(LOOP_PROPERTY, "virtual");
+        try {
+            return run(main, args);
+        } finally {
+            if (saved == null) {
+                System.clearProperty(LOOP_PROPERTY);
+            } else {
+                System.setProperty(LOOP_PROPERTY, saved);
+            }
+        }
     }
 
     /** The "X.XX seconds" figure a line reports. */

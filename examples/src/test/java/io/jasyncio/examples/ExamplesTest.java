@@ -61,6 +61,6 @@ class ExamplesTest {
     void passesTheRemainingArgumentsToTheExample() throws Exception {
         long seed = ChainedTest.seedWhoseDrawsAreAllZero(2);
         Console.Output run = Console.run(args -> Examples.launch(args, System.out, System.err), "chained", "5", "--seed=" + seed);
-        assertEquals("part1(5) sleeping for 0.0 seconds.", run.lines().get(0));
+        assertEquals("part1(5) sleeping for 0 seconds.", run.lines().get(0));
     }
 }
