@@ -177,7 +177,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         value = null;
         advance();
         if (emittedWhileClosing) {
-            throw new IllegalStateException("the async generator ignored GeneratorExit and emitted again");
+            throw new IllegalStateException("async generator ignored GeneratorExit");
         }
         Throwable f = failure;
         failure = null;
@@ -272,7 +272,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
 
     private void advance() {
         if (state == State.RUNNING) {
-            throw new IllegalStateException("the async generator is already running");
+            throw new IllegalStateException("asynchronous generator is already running");
         }
         if (state == State.NEW) {
             Task<?> task = Task.current();

@@ -293,7 +293,7 @@ public final class Asyncio {
         EventLoop loop = children.isEmpty() ? EventLoop.getRunningLoop() : children.get(0).loop();
         for (Future<?> f : children) {
             if (f.loop() != loop) {
-                throw new IllegalArgumentException("gather: all futures must belong to the same loop");
+                throw new IllegalArgumentException("The future belongs to a different loop than the one specified as the loop argument");
             }
         }
         return new GatheringFuture(loop, children, returnExceptions);

@@ -47,8 +47,8 @@ public final class TaskGroup {
      * cancelling its tasks; `parentCancelRequested` once the group cancelled its parent task
      * (so it must uncancel() it on exit, and the resulting CancelledError is not propagated
      * unless someone else cancelled the parent too). While tasks remain after the block, the
-     * parent waits on `completed`, a fresh future each round, because that wait can itself be
-     * cancelled (repeatedly) from outside.
+     * parent parks on `completed`, again after each wake-up or cancellation, because that wait
+     * can itself be cancelled (repeatedly) from outside.
      */
     private boolean entered;
     private boolean exiting;
@@ -58,7 +58,8 @@ public final class TaskGroup {
     private EventLoop loop;
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
     private final List<Throwable> errors = new ArrayList<>();
-    private Future<Boolean> completed;
+    /** Where the parent waits, after its block, for the last task to end. */
+    private final ParkingLot completed = new ParkingLot(this);
     private Throwable baseError;
     private final Consumer<Future<?>> onTaskDone = f -> taskDone((Task<?>) f);
 
@@ -182,18 +183,14 @@ public final class TaskGroup {
             abort();
         }
         while (!tasks.isEmpty()) {
-            if (completed == null) {
-                completed = loop.createFuture();
-            }
             try {
-                completed.await();
+                completed.enqueue().await();
             } catch (CancelledError e) {
                 if (!aborting) {
                     propagateCancellation = e;
                     abort();
                 }
             }
-            completed = null;
         }
         if (parentCancelRequested && parent.uncancel() == 0) {
             propagateCancellation = null;
@@ -241,8 +238,8 @@ public final class TaskGroup {
 
     private void taskDone(Task<?> task) {
         tasks.remove(task);
-        if (completed != null && tasks.isEmpty() && !completed.isDone()) {
-            completed.setResult(true);
+        if (tasks.isEmpty()) {
+            completed.wakeAll();
         }
         if (task.isCancelled()) {
             return;

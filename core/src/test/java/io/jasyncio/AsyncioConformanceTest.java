@@ -282,4 +282,27 @@ class AsyncioConformanceTest {
                     () -> waitFutures(List.<Future<String>>of())).getMessage());
         });
     }
+
+    @LoopTest
+    void asyncGeneratorsUseAsyncioMessages(LoopHarness h) {
+        h.run(() -> {
+            AsyncGenerator<Integer> stubborn = AsyncGenerator.of(out -> {
+                while (true) {
+                    try {
+                        out.emit(1);
+                    } catch (GeneratorExit e) {
+                        out.emit(2);
+                    }
+                }
+            });
+            stubborn.next();
+            assertEquals("async generator ignored GeneratorExit",
+                    assertThrows(IllegalStateException.class, stubborn::close).getMessage());
+            AsyncGenerator<?>[] self = new AsyncGenerator<?>[1];
+            AsyncGenerator<Integer> reentrant = AsyncGenerator.of(out -> out.emit(self[0].hasNext() ? 1 : 0));
+            self[0] = reentrant;
+            assertEquals("asynchronous generator is already running",
+                    assertThrows(IllegalStateException.class, reentrant::next).getMessage());
+        });
+    }
 }
