@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import java.util.ArrayList;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -47,11 +46,11 @@ public class Future<T> {
     final Throwable creationSite;
 
     /**
-     * A pending future bound to {@code loop}.
+     * A pending future bound to {@code loop}. Users go through {@link EventLoop#createFuture()}.
      *
      * @throws NullPointerException if {@code loop} is null
      */
-    public Future(EventLoop loop) {
+    Future(EventLoop loop) {
         if (loop == null) {
             throw new NullPointerException("loop");
         }
@@ -334,13 +333,7 @@ public class Future<T> {
     @SuppressWarnings("unchecked")
     private void schedule(Object entry) {
         if (entry instanceof InContext ic) {
-            Context previous = loop.currentContext();
-            loop.setCurrentContext(ic.context());
-            try {
-                loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) ic.callback(), this));
-            } finally {
-                loop.setCurrentContext(previous);
-            }
+            loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) ic.callback(), this), ic.context());
         } else {
             loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) entry, this));
         }

@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.TimerHandle;
 import java.util.LinkedHashSet;
@@ -89,7 +88,7 @@ final class Runner {
 
     /** asyncio's shutdown_asyncgens: close what was started and never finished, in a task. */
     private static void closeOpenGenerators(EventLoop loop) {
-        Set<AsyncGenerator<?>> open = loop.tasks().openGenerators();
+        Set<AsyncGenerator<?>> open = TaskRegistry.of(loop).openGenerators();
         if (open.isEmpty()) {
             return;
         }

@@ -4,7 +4,6 @@ import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;

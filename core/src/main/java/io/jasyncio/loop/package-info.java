@@ -1,5 +1,5 @@
 /**
- * The event loop machinery: the {@link io.jasyncio.loop.EventLoop} contract, the scheduler
+ * The event loop machinery: the {@link io.jasyncio.EventLoop} contract, the scheduler
  * ({@link io.jasyncio.loop.BaseEventLoop}), the timer queue, the handles, and the I/O backends
  * named by mechanism ({@link io.jasyncio.loop.SelectorBackend}).
  *

@@ -2,7 +2,7 @@ package io.jasyncio.testing;
 
 import io.jasyncio.Task;
 import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 

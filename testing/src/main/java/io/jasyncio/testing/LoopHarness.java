@@ -2,9 +2,9 @@ package io.jasyncio.testing;
 
 import io.jasyncio.AsyncRunnable;
 import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

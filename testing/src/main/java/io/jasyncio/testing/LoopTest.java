@@ -1,6 +1,6 @@
 package io.jasyncio.testing;
 
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
