@@ -250,11 +250,11 @@ class AsyncGeneratorTest {
     void openGeneratorsAreListedUntilTheyEnd(LoopHarness h) {
         h.run(() -> {
             AsyncGenerator<Integer> g = counting(2, new ArrayList<>());
-            assertTrue(getRunningLoop().tasks().openGenerators().isEmpty());
+            assertTrue(TaskRegistry.of(getRunningLoop()).openGenerators().isEmpty());
             g.next();
-            assertEquals(java.util.Set.of(g), getRunningLoop().tasks().openGenerators());
+            assertEquals(java.util.Set.of(g), TaskRegistry.of(getRunningLoop()).openGenerators());
             g.close();
-            assertTrue(getRunningLoop().tasks().openGenerators().isEmpty());
+            assertTrue(TaskRegistry.of(getRunningLoop()).openGenerators().isEmpty());
         });
     }
 

@@ -3,7 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.BaseEventLoop;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.time.Duration;
@@ -177,6 +176,6 @@ class SleepTest {
     }
 
     private static int liveTimers(LoopHarness h) {
-        return ((BaseEventLoop) h.loop()).liveTimerCount();
+        return h.loop().statistics().liveTimers();
     }
 }
