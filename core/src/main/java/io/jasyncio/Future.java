@@ -218,10 +218,22 @@ public class Future<T> {
      * added.
      */
     public final void addDoneCallback(Consumer<? super Future<T>> callback) {
+        addDoneCallback(callback, loop.currentContext());
+    }
+
+    /**
+     * Like {@link #addDoneCallback(Consumer)}, with the callback running in {@code context}
+     * instead of the current one: asyncio's {@code add_done_callback(fn, context=)}.
+     *
+     * @throws NullPointerException if {@code callback} or {@code context} is null
+     */
+    public final void addDoneCallback(Consumer<? super Future<T>> callback, Context context) {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
-        Context context = loop.currentContext();
+        if (context == null) {
+            throw new NullPointerException("context");
+        }
         Object entry = context == Context.EMPTY ? callback : new InContext(callback, context);
         if (state != PENDING) {
             schedule(entry);
