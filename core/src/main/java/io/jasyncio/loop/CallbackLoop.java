@@ -18,13 +18,14 @@ import java.util.concurrent.ExecutorService;
  *
  * <p><b>Threads.</b> Every method is loop-confined (call it from the loop thread, or from any
  * one thread while the loop is not running) except {@link #callSoonThreadsafe}, {@link #time()},
- * {@link #isRunning()}, {@link #isClosed()} and {@link #statistics()}. In debug mode a
- * loop-confined call from another thread while the loop runs throws {@link IllegalStateException}.
+ * {@link #isRunning()} and {@link #isClosed()}. In debug mode a loop-confined call from another
+ * thread while the loop runs throws {@link IllegalStateException}.
  *
  * <p><b>Differs from asyncio:</b> time is a {@code long} of nanoseconds rather than a
  * {@code float} of seconds, and delays are {@link Duration}s.
  */
 public interface CallbackLoop extends AutoCloseable {
+
     /** The loop's clock in nanoseconds: monotonic, only differences are meaningful. */
     long time();
 
@@ -197,6 +198,7 @@ public interface CallbackLoop extends AutoCloseable {
      * @throws IllegalArgumentException if {@code duration} is not positive
      */
     void setSlowCallbackDuration(Duration duration);
+
     /**
      * The executor that {@code toThread} and {@code runInExecutor(null, ...)} use: one virtual
      * thread per call, made on first use. asyncio's default executor is a thread pool.
@@ -216,8 +218,8 @@ public interface CallbackLoop extends AutoCloseable {
     boolean shutdownDefaultExecutor(Duration timeout);
 
     /**
-     * What the loop holds now: ready callbacks, live timers, I/O registrations. Any thread may
-     * ask, but from another thread while the loop runs the figures may be stale.
+     * What the loop holds now: ready callbacks, live timers, I/O registrations. Loop-confined,
+     * like the calls that change them; a test reads it between runs.
      */
     LoopStatistics statistics();
 
