@@ -1,6 +1,8 @@
 /**
- * jasyncio: Python's asyncio in Java. Every package is exported but {@code io.jasyncio.internal},
- * the continuation engine, which is the one place that touches {@code jdk.internal.vm}.
+ * jasyncio: Python's asyncio in Java. Every package is exported but {@code io.jasyncio.internal}:
+ * the continuation engine, which is the one place that touches {@code jdk.internal.vm}, and the
+ * bridge by which tasks reach the scheduler. {@code io.jasyncio.loop} is also the SPI for loop
+ * implementations in other modules (see its package documentation).
  *
  * <p>On the module path, start the JVM with
  * {@code --add-exports java.base/jdk.internal.vm=io.jasyncio}; on the class path with

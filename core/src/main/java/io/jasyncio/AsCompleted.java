@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.TimerHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,7 +1,6 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.Coroutine;
-import io.jasyncio.loop.EventLoop;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -277,13 +276,13 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         if (state == State.NEW) {
             Task<?> task = Task.current();
             loop = task.loop();
-            loop.tasks().generatorStarted(this);
+            TaskRegistry.of(loop).generatorStarted(this);
         }
         state = State.RUNNING;
         coroutine.resume();
         if (coroutine.isDone()) {
             state = State.DONE;
-            loop.tasks().generatorEnded(this);
+            TaskRegistry.of(loop).generatorEnded(this);
             Throwable f = failure;
             if (f != null && !closing) {
                 failure = null;

@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.TimerHandle;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,6 +103,21 @@ public final class Asyncio {
     }
 
     /**
+     * A new event loop, not running: asyncio's {@code new_event_loop()}. Its kind is the one
+     * {@code -Djasyncio.loop} names ({@link LoopKind#fromSystemProperty()}, the selector loop by
+     * default). The caller runs it ({@link EventLoop#runUntilComplete(Callable)}) and closes it.
+     *
+     * <p><b>Differs from asyncio:</b> there is no event loop policy and no {@code set_event_loop}:
+     * a loop is the current one in a thread exactly while it runs there.
+     *
+     * @throws IllegalArgumentException if {@code -Djasyncio.loop} names no loop
+     * @throws java.io.UncheckedIOException if the loop's selector cannot be opened
+     */
+    public static EventLoop newEventLoop() {
+        return LoopKind.fromSystemProperty().create();
+    }
+
+    /**
      * The running loop's time in nanoseconds ({@link EventLoop#time()}).
      *
      * @throws IllegalStateException if no loop runs in this thread
@@ -126,6 +140,19 @@ public final class Asyncio {
     /** {@link #createTask(Callable)} with a name. */
     public static <T> Task<T> createTask(Callable<T> coro, String name) {
         return EventLoop.getRunningLoop().createTask(coro, name);
+    }
+
+    /**
+     * {@link #createTask(Callable)} with a name and the context the task runs in: asyncio's
+     * {@code create_task(coro, name=, context=)}; see
+     * {@link EventLoop#createTask(Callable, String, Context)}.
+     *
+     * @param name the task's name; null picks {@code Task-N}
+     * @param context the task's context; null means a copy of the current one
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    public static <T> Task<T> createTask(Callable<T> coro, String name, Context context) {
+        return EventLoop.getRunningLoop().createTask(coro, name, context);
     }
 
     /** {@link #createTask(Callable)} for a coroutine with no result. */

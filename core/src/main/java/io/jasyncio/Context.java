@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,14 +21,14 @@ public final class Context {
     /*
      * Implementation notes.
      *
-     * "Current" lives in the running loop (EventLoop.currentContext(), swapped by handles and
-     * task steps) on a loop thread, and in a ThreadLocal elsewhere. Copy-on-write maps: contexts
-     * hold few variables, and sets are rare next to captures.
+     * "Current" lives in the scheduler, reached through the Kernel: on a loop thread in the
+     * running loop (swapped by handles and task steps), elsewhere in a ThreadLocal the scheduler
+     * keeps, so callSoonThreadsafe can carry it. The scheduler stores it as an opaque Object and
+     * null for EMPTY. Copy-on-write maps: contexts hold few variables, and sets are rare next to
+     * captures.
      */
     /** The context with no values. */
     public static final Context EMPTY = new Context(Map.of());
-
-    private static final ThreadLocal<Context> OFF_LOOP = ThreadLocal.withInitial(() -> EMPTY);
 
     private final Map<ContextVar<?>, Object> values;
 
@@ -39,17 +38,22 @@ public final class Context {
 
     /** The context current in the calling code: the running task's or callback's, or this thread's. */
     public static Context current() {
-        EventLoop loop = EventLoop.runningLoopOrNull();
-        return loop != null ? loop.currentContext() : OFF_LOOP.get();
+        return currentIn(TaskRegistry.KERNEL.runningLoop());
     }
 
     static void setCurrent(Context context) {
-        EventLoop loop = EventLoop.runningLoopOrNull();
-        if (loop != null) {
-            loop.setCurrentContext(context);
-        } else {
-            OFF_LOOP.set(context);
-        }
+        setCurrentIn(TaskRegistry.KERNEL.runningLoop(), context);
+    }
+
+    /** The context current on {@code loop}, or on this thread if it is null. */
+    static Context currentIn(Object loop) {
+        Object c = TaskRegistry.KERNEL.context(loop);
+        return c == null ? EMPTY : (Context) c;
+    }
+
+    /** Makes {@code context} current on {@code loop}, or on this thread if it is null. */
+    static void setCurrentIn(Object loop, Context context) {
+        TaskRegistry.KERNEL.setContext(loop, context);
     }
 
     /**

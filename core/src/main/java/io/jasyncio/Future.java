@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import java.util.ArrayList;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -47,11 +46,11 @@ public class Future<T> {
     final Throwable creationSite;
 
     /**
-     * A pending future bound to {@code loop}.
+     * A pending future bound to {@code loop}. Users go through {@link EventLoop#createFuture()}.
      *
      * @throws NullPointerException if {@code loop} is null
      */
-    public Future(EventLoop loop) {
+    Future(EventLoop loop) {
         if (loop == null) {
             throw new NullPointerException("loop");
         }
@@ -219,10 +218,22 @@ public class Future<T> {
      * added.
      */
     public final void addDoneCallback(Consumer<? super Future<T>> callback) {
+        addDoneCallback(callback, loop.currentContext());
+    }
+
+    /**
+     * Like {@link #addDoneCallback(Consumer)}, with the callback running in {@code context}
+     * instead of the current one: asyncio's {@code add_done_callback(fn, context=)}.
+     *
+     * @throws NullPointerException if {@code callback} or {@code context} is null
+     */
+    public final void addDoneCallback(Consumer<? super Future<T>> callback, Context context) {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
-        Context context = loop.currentContext();
+        if (context == null) {
+            throw new NullPointerException("context");
+        }
         Object entry = context == Context.EMPTY ? callback : new InContext(callback, context);
         if (state != PENDING) {
             schedule(entry);
@@ -334,13 +345,7 @@ public class Future<T> {
     @SuppressWarnings("unchecked")
     private void schedule(Object entry) {
         if (entry instanceof InContext ic) {
-            Context previous = loop.currentContext();
-            loop.setCurrentContext(ic.context());
-            try {
-                loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) ic.callback(), this));
-            } finally {
-                loop.setCurrentContext(previous);
-            }
+            loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) ic.callback(), this), ic.context());
         } else {
             loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) entry, this));
         }

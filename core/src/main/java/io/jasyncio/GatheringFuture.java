@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

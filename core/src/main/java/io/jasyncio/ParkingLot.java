@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 
 /**
  * The tasks parked on one primitive, in arrival order: trio's {@code ParkingLot}, the one

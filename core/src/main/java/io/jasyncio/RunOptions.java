@@ -1,7 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
-import io.jasyncio.loop.LoopKind;
 import java.time.Duration;
 import java.util.function.Supplier;
 

@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.TimerHandle;
 import java.util.LinkedHashSet;
@@ -183,7 +182,7 @@ public final class Runner implements AutoCloseable {
     /** Creates the main task in the runner's context: a task takes the context current at its creation. */
     private <T> Task<T> startInContext(Callable<T> main) {
         try {
-            return context.run(() -> loop.createTask(main, "main"));
+            return loop.createTask(main, "main", context);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
@@ -216,7 +215,7 @@ public final class Runner implements AutoCloseable {
 
     /** asyncio's shutdown_asyncgens: close what was started and never finished, in a task. */
     private void closeOpenGenerators() {
-        Set<AsyncGenerator<?>> open = loop.tasks().openGenerators();
+        Set<AsyncGenerator<?>> open = TaskRegistry.of(loop).openGenerators();
         if (open.isEmpty()) {
             return;
         }

@@ -1,7 +1,6 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.Coroutine;
-import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.Handle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,14 +65,14 @@ public class Task<T> extends Future<T> {
     Task<?> next;
 
     /**
-     * Creates a task for {@code coro} on {@code loop}, scheduled to take its first step in the
-     * loop's next iteration. Same as {@link EventLoop#createTask(Callable, String)}.
+     * A task for {@code coro} on {@code loop}, scheduled to take its first step in the loop's
+     * next iteration, in {@code context} (null: the current one). Users go through
+     * {@link EventLoop#createTask(Callable, String, Context)}.
      *
-     * @param name the task's name; null picks {@code Task-N}
      * @throws IllegalStateException if the loop is closed
      * @throws NullPointerException if {@code coro} is null
      */
-    public Task(EventLoop loop, Callable<? extends T> coro, String name) {
+    Task(EventLoop loop, Callable<? extends T> coro, String name, Context context) {
         super(loop);
         if (coro == null) {
             throw new NullPointerException("coro");
@@ -81,9 +80,9 @@ public class Task<T> extends Future<T> {
         this.coro = coro;
         this.name = name;
         this.coroutine = new Coroutine(this::body);
-        this.context = Context.current();
+        this.context = context != null ? context : Context.current();
         loop.callSoon(step);
-        loop.tasks().add(this);
+        TaskRegistry.of(loop).add(this);
     }
 
     /** The task's name: the one given, or {@code Task-N}. */
@@ -271,10 +270,10 @@ public class Task<T> extends Future<T> {
             throwIn = new CancelledError(requestedCancelMessage);
         }
         futWaiter = null;
-        TaskRegistry registry = loop.tasks();
+        TaskRegistry registry = TaskRegistry.of(loop);
         registry.enter(this);
         Context outside = loop.currentContext();
-        loop.setCurrentContext(context);
+        Context.setCurrentIn(loop, context);
         try {
             coroutine.resume();
         } catch (Throwable e) {
@@ -284,7 +283,7 @@ public class Task<T> extends Future<T> {
             outcomeError = e;
         } finally {
             context = loop.currentContext();
-            loop.setCurrentContext(outside);
+            Context.setCurrentIn(loop, outside);
             registry.leave(this);
         }
         if (coroutine.isDone()) {
@@ -297,7 +296,7 @@ public class Task<T> extends Future<T> {
     private void finish() {
         coroutine = null;
         coro = null;
-        loop.tasks().remove(this);
+        TaskRegistry.of(loop).remove(this);
         Throwable e = outcomeError;
         outcomeError = null;
         T r = outcome;

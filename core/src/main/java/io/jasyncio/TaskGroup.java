@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.internal.Kernel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -13,13 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * task (held strongly, so a fire-and-forget task never vanishes), and the failed futures whose
  * exception nobody has retrieved yet.
  *
- * <p>Loop implementations create one and call {@link #loopClosed} from their {@code close()};
- * users reach it through {@link EventLoop#currentTask()} and {@link EventLoop#allTasks()}.
+ * <p>The task layer's state on a loop: made on first use and attached to the scheduler through
+ * the {@link Kernel}, which calls {@link #loopClosed} when the loop closes. Users reach it
+ * through {@link EventLoop#currentTask()} and {@link EventLoop#allTasks()}.
  *
  * <p><b>Differs from asyncio,</b> which holds tasks weakly and so loses a task nobody references
  * ("Task was destroyed but it is pending!").
  */
-public final class TaskRegistry {
+final class TaskRegistry {
     /*
      * Implementation notes.
      *
@@ -27,6 +28,9 @@ public final class TaskRegistry {
      * removing cost two field writes and no allocation, which matters when a million tasks are
      * spawned. Loop-confined, except `unretrieved`, which the Cleaner thread also touches.
      */
+    /** How the task layer reaches the scheduler; constant, so the JIT can inline through it. */
+    static final Kernel KERNEL = Kernel.get();
+
     private Task<?> current;
     private Task<?> head;
     private int size;
@@ -34,16 +38,27 @@ public final class TaskRegistry {
     private final Set<AsyncGenerator<?>> openGenerators = new LinkedHashSet<>();
 
     /** A registry with no tasks. */
-    public TaskRegistry() {
+    TaskRegistry() {
+    }
+
+    /** The registry of {@code loop}, made and attached on first use. Loop-confined. */
+    static TaskRegistry of(EventLoop loop) {
+        Object a = KERNEL.attachment(loop);
+        if (a != null) {
+            return (TaskRegistry) a;
+        }
+        TaskRegistry r = new TaskRegistry();
+        KERNEL.attach(loop, r, r::loopClosed);
+        return r;
     }
 
     /** The task whose step is running, or null. */
-    public Task<?> current() {
+    Task<?> current() {
         return current;
     }
 
     /** A snapshot of the unfinished tasks, oldest first. */
-    public Set<Task<?>> all() {
+    Set<Task<?>> all() {
         List<Task<?>> list = new ArrayList<>(size);
         for (Task<?> t = head; t != null; t = t.next) {
             list.add(t);
@@ -53,15 +68,12 @@ public final class TaskRegistry {
     }
 
     /** How many tasks are unfinished. */
-    public int size() {
+    int size() {
         return size;
     }
 
-    /**
-     * Reports, through the loop's exception handler, every exception that was never retrieved.
-     * Called by loop implementations when they close.
-     */
-    public void loopClosed(EventLoop loop) {
+    /** Reports, through the loop's exception handler, every exception that was never retrieved. */
+    private void loopClosed() {
         for (UnretrievedReport r : List.copyOf(unretrieved)) {
             r.reportAtClose();
         }
@@ -105,7 +117,7 @@ public final class TaskRegistry {
     }
 
     /** The async generators started on this loop and not yet ended or closed, oldest first. */
-    public Set<AsyncGenerator<?>> openGenerators() {
+    Set<AsyncGenerator<?>> openGenerators() {
         return new LinkedHashSet<>(openGenerators);
     }
 

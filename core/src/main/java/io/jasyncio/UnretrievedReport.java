@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,7 +40,7 @@ final class UnretrievedReport implements Runnable {
         String kind = future instanceof Task<?> ? "Task" : "Future";
         UnretrievedReport r = new UnretrievedReport(future.loop, exception,
                 kind + " exception was never retrieved", future.toString(), future.creationSite);
-        future.loop.tasks().track(r);
+        TaskRegistry.of(future.loop).track(r);
         r.cleanable = CLEANER.register(future, r);
         return r;
     }
@@ -49,7 +48,7 @@ final class UnretrievedReport implements Runnable {
     /** The exception was retrieved: nothing to report. */
     void disarm() {
         if (fired.compareAndSet(false, true)) {
-            loop.tasks().untrack(this);
+            TaskRegistry.of(loop).untrack(this);
             cleanable.clean();
         }
     }
@@ -79,7 +78,7 @@ final class UnretrievedReport implements Runnable {
 
     private void reportNow() {
         if (fired.compareAndSet(false, true)) {
-            loop.tasks().untrack(this);
+            TaskRegistry.of(loop).untrack(this);
             loop.callExceptionHandler(context());
         }
     }

@@ -3,7 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;
@@ -251,11 +250,11 @@ class AsyncGeneratorTest {
     void openGeneratorsAreListedUntilTheyEnd(LoopHarness h) {
         h.run(() -> {
             AsyncGenerator<Integer> g = counting(2, new ArrayList<>());
-            assertTrue(getRunningLoop().tasks().openGenerators().isEmpty());
+            assertTrue(TaskRegistry.of(getRunningLoop()).openGenerators().isEmpty());
             g.next();
-            assertEquals(java.util.Set.of(g), getRunningLoop().tasks().openGenerators());
+            assertEquals(java.util.Set.of(g), TaskRegistry.of(getRunningLoop()).openGenerators());
             g.close();
-            assertTrue(getRunningLoop().tasks().openGenerators().isEmpty());
+            assertTrue(TaskRegistry.of(getRunningLoop()).openGenerators().isEmpty());
         });
     }
 

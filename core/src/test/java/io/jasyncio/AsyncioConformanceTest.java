@@ -3,7 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.sync.Condition;
 import io.jasyncio.sync.Lock;
 import io.jasyncio.testing.LoopHarness;

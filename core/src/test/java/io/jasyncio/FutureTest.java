@@ -3,8 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.EventLoop;
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;
@@ -38,14 +36,16 @@ class FutureTest {
 
     @LoopTest
     void newFutureIsPendingAndBoundToItsLoop(LoopHarness h) {
-        Future<String> f = new Future<>(h.loop());
+        Future<String> f = h.loop().createFuture();
         assertSame(h.loop(), f.loop());
         assertFalse(f.isDone());
         assertFalse(f.isCancelled());
     }
 
     @Test
-    void constructorRejectsNullLoop() {
+    void futuresAreMadeByTheLoopNotByAPublicConstructor() {
+        // Issue 8: a future bound to a loop comes from loop.createFuture(), as in asyncio.
+        assertEquals(0, Future.class.getConstructors().length);
         assertThrows(NullPointerException.class, () -> new Future<String>(null));
     }
 

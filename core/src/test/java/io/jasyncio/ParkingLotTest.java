@@ -2,7 +2,6 @@ package io.jasyncio;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.time.Duration;

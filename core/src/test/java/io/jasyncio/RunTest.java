@@ -3,10 +3,7 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
-import io.jasyncio.loop.LoopKind;
-import io.jasyncio.loop.VirtualTimeEventLoop;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,8 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.time.Duration;
@@ -178,6 +176,6 @@ class SleepTest {
     }
 
     private static int liveTimers(LoopHarness h) {
-        return ((BaseEventLoop) h.loop()).liveTimerCount();
+        return h.loop().statistics().liveTimers();
     }
 }

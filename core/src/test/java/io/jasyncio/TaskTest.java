@@ -3,8 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.EventLoop;
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;
@@ -57,18 +55,15 @@ class TaskTest {
         assertEquals(List.of("ran"), log);
     }
 
-    @LoopTest
-    void publicConstructorSchedulesTheTaskLikeCreateTask(LoopHarness h) {
-        Task<String> t = new Task<>(h.loop(), () -> "built", "by-hand");
-        assertEquals("by-hand", t.getName());
-        assertSame(h.loop(), t.loop());
-        assertTrue(h.loop().allTasks().contains(t));
-        assertEquals("built", h.loop().runUntilComplete(t));
+    @Test
+    void tasksAreMadeByCreateTaskNotByAPublicConstructor() {
+        // Issue 8: the loop's createTask is the one way in, as asyncio's loop.create_task.
+        assertEquals(0, Task.class.getConstructors().length);
     }
 
     @LoopTest
-    void constructorRejectsNullCoroutine(LoopHarness h) {
-        assertThrows(NullPointerException.class, () -> new Task<String>(h.loop(), null, null));
+    void createTaskRejectsNullCoroutine(LoopHarness h) {
+        assertThrows(NullPointerException.class, () -> h.loop().createTask(null, "none"));
         assertEquals(Set.of(), h.loop().allTasks());
     }
 
@@ -413,11 +408,11 @@ class TaskTest {
         Task<String> c = h.loop().createTask(() -> "c");
         Set<Task<?>> snapshot = h.loop().allTasks();
         assertEquals(List.of(a, b, c), List.copyOf(snapshot));
-        assertEquals(3, h.loop().tasks().size());
+        assertEquals(3, TaskRegistry.of(h.loop()).size());
         h.loop().runUntilComplete(c);
         assertEquals(List.of(a, b, c), List.copyOf(snapshot), "a snapshot does not change");
         assertEquals(Set.of(), h.loop().allTasks());
-        assertEquals(0, h.loop().tasks().size());
+        assertEquals(0, TaskRegistry.of(h.loop()).size());
     }
 
     @LoopTest

@@ -3,8 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;
@@ -60,7 +58,7 @@ class TimeoutTest {
                 sleep(Duration.ofMillis(1));
                 return "done";
             });
-            liveTimersAfter[0] = ((BaseEventLoop) getRunningLoop()).liveTimerCount();
+            liveTimersAfter[0] = getRunningLoop().statistics().liveTimers();
             return v;
         });
         assertEquals("done", r);

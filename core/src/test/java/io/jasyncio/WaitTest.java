@@ -3,8 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.time.Duration;
@@ -168,7 +166,7 @@ class WaitTest {
             Task<Void> setter = createTask(() -> f.setResult("f"));
             WaitResult<String> r = Asyncio.waitFutures(List.of(f), HOUR, ReturnWhen.ALL_COMPLETED);
             assertEquals(Set.of(f), r.done());
-            assertEquals(0, ((BaseEventLoop) h.loop()).liveTimerCount());
+            assertEquals(0, h.loop().statistics().liveTimers());
             setter.await();
         });
         assertTrue(h.loop().time() - start < HOUR.toNanos());

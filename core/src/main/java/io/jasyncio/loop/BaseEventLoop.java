@@ -1,14 +1,10 @@
 package io.jasyncio.loop;
 
-import io.jasyncio.Context;
-import io.jasyncio.Future;
-import io.jasyncio.Task;
-import io.jasyncio.TaskRegistry;
+import io.jasyncio.internal.Kernel;
 import java.lang.System.Logger.Level;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,9 +14,22 @@ import java.util.function.Consumer;
 /**
  * The scheduler shared by every loop implementation: the ready queue, the timer queue and
  * asyncio's {@code _run_once}, over an {@link IoBackend} and a {@link LoopClock} supplied by the
- * subclass.
+ * subclass. It runs handles and callbacks and knows nothing of tasks or futures.
+ *
+ * <p><b>For implementers.</b> A new kind of loop is an {@link IoBackend} (how it polls, wakes up
+ * and registers channels) and possibly a {@link LoopClock}, passed to this class's constructor by
+ * a subclass that also implements {@code io.jasyncio.EventLoop}, which adds tasks and futures
+ * on top of this class through default methods:
+ * {@snippet :
+ * public final class UringEventLoop extends BaseEventLoop implements EventLoop {
+ *     public UringEventLoop() {
+ *         super(new UringBackend(), LoopClock.system());
+ *     }
+ * }
+ * }
+ * Such a class can live in any module that requires {@code io.jasyncio}; it overrides nothing.
  */
-public abstract class BaseEventLoop implements EventLoop {
+public abstract class BaseEventLoop implements CallbackLoop {
     /*
      * Implementation notes.
      *
@@ -32,16 +41,25 @@ public abstract class BaseEventLoop implements EventLoop {
      *
      * Step 4 runs exactly `ready.size()` callbacks counted when it begins; callbacks scheduled
      * by them are appended behind and wait for the next iteration, as in asyncio.
+     *
+     * The task layer (io.jasyncio) reaches this class only through the Kernel installed below:
+     * `context` is its opaque current Context (null = empty), and `attachment` its per-loop state
+     * (the task registry), whose onClose hook reports unretrieved exceptions at close.
      */
     static final System.Logger LOG = System.getLogger("io.jasyncio");
     private static final ThreadLocal<BaseEventLoop> RUNNING = new ThreadLocal<>();
+    /** The current context of a thread that runs no loop (toThread's workers, main before run). */
+    private static final ThreadLocal<Object> OFF_LOOP = new ThreadLocal<>();
+
+    static {
+        Kernel.install(new Hooks());
+    }
 
     private final IoBackend backend;
     private final LoopClock clock;
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> threadsafe = new ConcurrentLinkedQueue<>();
     private final TimerQueue timers = new TimerQueue();
-    private final TaskRegistry tasks = new TaskRegistry();
     private final SignalHandlers signals = new SignalHandlers(this);
     private final Consumer<TimerHandle> toReady = t -> enqueue(t, ScheduleShuffler.TIMERS);
     private final Consumer<Runnable> ioReady = r -> enqueue(r, ScheduleShuffler.IO);
@@ -55,7 +73,9 @@ public abstract class BaseEventLoop implements EventLoop {
     private SlowStepWatchdog watchdog;
     private ScheduleShuffler shuffler;
     private ExecutorService executor;
-    private Context context = Context.EMPTY;
+    private Object context;
+    private Object attachment;
+    private Runnable attachmentClosed;
     private long producer;
 
     /** A loop over {@code backend}, timed by {@code clock}; the loop owns and closes the backend. */
@@ -87,7 +107,7 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public Handle callSoonThreadsafe(Runnable callback) {
         checkOpen();
-        Handle h = new Handle(this, callback, Thread.currentThread() == thread ? context : Context.current());
+        Handle h = new Handle(this, callback, Thread.currentThread() == thread ? context : offLoopContext());
         threadsafe.add(h);
         if (Thread.currentThread() != thread) {
             backend.wakeup();
@@ -149,22 +169,10 @@ public abstract class BaseEventLoop implements EventLoop {
         return old != null;
     }
 
-    /**
-     * Open channels with a reader or writer registered; the test harness checks it for leaks.
-     * Costs time in the number of channels the loop watches.
-     */
-    public int liveRegistrationCount() {
-        return closed ? 0 : backend.registrationCount();
-    }
-
-    /** Ready callbacks not yet run; the test harness checks it for leaks. */
-    public int readyCount() {
-        return ready.size() + threadsafe.size();
-    }
-
-    /** Timers scheduled and not cancelled; the test harness checks it for leaks. */
-    public int liveTimerCount() {
-        return timers.live();
+    @Override
+    public LoopStatistics statistics() {
+        return new LoopStatistics(ready.size() + threadsafe.size(), timers.live(),
+                closed ? 0 : backend.registrationCount());
     }
 
     @Override
@@ -279,14 +287,7 @@ public abstract class BaseEventLoop implements EventLoop {
         ready.add(shuffler == null ? r : new ScheduleShuffler.Produced(r, from));
     }
 
-    /**
-     * Turns on seeded schedules: from now on, the callbacks ready in one iteration run in an
-     * order drawn from {@code seed}, keeping the order of those made ready by the same producer
-     * (see {@link ScheduleShuffler}). The same seed and program give the same order. Call it
-     * before the loop runs; meant for tests that explore interleavings.
-     *
-     * @throws IllegalStateException if the loop is running or has callbacks ready
-     */
+    @Override
     public void setScheduleSeed(long seed) {
         if (thread != null || !ready.isEmpty()) {
             throw new IllegalStateException("set the schedule seed before the loop runs or schedules anything");
@@ -320,30 +321,6 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public <T> T runUntilComplete(Future<T> future) {
-        checkOpen();
-        if (future.loop() != this) {
-            throw new IllegalArgumentException("the future belongs to another event loop");
-        }
-        Consumer<Future<T>> stopper = f -> stop();
-        future.addDoneCallback(stopper);
-        try {
-            runForever();
-        } finally {
-            future.removeDoneCallback(stopper);
-        }
-        if (!future.isDone()) {
-            throw new IllegalStateException("event loop stopped before the future completed");
-        }
-        return future.result();
-    }
-
-    @Override
-    public <T> T runUntilComplete(Callable<T> coroutine) {
-        return runUntilComplete(createTask(coroutine));
-    }
-
-    @Override
     public void stop() {
         stopping = true;
     }
@@ -362,7 +339,9 @@ public abstract class BaseEventLoop implements EventLoop {
         timers.clear();
         try {
             signals.removeAll();
-            tasks.loopClosed(this);
+            if (attachmentClosed != null) {
+                attachmentClosed.run();
+            }
         } finally {
             synchronized (this) {
                 if (executor != null) {
@@ -448,34 +427,19 @@ public abstract class BaseEventLoop implements EventLoop {
         slowCallbackDuration = duration;
     }
 
-    @Override
-    public <T> Future<T> createFuture() {
-        return new Future<>(this);
-    }
-
-    @Override
-    public <T> Task<T> createTask(Callable<T> coroutine) {
-        return new Task<>(this, coroutine, null);
-    }
-
-    @Override
-    public <T> Task<T> createTask(Callable<T> coroutine, String name) {
-        return new Task<>(this, coroutine, name);
-    }
-
-    @Override
-    public Context currentContext() {
+    /** The current context (opaque here; an {@code io.jasyncio.Context} or null for empty). */
+    Object context() {
         return context;
     }
 
-    @Override
-    public void setCurrentContext(Context context) {
-        this.context = context == null ? Context.EMPTY : context;
+    void setContext(Object context) {
+        this.context = context;
     }
 
-    @Override
-    public TaskRegistry tasks() {
-        return tasks;
+    private static Object offLoopContext() {
+        // The caller may run a loop of its own, whose current context is the one to carry over.
+        BaseEventLoop caller = RUNNING.get();
+        return caller != null ? caller.context : OFF_LOOP.get();
     }
 
     @Override
@@ -536,5 +500,42 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[running=" + isRunning() + ", closed=" + closed + ", debug=" + debug + "]";
+    }
+
+    /** The Kernel the task layer uses; see the implementation notes. */
+    private static final class Hooks extends Kernel {
+        @Override
+        public Object runningLoop() {
+            return RUNNING.get();
+        }
+
+        @Override
+        public Object context(Object loop) {
+            return loop == null ? OFF_LOOP.get() : ((BaseEventLoop) loop).context;
+        }
+
+        @Override
+        public void setContext(Object loop, Object context) {
+            if (loop == null) {
+                OFF_LOOP.set(context);
+            } else {
+                ((BaseEventLoop) loop).context = context;
+            }
+        }
+
+        @Override
+        public Object attachment(Object loop) {
+            return ((BaseEventLoop) loop).attachment;
+        }
+
+        @Override
+        public void attach(Object loop, Object attachment, Runnable onClose) {
+            BaseEventLoop l = (BaseEventLoop) loop;
+            if (l.attachment != null) {
+                throw new IllegalStateException("the loop has an attachment already");
+            }
+            l.attachment = attachment;
+            l.attachmentClosed = onClose;
+        }
     }
 }

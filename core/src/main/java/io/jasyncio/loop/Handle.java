@@ -1,21 +1,19 @@
 package io.jasyncio.loop;
 
-import io.jasyncio.Context;
-
 /**
  * A callback scheduled on an event loop, which can be cancelled until it runs: asyncio's
  * {@code Handle}.
  *
- * <p>Returned by {@link EventLoop#callSoon}. {@link #cancel()} is loop-confined, like the
+ * <p>Returned by {@link CallbackLoop#callSoon}. {@link #cancel()} is loop-confined, like the
  * scheduling calls; a cancelled handle is skipped when its turn comes.
  */
 public class Handle implements Runnable {
     private final Runnable callback;
     private final BaseEventLoop loop;
-    private final Context context;
+    private final Object context;
     private boolean cancelled;
 
-    Handle(BaseEventLoop loop, Runnable callback, Context context) {
+    Handle(BaseEventLoop loop, Runnable callback, Object context) {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
@@ -39,8 +37,11 @@ public class Handle implements Runnable {
         return callback;
     }
 
-    /** The context the callback runs in: the one current when it was scheduled. */
-    public Context context() {
+    /**
+     * The context the callback runs in: the one current when it was scheduled. It is an
+     * {@code io.jasyncio.Context}, or null for the empty one; the scheduler does not look inside.
+     */
+    public Object context() {
         return context;
     }
 
@@ -50,12 +51,12 @@ public class Handle implements Runnable {
         if (cancelled) {
             return;
         }
-        Context previous = loop.currentContext();
-        loop.setCurrentContext(context);
+        Object previous = loop.context();
+        loop.setContext(context);
         try {
             callback.run();
         } finally {
-            loop.setCurrentContext(previous);
+            loop.setContext(previous);
         }
     }
 

@@ -3,7 +3,7 @@ package io.jasyncio.loop;
 import java.io.Serial;
 
 /**
- * Thrown by {@link EventLoop#runForever()} and {@link EventLoop#runUntilComplete} when the loop
+ * Thrown by {@link CallbackLoop#runForever()} and {@code EventLoop.runUntilComplete} when the loop
  * thread was interrupted ({@link Thread#interrupt()}) while the loop waited for I/O or timers.
  *
  * <p>asyncio has no counterpart: Python threads cannot be interrupted. In Java an interrupt is

@@ -8,7 +8,7 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * The Unix signal handlers of one event loop ({@link EventLoop#addSignalHandler}), over the
+ * The Unix signal handlers of one event loop ({@link CallbackLoop#addSignalHandler}), over the
  * JVM's {@code sun.misc.Signal}.
  */
 final class SignalHandlers {
@@ -53,7 +53,7 @@ final class SignalHandlers {
             throw new IllegalStateException("SIG" + signal.getName() + " is handled by another event loop: " + owner.loop
                     + "; a signal's handler is process-wide");
         }
-        Handle handle = new Handle(loop, callback, loop.currentContext());
+        Handle handle = new Handle(loop, callback, loop.context());
         Installed before = installed.get(number);
         SignalHandler previous;
         try {

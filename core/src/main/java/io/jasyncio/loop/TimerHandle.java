@@ -1,11 +1,9 @@
 package io.jasyncio.loop;
 
-import io.jasyncio.Context;
-
 /**
  * A callback scheduled for a point in loop time: asyncio's {@code TimerHandle}.
  *
- * <p>Returned by {@link EventLoop#callLater} and {@link EventLoop#callAt}. Cancelling it leaves
+ * <p>Returned by {@link CallbackLoop#callLater} and {@link CallbackLoop#callAt}. Cancelling it leaves
  * it in the timer queue, to be dropped lazily when it reaches the head or when cancelled timers
  * dominate the queue.
  */
@@ -15,14 +13,14 @@ public final class TimerHandle extends Handle {
     private final BaseEventLoop loop;
     boolean scheduled = true;
 
-    TimerHandle(BaseEventLoop loop, long when, long sequence, Runnable callback, Context context) {
+    TimerHandle(BaseEventLoop loop, long when, long sequence, Runnable callback, Object context) {
         super(loop, callback, context);
         this.loop = loop;
         this.when = when;
         this.sequence = sequence;
     }
 
-    /** The loop time, in nanoseconds of {@link EventLoop#time()}, at which it is due. */
+    /** The loop time, in nanoseconds of {@link CallbackLoop#time()}, at which it is due. */
     public long when() {
         return when;
     }

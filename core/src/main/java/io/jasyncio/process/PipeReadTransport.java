@@ -1,6 +1,6 @@
 package io.jasyncio.process;
 
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.stream.Protocol;
 import java.io.IOException;
 import java.io.InputStream;

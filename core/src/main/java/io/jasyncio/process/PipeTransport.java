@@ -1,6 +1,6 @@
 package io.jasyncio.process;
 
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.stream.ConnectionProtocol;
 import io.jasyncio.stream.Transport;

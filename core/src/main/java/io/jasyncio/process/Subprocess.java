@@ -4,7 +4,7 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.stream.FlowControlProtocol;
 import io.jasyncio.stream.StreamReader;

@@ -2,7 +2,7 @@ package io.jasyncio.process;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.jasyncio.queue;
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Future;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

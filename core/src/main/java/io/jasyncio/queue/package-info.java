@@ -6,10 +6,10 @@
  *
  * <p>Everything here is loop-confined: a queue is used from the tasks and callbacks of one loop,
  * on that loop's thread, and needs no locks. From another thread, go through
- * {@link io.jasyncio.loop.EventLoop#callSoonThreadsafe}.
+ * {@link io.jasyncio.EventLoop#callSoonThreadsafe}.
  *
  * <p>Depends only on the public task and loop API ({@code io.jasyncio.Asyncio},
- * {@code io.jasyncio.Future}, {@code io.jasyncio.loop.EventLoop}), as any user code could; never
+ * {@code io.jasyncio.Future}, {@code io.jasyncio.EventLoop}), as any user code could; never
  * on {@code io.jasyncio.internal} or package-private members.
  */
 package io.jasyncio.queue;

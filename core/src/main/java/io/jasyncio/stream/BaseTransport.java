@@ -1,6 +1,6 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 
 /**
  * What every transport offers: asyncio's {@code BaseTransport}. A transport is the loop's end of

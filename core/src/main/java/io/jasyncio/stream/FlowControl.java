@@ -1,6 +1,6 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 
 /**

@@ -1,7 +1,7 @@
 package io.jasyncio.stream;
 
 import io.jasyncio.Future;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import java.io.IOException;
 import java.lang.System.Logger.Level;

@@ -1,7 +1,7 @@
 package io.jasyncio.stream;
 
 import io.jasyncio.Task;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import java.nio.ByteBuffer;
 

@@ -10,7 +10,7 @@
  * pieces connection and server factories wire them with; streams know nothing of sockets.
  *
  * <p>Transports are built on the loop's public readiness API
- * ({@link io.jasyncio.loop.EventLoop}'s readers and writers) and the task API, like any user code
+ * ({@link io.jasyncio.EventLoop}'s readers and writers) and the task API, like any user code
  * could be; this package depends on {@code io.jasyncio} and {@code io.jasyncio.loop}, never the
  * reverse.
  *

@@ -27,7 +27,7 @@
  * }
  *
  * <p>Depends only on the public task and loop API ({@link io.jasyncio.Asyncio#currentTask()},
- * {@link io.jasyncio.loop.EventLoop#createFuture()}, {@link io.jasyncio.Future#await()}), as any
+ * {@link io.jasyncio.EventLoop#createFuture()}, {@link io.jasyncio.Future#await()}), as any
  * user code could; nothing in {@code io.jasyncio} or {@code io.jasyncio.loop} depends on it.
  */
 package io.jasyncio.sync;

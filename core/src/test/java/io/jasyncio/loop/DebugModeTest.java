@@ -1,5 +1,9 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopKind;
+import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.VirtualTimeEventLoop;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Future;

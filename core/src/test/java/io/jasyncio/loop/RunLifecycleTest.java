@@ -1,5 +1,7 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopKind;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Future;
@@ -127,7 +129,7 @@ class RunLifecycleTest {
         assertFalse(loop.isRunning());
 
         f.setResult("late");
-        assertEquals(0, ((BaseEventLoop) loop).readyCount(), "the stop callback of the aborted run must be removed");
+        assertEquals(0, loop.statistics().readyCallbacks(), "the stop callback of the aborted run must be removed");
     }
 
     @LoopTest
@@ -160,7 +162,7 @@ class RunLifecycleTest {
         assertEquals(2, errors.size());
         assertTrue(errors.get(0).getMessage().contains("already running"), errors.get(0).getMessage());
         f.setResult("x");
-        assertEquals(0, ((BaseEventLoop) loop).readyCount(), "the failed nested run left no stop callback on the future");
+        assertEquals(0, loop.statistics().readyCallbacks(), "the failed nested run left no stop callback on the future");
     }
 
     @LoopTest
@@ -213,11 +215,10 @@ class RunLifecycleTest {
         loop.callSoon(() -> out.add("soon"));
         TimerHandle timer = loop.callLater(Duration.ofMillis(1), () -> out.add("timer"));
         loop.close();
-        BaseEventLoop base = (BaseEventLoop) loop;
-        assertEquals(0, base.readyCount());
-        assertEquals(0, base.liveTimerCount());
+        assertEquals(0, loop.statistics().readyCallbacks());
+        assertEquals(0, loop.statistics().liveTimers());
         timer.cancel();
-        assertEquals(0, base.liveTimerCount());
+        assertEquals(0, loop.statistics().liveTimers());
         assertEquals(List.of(), out);
     }
 
@@ -271,7 +272,7 @@ class RunLifecycleTest {
         Task<Integer> plain = loop.createTask(() -> 3);
         assertEquals("worker", named.getName());
         assertTrue(unnamed.getName().startsWith("Task-"), unnamed.getName());
-        assertEquals(3, loop.tasks().size());
+        assertEquals(3, loop.allTasks().size());
         assertEquals(List.of(named, unnamed, plain), List.copyOf(loop.allTasks()));
         assertNull(loop.currentTask(), "no task runs between runs");
 

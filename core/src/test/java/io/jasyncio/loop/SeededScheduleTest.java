@@ -1,5 +1,6 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.VirtualTimeEventLoop;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -13,14 +14,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded schedules ({@link BaseEventLoop#setScheduleSeed}, issue 3): reproducible, producer-FIFO
+ * Seeded schedules ({@link CallbackLoop#setScheduleSeed}, issue 3): reproducible, producer-FIFO
  * interleavings of the callbacks ready in one iteration.
  */
 class SeededScheduleTest {
 
     /** Two tasks each append their name three times, yielding between appends. */
     private static List<String> interleaving(Long seed) {
-        BaseEventLoop loop = new VirtualTimeEventLoop();
+        VirtualTimeEventLoop loop = new VirtualTimeEventLoop();
         if (seed != null) {
             loop.setScheduleSeed(seed);
         }
@@ -80,7 +81,7 @@ class SeededScheduleTest {
     @Test
     void callbacksOfOneProducerNeverOvertakeEachOther() {
         for (long seed = 1; seed <= 50; seed++) {
-            BaseEventLoop loop = new VirtualTimeEventLoop();
+            VirtualTimeEventLoop loop = new VirtualTimeEventLoop();
             loop.setScheduleSeed(seed);
             List<Integer> out = new ArrayList<>();
             loop.callSoon(() -> {
@@ -100,7 +101,7 @@ class SeededScheduleTest {
     @Test
     void timersDueTogetherKeepDeadlineOrder() {
         for (long seed = 1; seed <= 30; seed++) {
-            BaseEventLoop loop = new VirtualTimeEventLoop();
+            VirtualTimeEventLoop loop = new VirtualTimeEventLoop();
             loop.setScheduleSeed(seed);
             List<Integer> out = new ArrayList<>();
             for (int i = 5; i >= 1; i--) {
@@ -118,7 +119,7 @@ class SeededScheduleTest {
 
     @Test
     void seedCannotBeSetWhileCallbacksAreReady() {
-        BaseEventLoop loop = new VirtualTimeEventLoop();
+        VirtualTimeEventLoop loop = new VirtualTimeEventLoop();
         loop.callSoon(() -> { });
         assertThrows(IllegalStateException.class, () -> loop.setScheduleSeed(1));
         loop.close();

@@ -1,5 +1,8 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopKind;
+import io.jasyncio.SelectorEventLoop;
 import static io.jasyncio.Asyncio.*;
 import static org.junit.jupiter.api.Assertions.*;
 

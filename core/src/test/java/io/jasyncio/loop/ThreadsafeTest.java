@@ -1,5 +1,7 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopKind;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.testing.LoopHarness;

@@ -1,5 +1,7 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopKind;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.testing.LoopHarness;
@@ -27,7 +29,7 @@ class TimerTest {
     }
 
     private static int liveTimers(LoopHarness h) {
-        return ((BaseEventLoop) h.loop()).liveTimerCount();
+        return h.loop().statistics().liveTimers();
     }
 
     @LoopTest

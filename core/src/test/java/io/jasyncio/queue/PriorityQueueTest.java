@@ -5,7 +5,7 @@ import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Task;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.jasyncio.AsyncIterables;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Task;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.time.Duration;

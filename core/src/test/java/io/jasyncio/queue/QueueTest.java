@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Task;
 import io.jasyncio.TaskGroup;
-import io.jasyncio.loop.EventLoop;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.time.Duration;

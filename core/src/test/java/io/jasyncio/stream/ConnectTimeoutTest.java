@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.CancelledError;
 import io.jasyncio.Task;
-import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;
@@ -59,7 +58,7 @@ class ConnectTimeoutTest {
                 SocketTimeoutException e = fill(port, made);
                 assertNotNull(e, "the listen queue never filled");
                 assertTrue(e.getMessage().contains("127.0.0.1:" + port) && e.getMessage().contains("timed out"), e.getMessage());
-                assertEquals(made.size(), ((BaseEventLoop) h.loop()).liveRegistrationCount(),
+                assertEquals(made.size(), h.loop().statistics().ioRegistrations(),
                         "one reader per connection made; the timed-out attempt left no writer behind");
                 for (Connection<Recorder> c : made) {
                     c.transport().abort();

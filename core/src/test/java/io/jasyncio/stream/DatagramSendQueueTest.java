@@ -3,8 +3,8 @@ package io.jasyncio.stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Future;
-import io.jasyncio.loop.EventLoop;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.EventLoop;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import java.nio.ByteBuffer;
 
 /** A {@link Transport} that hands every call to another; tests override the calls they change. */

@@ -5,7 +5,7 @@ import static io.jasyncio.stream.NetTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;

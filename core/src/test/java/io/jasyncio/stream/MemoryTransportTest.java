@@ -3,7 +3,7 @@ package io.jasyncio.stream;
 import static io.jasyncio.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,7 @@ import static io.jasyncio.stream.TlsNetTestSupport.*;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.jasyncio.stream;
 
 import io.jasyncio.Future;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.jasyncio.stream;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Future;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.CancelledError;
 import io.jasyncio.Task;
-import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +27,7 @@ import java.util.List;
  */
 class SockLowLevelTest {
     private static int live(LoopHarness h) {
-        return ((BaseEventLoop) h.loop()).liveRegistrationCount();
+        return h.loop().statistics().ioRegistrations();
     }
 
     @LoopTest(checkFds = true)

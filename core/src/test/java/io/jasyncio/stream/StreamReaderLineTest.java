@@ -4,7 +4,7 @@ import static io.jasyncio.Asyncio.*;
 import static io.jasyncio.stream.StreamTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import io.jasyncio.AsyncRunnable;
 import io.jasyncio.VoidBody;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.testing.LoopHarness;
 import java.time.Duration;
 

@@ -1,8 +1,7 @@
 package io.jasyncio.testing;
 
 import io.jasyncio.Task;
-import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,15 +11,15 @@ final class LeakCheck {
     }
 
     static int readyCount(EventLoop loop) {
-        return loop instanceof BaseEventLoop b ? b.readyCount() : 0;
+        return loop.statistics().readyCallbacks();
     }
 
     static int liveTimers(EventLoop loop) {
-        return loop instanceof BaseEventLoop b ? b.liveTimerCount() : 0;
+        return loop.statistics().liveTimers();
     }
 
     static int liveRegistrations(EventLoop loop) {
-        return loop instanceof BaseEventLoop b ? b.liveRegistrationCount() : 0;
+        return loop.statistics().ioRegistrations();
     }
 
     /** Descriptions of what leaked; empty if nothing. */

@@ -2,7 +2,7 @@ package io.jasyncio.testing;
 
 import io.jasyncio.Task;
 import io.jasyncio.loop.ExceptionContext;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,9 @@
 package io.jasyncio.testing;
 
 import io.jasyncio.AsyncRunnable;
-import io.jasyncio.loop.BaseEventLoop;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,7 +26,7 @@ public final class LoopHarness {
         this.seed = seed;
         this.loop = kind.create();
         if (seed != null) {
-            ((BaseEventLoop) loop).setScheduleSeed(seed);
+            loop.setScheduleSeed(seed);
         }
         loop.setExceptionHandler((l, context) -> unhandled.add(context));
     }

@@ -1,6 +1,6 @@
 package io.jasyncio.testing;
 
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -33,7 +33,7 @@ public @interface LoopTest {
     /**
      * How many seeded schedules to run the test under, per loop kind; 0 (the default) runs the
      * plain asyncio order only. With N, the test runs with seeds 1..N (see
-     * {@link io.jasyncio.loop.BaseEventLoop#setScheduleSeed}); a failing run's name carries its
+     * {@link io.jasyncio.loop.CallbackLoop#setScheduleSeed}); a failing run's name carries its
      * seed, and {@code -Djasyncio.test.seed=S} reruns just that seed.
      */
     int seeds() default 0;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import io.jasyncio.Future;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.jasyncio.bench.jmh;
 
-import io.jasyncio.loop.EventLoop;
-import io.jasyncio.loop.SelectorEventLoop;
+import io.jasyncio.EventLoop;
+import io.jasyncio.SelectorEventLoop;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;

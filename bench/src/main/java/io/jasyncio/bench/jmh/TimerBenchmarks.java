@@ -1,6 +1,6 @@
 package io.jasyncio.bench.jmh;
 
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.TimerHandle;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -27,7 +27,7 @@ public final class Tls {
      * @throws IllegalStateException if no loop runs in this thread
      */
     public static TlsProtocol newProtocol(ConnectionProtocol app, TlsOptions options) {
-        return new TlsProtocol(io.jasyncio.loop.EventLoop.getRunningLoop(), app, options, true);
+        return new TlsProtocol(io.jasyncio.EventLoop.getRunningLoop(), app, options, true);
     }
 
     /**

@@ -2,7 +2,7 @@ package io.jasyncio.stream.tls;
 
 import io.jasyncio.CancelledError;
 import io.jasyncio.Future;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.TimerHandle;
 import io.jasyncio.stream.BaseTransport;

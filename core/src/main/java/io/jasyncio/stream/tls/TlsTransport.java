@@ -1,6 +1,6 @@
 package io.jasyncio.stream.tls;
 
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.stream.ConnectionProtocol;
 import io.jasyncio.stream.Transport;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import static io.jasyncio.Asyncio.sleep;
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.stream.Transport;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;

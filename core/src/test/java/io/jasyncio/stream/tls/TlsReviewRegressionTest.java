@@ -3,7 +3,7 @@ package io.jasyncio.stream.tls;
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 

@@ -4,7 +4,7 @@ import static io.jasyncio.stream.tls.TlsTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Future;
-import io.jasyncio.loop.LoopKind;
+import io.jasyncio.LoopKind;
 import io.jasyncio.stream.BaseTransport;
 import io.jasyncio.stream.MemoryTransport;
 import io.jasyncio.stream.SelfSignedCertificates;

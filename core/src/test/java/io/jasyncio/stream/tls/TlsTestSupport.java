@@ -4,7 +4,7 @@ import static io.jasyncio.Asyncio.timeout;
 
 import io.jasyncio.Future;
 import io.jasyncio.VoidBody;
-import io.jasyncio.loop.EventLoop;
+import io.jasyncio.EventLoop;
 import io.jasyncio.stream.BufferedProtocol;
 import io.jasyncio.stream.MemoryTransport;
 import io.jasyncio.stream.Protocol;

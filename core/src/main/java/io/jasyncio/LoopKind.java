@@ -1,4 +1,4 @@
-package io.jasyncio.loop;
+package io.jasyncio;
 
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -10,9 +10,9 @@ public enum LoopKind {
     /** {@link VirtualTimeEventLoop}, for tests. */
     VIRTUAL(VirtualTimeEventLoop::new);
 
-    private final Supplier<BaseEventLoop> factory;
+    private final Supplier<EventLoop> factory;
 
-    LoopKind(Supplier<BaseEventLoop> factory) {
+    LoopKind(Supplier<EventLoop> factory) {
         this.factory = factory;
     }
 

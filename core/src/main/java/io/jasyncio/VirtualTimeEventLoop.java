@@ -1,4 +1,8 @@
-package io.jasyncio.loop;
+package io.jasyncio;
+
+import io.jasyncio.loop.BaseEventLoop;
+import io.jasyncio.loop.SelectorBackend;
+import io.jasyncio.loop.VirtualClock;
 
 /**
  * An event loop on virtual time: whenever nothing is ready and no I/O is registered, the clock
@@ -8,7 +12,7 @@ package io.jasyncio.loop;
  * <p>Cross-thread wake-ups still work (the backend is a real selector); see {@link VirtualClock}
  * for what does not hold the clock back.
  */
-public final class VirtualTimeEventLoop extends BaseEventLoop {
+public final class VirtualTimeEventLoop extends BaseEventLoop implements EventLoop {
     /** A new loop whose clock starts at zero. */
     public VirtualTimeEventLoop() {
         super(new SelectorBackend(), new VirtualClock());

@@ -1,18 +1,14 @@
 package io.jasyncio.loop;
 
-import io.jasyncio.Context;
-import io.jasyncio.Future;
-import io.jasyncio.Task;
-import io.jasyncio.TaskRegistry;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 
 /**
- * An event loop: one thread that runs callbacks, timers and task steps in turn, and waits for
- * I/O when there is nothing to run. asyncio's {@code AbstractEventLoop}.
+ * An event loop as far as callbacks go: the ready queue, timers, I/O readiness, signals, running
+ * and stopping, and the errors nobody else handles. It knows nothing of tasks and futures; users
+ * hold the {@code io.jasyncio.EventLoop} that extends it with them, and a loop implementation
+ * gets all of this from {@link BaseEventLoop} (see the package documentation).
  *
  * <p>One iteration follows asyncio's {@code _run_once} exactly: (1) the poll timeout is zero if
  * callbacks are ready or the loop is stopping, else the time to the earliest timer, else
@@ -28,7 +24,7 @@ import java.util.concurrent.ExecutorService;
  * <p><b>Differs from asyncio:</b> time is a {@code long} of nanoseconds rather than a
  * {@code float} of seconds, and delays are {@link Duration}s.
  */
-public interface EventLoop extends AutoCloseable {
+public interface CallbackLoop extends AutoCloseable {
 
     /** The loop's clock in nanoseconds: monotonic, only differences are meaningful. */
     long time();
@@ -153,23 +149,6 @@ public interface EventLoop extends AutoCloseable {
      *         runs in this thread
      */
     void runForever();
-
-    /**
-     * Runs the loop until {@code future} is done and returns its result, as
-     * {@link Future#result()} would.
-     *
-     * @throws IllegalStateException if the loop stopped before the future was done, or as
-     *         {@link #runForever()}
-     */
-    <T> T runUntilComplete(Future<T> future);
-
-    /**
-     * Wraps {@code coroutine} in a task and runs the loop until it is done.
-     *
-     * @throws IllegalStateException as {@link #runUntilComplete(Future)}
-     */
-    <T> T runUntilComplete(Callable<T> coroutine);
-
     /** Makes the running loop stop after the current iteration; if it is not running, makes the next run stop after one iteration. */
     void stop();
 
@@ -220,26 +199,6 @@ public interface EventLoop extends AutoCloseable {
      */
     void setSlowCallbackDuration(Duration duration);
 
-    /** A new pending future bound to this loop. */
-    <T> Future<T> createFuture();
-
-    /**
-     * Wraps {@code coroutine} in a task scheduled to start in the next iteration.
-     *
-     * @throws IllegalStateException if the loop is closed
-     */
-    <T> Task<T> createTask(Callable<T> coroutine);
-
-    /**
-     * Like {@link #createTask(Callable)}, with a name (null picks {@code Task-N}).
-     *
-     * @throws IllegalStateException if the loop is closed
-     */
-    <T> Task<T> createTask(Callable<T> coroutine, String name);
-
-    /** The tasks and futures this loop keeps track of. Meant for task implementations. */
-    TaskRegistry tasks();
-
     /**
      * The executor that {@code toThread} and {@code runInExecutor(null, ...)} use: one virtual
      * thread per call, made on first use. asyncio's default executor is a thread pool.
@@ -259,39 +218,20 @@ public interface EventLoop extends AutoCloseable {
     boolean shutdownDefaultExecutor(Duration timeout);
 
     /**
-     * The context of the callback or task step running now ({@link io.jasyncio.Context}); the
-     * empty context between steps. Loop-confined; meant for {@code ContextVar} and tasks.
+     * What the loop holds now: ready callbacks, live timers, I/O registrations. Loop-confined,
+     * like the calls that change them; a test reads it between runs.
      */
-    Context currentContext();
-
-    /** Replaces the current context (see {@link #currentContext()}); loop-confined. */
-    void setCurrentContext(Context context);
-
-    /** The task running now on this loop, or null between tasks. */
-    default Task<?> currentTask() {
-        return tasks().current();
-    }
-
-    /** A snapshot of this loop's unfinished tasks. The loop holds them strongly until they finish. */
-    default Set<Task<?>> allTasks() {
-        return tasks().all();
-    }
+    LoopStatistics statistics();
 
     /**
-     * The loop running in the calling thread.
+     * Turns on seeded schedules, for tests that explore interleavings: from now on, the callbacks
+     * ready in one iteration run in an order drawn from {@code seed}, keeping the order of those
+     * made ready by the same producer (a callback and what it schedules, the timers, the I/O
+     * poll, other threads). The same seed and program give the same order, so a failing
+     * interleaving can be replayed by its seed. asyncio has no such thing; the jasyncio-testing
+     * module's {@code @LoopTest(seeds = N)} calls it.
      *
-     * @throws IllegalStateException if no loop runs in this thread
+     * @throws IllegalStateException if the loop is running or already has callbacks ready
      */
-    static EventLoop getRunningLoop() {
-        EventLoop loop = BaseEventLoop.runningInThisThread();
-        if (loop == null) {
-            throw new IllegalStateException("no running event loop in thread " + Thread.currentThread().getName());
-        }
-        return loop;
-    }
-
-    /** The loop running in the calling thread, or null. */
-    static EventLoop runningLoopOrNull() {
-        return BaseEventLoop.runningInThisThread();
-    }
+    void setScheduleSeed(long seed);
 }
