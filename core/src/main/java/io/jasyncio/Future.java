@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import io.jasyncio.loop.BaseEventLoop;
 import io.jasyncio.loop.EventLoop;
 import java.util.ArrayList;
 import java.util.concurrent.CompletionException;
@@ -40,8 +41,10 @@ public class Future<T> {
      * CANCEL_UNIT up, the count of cancellation requests (cancelling()).
      *
      * callbacks holds null, one entry, or an ArrayList of them: most futures have exactly one
-     * waiter, so the common case allocates no list. An entry that is a task's wake-up is queued
-     * on the loop directly (no Handle, no wrapper): the task restores its own context.
+     * waiter, so the common case allocates no list. An entry is a task's Wakeup, which is queued
+     * on the loop as it is (the task sets its own context), or a DoneCallback, made when the
+     * callback is added and queued as it is too: it carries the context and future it runs
+     * with, so neither a Handle nor another wrapper is allocated when the future completes.
      *
      * A CancelledError thrown by a task's body is handed out once, by the first result() or
      * exception(), so the caller sees the very error (and stack) that ended the task; later
@@ -277,8 +280,7 @@ public class Future<T> {
         if (callback == null) {
             throw new NullPointerException("callback");
         }
-        Context context = loop.currentContext();
-        addEntry(context == Context.EMPTY ? callback : new InContext(callback, context));
+        addEntry(new DoneCallback<>(callback, this, loop.currentContext()));
     }
 
     /** Registers a task's wake-up, which needs no context of its own. */
@@ -316,13 +318,13 @@ public class Future<T> {
         if (callbacks == null) {
             return 0;
         }
-        if (InContext.is(callbacks, callback)) {
+        if (DoneCallback.is(callbacks, callback)) {
             callbacks = null;
             return 1;
         }
         if (callbacks instanceof ArrayList<?> list) {
             int before = list.size();
-            list.removeIf(c -> InContext.is(c, callback));
+            list.removeIf(c -> DoneCallback.is(c, callback));
             return before - list.size();
         }
         return 0;
@@ -392,35 +394,46 @@ public class Future<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void schedule(Object entry) {
         if (entry instanceof Task<?>.Wakeup w) {
             w.wake();
-        } else if (entry instanceof InContext ic) {
+        } else if (loop instanceof BaseEventLoop base) {
+            base.callSoonStep((DoneCallback<?>) entry);
+        } else {
+            loop.callSoon((DoneCallback<?>) entry);
+        }
+    }
+
+    /**
+     * A done callback bound to its future and to the context it was added in, which it runs in
+     * (as asyncio); queued on the loop as it is, so it is its own handle. toString names both
+     * callback and future for slow-step and error reports.
+     */
+    private static final class DoneCallback<T> implements Runnable {
+        private final Consumer<? super Future<T>> callback;
+        private final Future<T> future;
+        private final Context context;
+
+        DoneCallback(Consumer<? super Future<T>> callback, Future<T> future, Context context) {
+            this.callback = callback;
+            this.future = future;
+            this.context = context;
+        }
+
+        static boolean is(Object entry, Object callback) {
+            return entry instanceof DoneCallback<?> dc && dc.callback == callback;
+        }
+
+        @Override
+        public void run() {
+            EventLoop loop = future.loop;
             Context previous = loop.currentContext();
-            loop.setCurrentContext(ic.context());
+            loop.setCurrentContext(context);
             try {
-                loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) ic.callback(), this));
+                callback.accept(future);
             } finally {
                 loop.setCurrentContext(previous);
             }
-        } else {
-            loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) entry, this));
-        }
-    }
-
-    /** A done callback added in a non-empty context, which it will run in (as asyncio). */
-    private record InContext(Consumer<?> callback, Context context) {
-        static boolean is(Object entry, Object callback) {
-            return entry == callback || (entry instanceof InContext ic && ic.callback == callback);
-        }
-    }
-
-    /** A done callback bound to its future; toString names both for slow-step reports. */
-    private record DoneCallback<T>(Consumer<? super Future<T>> callback, Future<T> future) implements Runnable {
-        @Override
-        public void run() {
-            callback.accept(future);
         }
 
         @Override

@@ -85,15 +85,16 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     /**
-     * Queues a task's step for the next iteration as it is, without a {@link Handle}: the
-     * engine's wake-up path, where a handle would be one more allocation and indirection per
-     * switch. The step cannot be cancelled and must set its own context. Loop-confined; for the
-     * engine, not for user code (use {@link #callSoon}).
+     * Queues a task's step or a future's done callback for the next iteration as it is, without
+     * a {@link Handle}: the engine's wake-up path, where a handle would be one more allocation
+     * and indirection per switch. The step cannot be cancelled and must set its own context.
+     * Loop-confined; for the engine, not for user code (use {@link #callSoon}).
      *
      * @throws IllegalStateException if the loop is closed
      */
     public final void callSoonStep(Runnable step) {
         checkOpen();
+        checkThread();
         drainThreadsafe();
         enqueue(step, producer);
     }
