@@ -211,13 +211,14 @@ public class Task<T> extends Future<T> {
 
     /** Suspends the current task until {@code f} is done (Future.await's slow path). */
     static void waitFor(Future<?> f) {
-        Task<?> t = f.loop.currentTask();
-        if (t == null || EventLoop.runningLoopOrNull() != f.loop) {
-            if (EventLoop.runningLoopOrNull() == null || EventLoop.runningLoopOrNull().currentTask() == null) {
-                throw new IllegalStateException("await() called outside a task: only a task can wait (use Asyncio.run or createTask)");
-            }
-            throw new IllegalStateException("Task " + EventLoop.runningLoopOrNull().currentTask() + " got Future " + f
-                    + " attached to a different loop");
+        // One thread-local lookup: this runs on every wait.
+        EventLoop running = EventLoop.runningLoopOrNull();
+        Task<?> t = running == null ? null : running.currentTask();
+        if (t == null) {
+            throw new IllegalStateException("await() called outside a task: only a task can wait (use Asyncio.run or createTask)");
+        }
+        if (running != f.loop) {
+            throw new IllegalStateException("Task " + t + " got Future " + f + " attached to a different loop");
         }
         if (t == f) {
             throw new IllegalStateException("Task cannot await on itself: " + t);
