@@ -31,10 +31,13 @@ public class Task<T> extends Future<T> {
      * Implementation notes.
      *
      * State. Besides the lifecycle it inherits (see Future), a task keeps these bits of the one
-     * `state` word, each changed by a named transition that asserts its precondition:
+     * `state` word, each changed by a named transition that asserts its precondition. A task
+     * cycles  wake() -> SCHEDULED -> transitionToRunning() -> RUNNING -> transitionToIdle()
+     * (suspended, waiting for its next wake()) until its body ends and complete() takes the
+     * lifecycle transition:
      *
-     *     SCHEDULED          a step is in the ready queue: transitionToScheduled() (never twice,
-     *                        never once done), cleared by transitionToRunning() or unschedule()
+     *     SCHEDULED          a step is in the ready queue: set by wake() (never twice, never
+     *                        once done), cleared by transitionToRunning() or unschedule()
      *     RUNNING            a step is running: transitionToRunning() .. transitionToIdle()
      *     CANCEL_REQUESTED   cancel() found no waited future to cancel (asyncio's _must_cancel);
      *                        the next transitionToRunning() turns it into
