@@ -22,25 +22,57 @@ public class Future<T> {
     /*
      * Implementation notes.
      *
-     * state moves PENDING -> CANCELLED or PENDING -> FINISHED, once. callbacks holds null, one
-     * Consumer, or an ArrayList of them: most futures have exactly one waiter, so the common case
-     * allocates no list.
+     * All of a future's state is one int, `state`, changed only by the named transitions below,
+     * each of which asserts where it comes from (tokio's runtime/task/state.rs is the model;
+     * the checks are Java asserts, on in tests, free in production). Its low two bits are the
+     * lifecycle:
+     *
+     *     PENDING --finish(v)----> FINISHED    outcome = v
+     *     PENDING --fail(e)------> FAILED      outcome = e
+     *     PENDING --cancelled()--> CANCELLED   outcome = the CancelledError to rethrow, or null;
+     *                                          cancelMessage = its message
+     *
+     * each taken at most once. The outcome is stored once, in `outcome`, whatever the lifecycle;
+     * a Task's body writes its result or error straight there while the task is still PENDING.
+     * The bits above the lifecycle belong to Task (see its notes): flags for a requested and a
+     * delivered cancellation, a step queued, a step running, the body failed; and, from bit
+     * CANCEL_UNIT up, the count of cancellation requests (cancelling()).
+     *
+     * callbacks holds null, one entry, or an ArrayList of them: most futures have exactly one
+     * waiter, so the common case allocates no list. An entry is a task's Wakeup, which is queued
+     * on the loop as it is (the task sets its own context), or a DoneCallback, made when the
+     * callback is added and queued as it is too: it carries the context and future it runs
+     * with, so neither a Handle nor another wrapper is allocated when the future completes.
+     *
+     * A CancelledError thrown by a task's body is handed out once, by the first result() or
+     * exception(), so the caller sees the very error (and stack) that ended the task; later
+     * calls get a fresh one with the same message, as asyncio's _make_cancelled_error.
      *
      * "Exception never retrieved": when an exception is set, an UnretrievedReport is registered
      * with a Cleaner (fires if the future is collected unretrieved) and with the loop's registry
      * (fires at loop close). Retrieval through result(), exception() or await() disarms it. The
      * report holds no reference to the future, or the Cleaner would never see it collected.
+     *
+     * No error built here calls toString() on a user's object (a result or an exception): one
+     * that throws would replace the error being reported.
      */
-    private static final int PENDING = 0;
-    private static final int CANCELLED = 1;
-    private static final int FINISHED = 2;
+    static final int PENDING = 0;
+    static final int FINISHED = 1;
+    static final int FAILED = 2;
+    static final int CANCELLED = 3;
+    static final int LIFECYCLE = 3;
+    // Task's flags; see Task's implementation notes.
+    static final int CANCEL_REQUESTED = 1 << 2;
+    static final int CANCEL_DELIVERING = 1 << 3;
+    static final int SCHEDULED = 1 << 4;
+    static final int RUNNING = 1 << 5;
+    static final int BODY_FAILED = 1 << 6;
+    static final int CANCEL_UNIT = 1 << 8;
 
     final EventLoop loop;
-    private int state;
-    private T result;
-    private Throwable exception;
-    private String cancelMessage;
-    private CancelledError cancelledError;
+    int state;
+    Object outcome;
+    String cancelMessage;
     private Object callbacks;
     private UnretrievedReport unretrieved;
     final Throwable creationSite;
@@ -65,12 +97,12 @@ public class Future<T> {
 
     /** Whether the future is finished or cancelled. */
     public final boolean isDone() {
-        return state != PENDING;
+        return (state & LIFECYCLE) != PENDING;
     }
 
     /** Whether the future was cancelled. */
     public final boolean isCancelled() {
-        return state == CANCELLED;
+        return (state & LIFECYCLE) == CANCELLED;
     }
 
     /**
@@ -88,71 +120,69 @@ public class Future<T> {
      * @return false if it was already done
      */
     public boolean cancel(String message) {
-        return cancelFuture(message);
-    }
-
-    /** Cancels this future itself (Task overrides {@link #cancel(String)} with a request). */
-    final boolean cancelFuture(String message) {
-        if (state != PENDING) {
+        if (isDone()) {
             return false;
         }
-        state = CANCELLED;
-        cancelMessage = message;
-        scheduleCallbacks();
+        cancelled(null, message);
         return true;
     }
 
     /**
      * The result, or the failure rethrown.
      *
-     * @throws InvalidStateError if the future is pending
+     * @throws InvalidStateError "Result is not set." if the future is pending (asyncio's message)
      * @throws CancelledError if it was cancelled
      * @throws CompletionException wrapping the exception if it is checked; an unchecked exception
      *         or error is rethrown as it is
      */
+    @SuppressWarnings("unchecked")
     public final T result() {
-        if (state == PENDING) {
-            throw new InvalidStateError("the result is not ready");
+        switch (state & LIFECYCLE) {
+            case FINISHED:
+                return (T) outcome;
+            case FAILED:
+                markRetrieved();
+                throw rethrowable((Throwable) outcome);
+            case CANCELLED:
+                throw makeCancelledError();
+            default:
+                throw new InvalidStateError("Result is not set.");
         }
-        if (state == CANCELLED) {
-            throw makeCancelledError();
-        }
-        if (exception != null) {
-            markRetrieved();
-            throw rethrowable(exception);
-        }
-        return result;
     }
 
     /**
      * The exception the future finished with, or null if it finished with a result.
      *
-     * @throws InvalidStateError if the future is pending
+     * @throws InvalidStateError "Exception is not set." if the future is pending (asyncio's
+     *         message)
      * @throws CancelledError if it was cancelled
      */
     public final Throwable exception() {
-        if (state == PENDING) {
-            throw new InvalidStateError("the exception is not set");
+        switch (state & LIFECYCLE) {
+            case FINISHED:
+                return null;
+            case FAILED:
+                markRetrieved();
+                return (Throwable) outcome;
+            case CANCELLED:
+                throw makeCancelledError();
+            default:
+                throw new InvalidStateError("Exception is not set.");
         }
-        if (state == CANCELLED) {
-            throw makeCancelledError();
-        }
-        markRetrieved();
-        return exception;
     }
 
     /**
      * Finishes the future with {@code value} and schedules its callbacks.
      *
-     * @throws InvalidStateError if it is already done
+     * @throws InvalidStateError "invalid state" if it is already done (the message of asyncio's C
+     *         future; it names no value, so a result whose {@code toString()} throws cannot
+     *         replace it)
      */
     public void setResult(T value) {
-        if (state != PENDING) {
-            throw new InvalidStateError("cannot set a result: " + this);
+        if (isDone()) {
+            throw new InvalidStateError("invalid state");
         }
-        result = value;
-        state = FINISHED;
-        scheduleCallbacks();
+        finish(value);
     }
 
     /**
@@ -196,19 +226,46 @@ public class Future<T> {
      * error, it is reported to the loop's exception handler when the future is collected or the
      * loop is closed.
      *
-     * @throws InvalidStateError if it is already done
+     * @throws InvalidStateError "invalid state" if it is already done (asyncio's C future's
+     *         message)
      * @throws NullPointerException if {@code error} is null
      */
     public void setException(Throwable error) {
         if (error == null) {
             throw new NullPointerException("error");
         }
-        if (state != PENDING) {
-            throw new InvalidStateError("cannot set an exception: " + this);
+        if (isDone()) {
+            throw new InvalidStateError("invalid state");
         }
-        exception = error;
-        state = FINISHED;
+        fail(error);
+    }
+
+    /** Transition PENDING -> FINISHED with {@code value}. */
+    final void finish(Object value) {
+        assert !isDone() : "finish() of a done future";
+        outcome = value;
+        state = (state & ~(LIFECYCLE | CANCEL_REQUESTED | CANCEL_DELIVERING | BODY_FAILED)) | FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Transition PENDING -> FAILED with {@code error}. */
+    final void fail(Throwable error) {
+        assert !isDone() : "fail() of a done future";
+        outcome = error;
+        state = (state & ~(LIFECYCLE | CANCEL_REQUESTED | CANCEL_DELIVERING | BODY_FAILED)) | FAILED;
         unretrieved = UnretrievedReport.arm(this, error);
+        scheduleCallbacks();
+    }
+
+    /**
+     * Transition PENDING -> CANCELLED: {@code error} (may be null) is the CancelledError the first
+     * result() rethrows, {@code message} the message of every later one.
+     */
+    final void cancelled(CancelledError error, String message) {
+        assert !isDone() : "cancelled() of a done future";
+        outcome = error;
+        cancelMessage = message;
+        state = (state & ~(LIFECYCLE | CANCEL_REQUESTED | CANCEL_DELIVERING | BODY_FAILED)) | CANCELLED;
         scheduleCallbacks();
     }
 
@@ -234,8 +291,16 @@ public class Future<T> {
         if (context == null) {
             throw new NullPointerException("context");
         }
-        Object entry = context == Context.EMPTY ? callback : new InContext(callback, context);
-        if (state != PENDING) {
+        addEntry(new DoneCallback<>(callback, this, context));
+    }
+
+    /** Registers a task's wake-up, which needs no context of its own. */
+    final void addWakeup(Task<?>.Wakeup wakeup) {
+        addEntry(wakeup);
+    }
+
+    private void addEntry(Object entry) {
+        if (isDone()) {
             schedule(entry);
         } else if (callbacks == null) {
             callbacks = entry;
@@ -257,16 +322,20 @@ public class Future<T> {
      * @return how many were removed
      */
     public final int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        return removeEntry(callback);
+    }
+
+    final int removeEntry(Object callback) {
         if (callbacks == null) {
             return 0;
         }
-        if (InContext.is(callbacks, callback)) {
+        if (DoneCallback.is(callbacks, callback)) {
             callbacks = null;
             return 1;
         }
         if (callbacks instanceof ArrayList<?> list) {
             int before = list.size();
-            list.removeIf(c -> InContext.is(c, callback));
+            list.removeIf(c -> DoneCallback.is(c, callback));
             return before - list.size();
         }
         return 0;
@@ -284,7 +353,7 @@ public class Future<T> {
      * @throws CompletionException as {@link #result()}
      */
     public final T await() {
-        if (state == PENDING) {
+        if (!isDone()) {
             Task.waitFor(this);
         }
         return result();
@@ -301,17 +370,11 @@ public class Future<T> {
 
     /** The exception that {@link #result()} throws for a cancelled future. */
     final CancelledError makeCancelledError() {
-        CancelledError e = cancelledError;
-        if (e != null) {
-            cancelledError = null;
+        if (outcome instanceof CancelledError e) {
+            outcome = null;
             return e;
         }
         return new CancelledError(cancelMessage);
-    }
-
-    /** Keeps the error that cancelled a task, so the first result() rethrows that very one. */
-    final void rememberCancelledError(CancelledError error) {
-        cancelledError = error;
     }
 
     final void markRetrieved() {
@@ -320,11 +383,6 @@ public class Future<T> {
             unretrieved = null;
             r.disarm();
         }
-    }
-
-    /** The message given to {@link #cancel(String)}, or null. */
-    final String cancelMessage() {
-        return cancelMessage;
     }
 
     private void scheduleCallbacks() {
@@ -342,32 +400,11 @@ public class Future<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void schedule(Object entry) {
-        if (entry instanceof InContext ic) {
-            loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) ic.callback(), this), ic.context());
+        if (entry instanceof Task<?>.Wakeup w) {
+            w.wake();
         } else {
-            loop.callSoon(new DoneCallback<>((Consumer<? super Future<T>>) entry, this));
-        }
-    }
-
-    /** A done callback added in a non-empty context, which it will run in (as asyncio). */
-    private record InContext(Consumer<?> callback, Context context) {
-        static boolean is(Object entry, Object callback) {
-            return entry == callback || (entry instanceof InContext ic && ic.callback == callback);
-        }
-    }
-
-    /** A done callback bound to its future; toString names both for slow-step reports. */
-    private record DoneCallback<T>(Consumer<? super Future<T>> callback, Future<T> future) implements Runnable {
-        @Override
-        public void run() {
-            callback.accept(future);
-        }
-
-        @Override
-        public String toString() {
-            return "done callback " + callback + " of " + future;
+            TaskRegistry.KERNEL.callSoonStep(loop, (DoneCallback<?>) entry);
         }
     }
 
@@ -383,16 +420,23 @@ public class Future<T> {
 
     /** "pending", "cancelled", "finished" or "failed". */
     final String stateName() {
-        return switch (state) {
+        return switch (state & LIFECYCLE) {
             case PENDING -> "pending";
             case CANCELLED -> "cancelled";
-            default -> exception != null ? "failed" : "finished";
+            case FAILED -> "failed";
+            default -> "finished";
         };
     }
 
+    /**
+     * "Future[state]", with the result or exception. A result or exception whose own
+     * {@code toString()} throws is shown by its class name, so describing a future never fails.
+     */
     @Override
     public String toString() {
-        return "Future[" + stateName() + (state == FINISHED && exception == null ? ", result=" + result : "")
-                + (exception != null ? ", exception=" + exception : "") + "]";
+        int lifecycle = state & LIFECYCLE;
+        return "Future[" + stateName()
+                + (lifecycle == FINISHED ? ", result=" + Describe.safe(outcome) : "")
+                + (lifecycle == FAILED ? ", exception=" + Describe.safe(outcome) : "") + "]";
     }
 }

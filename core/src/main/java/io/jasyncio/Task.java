@@ -1,10 +1,8 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.Coroutine;
-import io.jasyncio.loop.Handle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A coroutine running on an event loop, and the future of its outcome: asyncio's {@code Task}.
@@ -30,21 +28,39 @@ public class Task<T> extends Future<T> {
     /*
      * Implementation notes.
      *
-     * A step: take a pending cancellation (mustCancel) as the exception to throw in, mark the
-     * task current, resume the coroutine. Inside, the coroutine's wait call registered `step` as
-     * the awaited future's done callback (futWaiter) before suspending; when the future is done
-     * the callback runs step() again, and the wait call returns, or throws the thrown-in
-     * exception. So a suspended task is resumed only by the future it waits on (or by the ready
-     * queue after a bare yield), never twice.
+     * State. Besides the lifecycle it inherits (see Future), a task keeps these bits of the one
+     * `state` word, each changed by a named transition that asserts its precondition. A task
+     * cycles  wake() -> SCHEDULED -> transitionToRunning() -> RUNNING -> transitionToIdle()
+     * (suspended, waiting for its next wake()) until its body ends and complete() takes the
+     * lifecycle transition:
      *
-     * cancel(): if the task waits on a future and that future agrees to be cancelled, its done
-     * callback will resume the task, and the wait call will throw the future's CancelledError.
-     * Otherwise mustCancel is set and the next step throws a CancelledError in. If cancel() was
-     * called during the step that then suspends on a future, the future is cancelled as the step
-     * ends (asyncio does the same in __step).
+     *     SCHEDULED          a step is in the ready queue: set by wake() (never twice, never
+     *                        once done), cleared by transitionToRunning() or unschedule()
+     *     RUNNING            a step is running: transitionToRunning() .. transitionToIdle()
+     *     CANCEL_REQUESTED   cancel() found no waited future to cancel (asyncio's _must_cancel);
+     *                        the next transitionToRunning() turns it into
+     *     CANCEL_DELIVERING  a CancelledError is to be thrown in where the body resumes
+     *     BODY_FAILED        `outcome` holds what the body threw, not what it returned
+     *     count (bits CANCEL_UNIT and up)  cancellation requests not taken back (cancelling())
      *
-     * prev/next link unfinished tasks in the loop's TaskRegistry. When the task finishes it drops
-     * its callable and coroutine so a done task keeps no stack alive.
+     * A step: transitionToRunning (a queue entry whose SCHEDULED bit was cleared by unschedule()
+     * is stale and does nothing), mark the task current, resume the coroutine. Inside, the
+     * coroutine's wait call registered the task's Wakeup as the awaited future's callback
+     * (futWaiter) before suspending; when the future is done it calls wake(), which queues the
+     * Wakeup itself (no Handle, no done-callback wrapper: the step sets its own context), and
+     * the wait call returns or throws the delivered CancelledError. So a suspended task is
+     * resumed only by the future it waits on (or by the ready queue after a bare yield), and the
+     * SCHEDULED bit checks it is never queued twice.
+     *
+     * cancel(): if the task waits on a future and that future agrees to be cancelled, its
+     * callback wakes the task and the wait call throws the future's CancelledError. Otherwise
+     * CANCEL_REQUESTED is set. If cancel() was called during the step that then suspends on a
+     * future, that future is cancelled as the step ends (asyncio does the same in __step).
+     *
+     * The body writes its result or error into `outcome` (stored once, see Future); complete()
+     * turns it into the lifecycle transition. prev/next link unfinished tasks in the loop's
+     * TaskRegistry. When the task finishes it drops its callable and coroutine so a done task
+     * keeps no stack alive.
      */
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -52,15 +68,9 @@ public class Task<T> extends Future<T> {
     private String name;
     private Callable<? extends T> coro;
     private Coroutine coroutine;
-    private final Step step = new Step();
+    private final Wakeup wakeup = new Wakeup();
     private Context context;
     private Future<?> futWaiter;
-    private boolean mustCancel;
-    private int numCancelsRequested;
-    private String requestedCancelMessage;
-    private Throwable throwIn;
-    private T outcome;
-    private Throwable outcomeError;
     Task<?> prev;
     Task<?> next;
 
@@ -81,7 +91,7 @@ public class Task<T> extends Future<T> {
         this.name = name;
         this.coroutine = new Coroutine(this::body);
         this.context = context != null ? context : Context.current();
-        loop.callSoon(step);
+        wake();
         TaskRegistry.of(loop).add(this);
     }
 
@@ -130,18 +140,18 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
-        numCancelsRequested++;
+        state += CANCEL_UNIT;
         if (futWaiter != null && futWaiter.cancel(message)) {
             return true;
         }
-        mustCancel = true;
-        requestedCancelMessage = message;
+        state |= CANCEL_REQUESTED;
+        cancelMessage = message;
         return true;
     }
 
     /** How many cancellation requests are pending (not taken back with {@link #uncancel()}). */
     public final int cancelling() {
-        return numCancelsRequested;
+        return state >>> Integer.numberOfTrailingZeros(CANCEL_UNIT);
     }
 
     /**
@@ -152,33 +162,35 @@ public class Task<T> extends Future<T> {
      * @return the requests still pending
      */
     public final int uncancel() {
-        if (numCancelsRequested > 0) {
-            numCancelsRequested--;
+        if (cancelling() > 0) {
+            state -= CANCEL_UNIT;
         }
-        if (numCancelsRequested == 0) {
-            mustCancel = false;
+        if (cancelling() == 0) {
+            state &= ~CANCEL_REQUESTED;
         }
-        return numCancelsRequested;
+        return cancelling();
     }
 
     /**
      * Not supported: a task's outcome is its coroutine's.
      *
-     * @throws UnsupportedOperationException always
+     * @throws UnsupportedOperationException always, with asyncio's message "Task does not support
+     *         set_result operation" (asyncio raises RuntimeError)
      */
     @Override
     public final void setResult(T value) {
-        throw new UnsupportedOperationException("a Task does not support setResult");
+        throw new UnsupportedOperationException("Task does not support set_result operation");
     }
 
     /**
      * Not supported: a task's outcome is its coroutine's.
      *
-     * @throws UnsupportedOperationException always
+     * @throws UnsupportedOperationException always, with asyncio's message "Task does not support
+     *         set_exception operation" (asyncio raises RuntimeError)
      */
     @Override
     public final void setException(Throwable error) {
-        throw new UnsupportedOperationException("a Task does not support setException");
+        throw new UnsupportedOperationException("Task does not support set_exception operation");
     }
 
     /**
@@ -200,18 +212,20 @@ public class Task<T> extends Future<T> {
 
     /** Suspends the current task until {@code f} is done (Future.await's slow path). */
     static void waitFor(Future<?> f) {
-        Task<?> t = f.loop.currentTask();
-        if (t == null || EventLoop.runningLoopOrNull() != f.loop) {
-            if (EventLoop.runningLoopOrNull() == null || EventLoop.runningLoopOrNull().currentTask() == null) {
-                throw new IllegalStateException("await() called outside a task: only a task can wait (use Asyncio.run or createTask)");
-            }
-            throw new IllegalStateException("await() of a future bound to another event loop");
+        // One thread-local lookup: this runs on every wait.
+        EventLoop running = EventLoop.runningLoopOrNull();
+        Task<?> t = running == null ? null : running.currentTask();
+        if (t == null) {
+            throw new IllegalStateException("await() called outside a task: only a task can wait (use Asyncio.run or createTask)");
+        }
+        if (running != f.loop) {
+            throw new IllegalStateException("Task " + t + " got Future " + f + " attached to a different loop");
         }
         if (t == f) {
-            throw new IllegalStateException("a task cannot await itself: " + t);
+            throw new IllegalStateException("Task cannot await on itself: " + t);
         }
         t.futWaiter = f;
-        f.addDoneCallback(t.step);
+        f.addWakeup(t.wakeup);
         try {
             t.suspend();
         } catch (CancelledError e) {
@@ -220,7 +234,7 @@ public class Task<T> extends Future<T> {
             }
             throw e;
         } catch (IllegalStateException pinned) {
-            f.removeDoneCallback(t.step);
+            f.removeEntry(t.wakeup);
             t.futWaiter = null;
             throw pinned;
         }
@@ -229,45 +243,87 @@ public class Task<T> extends Future<T> {
     /** Yields the current task to the loop exactly once (sleep(0)). */
     static void yieldNow() {
         Task<?> t = current();
-        Handle h = t.loop.callSoon(t.step);
+        t.wake();
         try {
             t.suspend();
         } catch (IllegalStateException pinned) {
-            h.cancel();
+            t.unschedule();
             throw pinned;
         }
     }
 
+    /** Queues the task's next step: the transition to SCHEDULED and its queue entry. */
+    private void wake() {
+        assert !isDone() : "wake-up of a done task " + this;
+        assert (state & SCHEDULED) == 0 : "wake-up of a task already scheduled " + this;
+        state |= SCHEDULED;
+        TaskRegistry.KERNEL.callSoonStep(loop, wakeup);
+    }
+
+    /** Takes back a wake-up whose suspension failed: its queue entry becomes a no-op. */
+    private void unschedule() {
+        assert (state & SCHEDULED) != 0 : "unschedule() of a task not scheduled " + this;
+        state &= ~SCHEDULED;
+    }
+
+    /**
+     * SCHEDULED -> RUNNING, turning a requested cancellation into one to deliver.
+     *
+     * @return false for a stale queue entry (the task was unscheduled), which must not run
+     */
+    private boolean transitionToRunning() {
+        int s = state;
+        if ((s & SCHEDULED) == 0) {
+            return false;
+        }
+        assert (s & (RUNNING | LIFECYCLE)) == PENDING : "step of a task running or done " + this;
+        s = (s & ~SCHEDULED) | RUNNING;
+        if ((s & CANCEL_REQUESTED) != 0) {
+            s = (s & ~CANCEL_REQUESTED) | CANCEL_DELIVERING;
+        }
+        state = s;
+        return true;
+    }
+
+    /** RUNNING -> idle (suspended, or about to complete). */
+    private void transitionToIdle() {
+        assert (state & RUNNING) != 0 : "transitionToIdle() of a task not running " + this;
+        state &= ~RUNNING;
+    }
+
+    /** Whether a CancelledError is to be thrown in now; clears the request if so. */
+    private boolean takeCancelDelivery() {
+        if ((state & CANCEL_DELIVERING) == 0) {
+            return false;
+        }
+        state &= ~CANCEL_DELIVERING;
+        return true;
+    }
+
     private void suspend() {
         Coroutine.suspend();
-        Throwable x = throwIn;
-        if (x != null) {
-            throwIn = null;
-            throw rethrowable(x);
+        if (takeCancelDelivery()) {
+            throw new CancelledError(cancelMessage);
         }
     }
 
     private void body() {
-        Throwable x = throwIn;
-        if (x != null) {
-            throwIn = null;
-            outcomeError = x;
+        if (takeCancelDelivery()) {
+            outcome = new CancelledError(cancelMessage);
+            state |= BODY_FAILED;
             return;
         }
         try {
             outcome = coro.call();
         } catch (Throwable e) {
-            outcomeError = e;
+            outcome = e;
+            state |= BODY_FAILED;
         }
     }
 
-    private void doStep() {
-        if (isDone()) {
-            throw new InvalidStateError("step of a task that is done: " + this);
-        }
-        if (mustCancel) {
-            mustCancel = false;
-            throwIn = new CancelledError(requestedCancelMessage);
+    private void step() {
+        if (!transitionToRunning()) {
+            return;
         }
         futWaiter = null;
         TaskRegistry registry = TaskRegistry.of(loop);
@@ -278,41 +334,40 @@ public class Task<T> extends Future<T> {
             coroutine.resume();
         } catch (Throwable e) {
             if (!coroutine.isDone()) {
+                transitionToIdle();
                 throw e;
             }
-            outcomeError = e;
+            outcome = e;
+            state |= BODY_FAILED;
         } finally {
             context = loop.currentContext();
             Context.setCurrentIn(loop, outside);
             registry.leave(this);
         }
+        transitionToIdle();
         if (coroutine.isDone()) {
-            finish();
-        } else if (mustCancel && futWaiter != null && futWaiter.cancel(requestedCancelMessage)) {
-            mustCancel = false;
+            complete();
+        } else if ((state & CANCEL_REQUESTED) != 0 && futWaiter != null && futWaiter.cancel(cancelMessage)) {
+            state &= ~CANCEL_REQUESTED;
         }
     }
 
-    private void finish() {
+    /** The body ended: the lifecycle transition its outcome calls for. */
+    private void complete() {
         coroutine = null;
         coro = null;
         TaskRegistry.of(loop).remove(this);
-        Throwable e = outcomeError;
-        outcomeError = null;
-        T r = outcome;
-        outcome = null;
-        if (e == null) {
-            if (mustCancel) {
-                mustCancel = false;
-                cancelFuture(requestedCancelMessage);
+        Object o = outcome;
+        if ((state & BODY_FAILED) == 0) {
+            if ((state & CANCEL_REQUESTED) != 0) {
+                cancelled(null, cancelMessage);
             } else {
-                super.setResult(r);
+                finish(o);
             }
-        } else if (e instanceof CancelledError ce) {
-            rememberCancelledError(ce);
-            cancelFuture(ce.getMessage());
+        } else if (o instanceof CancelledError ce) {
+            cancelled(ce, ce.getMessage());
         } else {
-            super.setException(e);
+            fail((Throwable) o);
         }
     }
 
@@ -328,16 +383,15 @@ public class Task<T> extends Future<T> {
         return s.append(']').toString();
     }
 
-    /** The task's step, scheduled on the ready queue and used as the awaited future's callback. */
-    private final class Step implements Runnable, Consumer<Future<?>> {
+    /** The task's step, queued on the loop when the task is woken. */
+    final class Wakeup implements Runnable {
         @Override
         public void run() {
-            doStep();
+            step();
         }
 
-        @Override
-        public void accept(Future<?> done) {
-            doStep();
+        void wake() {
+            Task.this.wake();
         }
 
         @Override

@@ -263,7 +263,7 @@ class TaskTest {
         String r = h.run(() -> {
             Task<?> self = currentTask();
             IllegalStateException e = assertThrows(IllegalStateException.class, self::await);
-            assertTrue(e.getMessage().contains("cannot await itself"), e.getMessage());
+            assertTrue(e.getMessage().contains("Task cannot await on itself"), e.getMessage());
             return "still running";
         });
         assertEquals("still running", r);

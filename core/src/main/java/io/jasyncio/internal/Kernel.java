@@ -84,4 +84,14 @@ public abstract class Kernel {
      * @throws IllegalStateException if something is attached already
      */
     public abstract void attach(Object loop, Object attachment, Runnable onClose);
+
+    /**
+     * Queues {@code step} on {@code loop} for its next iteration as it is, without a handle:
+     * the engine's wake-up path (a task's step, a future's done callback), where a handle would
+     * be one more allocation and indirection per switch. The step cannot be cancelled and sets
+     * its own context. Loop-confined.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public abstract void callSoonStep(Object loop, Runnable step);
 }

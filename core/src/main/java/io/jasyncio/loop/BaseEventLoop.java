@@ -104,6 +104,21 @@ public abstract class BaseEventLoop implements CallbackLoop {
         return h;
     }
 
+    /**
+     * Queues a task's step or a future's done callback for the next iteration as it is, without
+     * a {@link Handle}: the engine's wake-up path, where a handle would be one more allocation
+     * and indirection per switch. The step cannot be cancelled and must set its own context.
+     * Loop-confined; for the engine, not for user code (use {@link #callSoon}).
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    private void callSoonStep(Runnable step) {
+        checkOpen();
+        checkThread();
+        drainThreadsafe();
+        enqueue(step, producer);
+    }
+
     @Override
     public Handle callSoonThreadsafe(Runnable callback) {
         checkOpen();
@@ -526,6 +541,11 @@ public abstract class BaseEventLoop implements CallbackLoop {
         @Override
         public Object attachment(Object loop) {
             return ((BaseEventLoop) loop).attachment;
+        }
+
+        @Override
+        public void callSoonStep(Object loop, Runnable step) {
+            ((BaseEventLoop) loop).callSoonStep(step);
         }
 
         @Override
