@@ -27,11 +27,13 @@ public final class UserFrames {
      * Implementation notes.
      *
      * Which package a class is in does not settle it: jasyncio's own tests live in jasyncio's
-     * packages. So on the class path a class in a library package counts as jasyncio's only if
-     * it was loaded from where this class was (core's jar or target/classes); io.jasyncio.testing
-     * is always jasyncio's, since its harness frames sit between a test and the loop. On the
-     * module path the frame's module name says it. Decisions are cached by class name: a report
-     * classifies the same few dozen classes again and again.
+     * packages. So on the class path a class in one of core's packages counts as jasyncio's only
+     * if it was loaded from where this class was (core's jar or target/classes), and one in
+     * io.jasyncio.testing only if it was loaded from where the kit's LoopTest was (looked up by
+     * name: core cannot depend on the kit). The kit counts as jasyncio's because its harness
+     * frames sit between a test and the loop. On the module path the frame's module name says
+     * it. Decisions are cached by class name: a report classifies the same few dozen classes
+     * again and again.
      */
     /** The program's frames a trimmed stack shows at most. */
     static final int MAX_FRAMES = 12;
@@ -40,6 +42,7 @@ public final class UserFrames {
             "io.jasyncio.sync", "io.jasyncio.queue", "io.jasyncio.stream", "io.jasyncio.stream.tls",
             "io.jasyncio.process", "io.jasyncio.internal");
     private static final String TEST_KIT = "io.jasyncio.testing";
+    private static final String TEST_KIT_CLASS = TEST_KIT + ".LoopTest";
     private static final Map<String, Boolean> LIBRARY_CLASS = new ConcurrentHashMap<>();
     private static final URL HOME = location(UserFrames.class);
 
@@ -48,13 +51,16 @@ public final class UserFrames {
 
     /**
      * Where {@code stack} enters the program: its first frame that is neither jasyncio's nor the
-     * JDK's, as {@code class.method(File.java:line)}; the top frame if there is no such frame;
-     * {@code "unknown"} for an empty stack.
+     * JDK's, as {@code class.method(File.java:line)}; the top frame if there is no such frame
+     * above the first reflective call; {@code "unknown"} for an empty stack.
      *
      * @throws NullPointerException if {@code stack} is null
      */
     public static String site(StackTraceElement[] stack) {
         for (StackTraceElement f : stack) {
+            if (isReflectiveCall(f)) {
+                break;
+            }
             if (isProgram(f)) {
                 return format(f);
             }
@@ -171,19 +177,28 @@ public final class UserFrames {
         int dot = c.lastIndexOf('.');
         String pkg = dot < 0 ? "" : c.substring(0, dot);
         if (pkg.equals(TEST_KIT)) {
-            return true;
+            return LIBRARY_CLASS.computeIfAbsent(c, name -> loadedFrom(name, kitHome()));
         }
         if (!LIBRARY_PACKAGES.contains(pkg)) {
             return false;
         }
-        return LIBRARY_CLASS.computeIfAbsent(c, UserFrames::loadedFromHome);
+        return LIBRARY_CLASS.computeIfAbsent(c, name -> loadedFrom(name, HOME));
     }
 
-    private static boolean loadedFromHome(String className) {
+    /** Where the test kit was loaded from, or null if it is not on the class path. */
+    private static URL kitHome() {
         try {
-            Class<?> c = Class.forName(className, false, UserFrames.class.getClassLoader());
-            URL where = location(c);
-            return where == null || where.equals(HOME);
+            return location(Class.forName(TEST_KIT_CLASS, false, UserFrames.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code className} resolves to a class loaded from {@code home}; a class whose origin is unknown counts as loaded from there. */
+    private static boolean loadedFrom(String className, URL home) {
+        try {
+            URL where = location(Class.forName(className, false, UserFrames.class.getClassLoader()));
+            return where == null || home == null || where.equals(home);
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
