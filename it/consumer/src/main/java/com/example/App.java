@@ -21,7 +21,8 @@ public class App {
             StringBuilder log = new StringBuilder();
             Task<String> a = createTask(() -> count("a", log));
             Task<String> b = createTask(() -> count("b", log));
-            return log.append("done ").append(a.await()).append(b.await()).toString();
+            String results = a.await() + b.await();
+            return log.append("done ").append(results).toString();
         });
         System.out.println("consumer: " + out);
     }
