@@ -217,7 +217,7 @@ public final class Asyncio {
      * @throws IllegalStateException outside a task
      */
     @SafeVarargs
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "varargs"}) // the array is only read, through Arrays.asList
     public static <T> List<T> gather(Callable<? extends T>... coros) {
         return (List<T>) gatherFuture(tasksOf(Arrays.asList(coros)), false).await();
     }
@@ -239,6 +239,7 @@ public final class Asyncio {
 
     /** {@link #gather(Callable[])} over futures or tasks that exist already. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
     public static <T> List<T> gather(Future<? extends T>... futures) {
         return gather(Arrays.asList(futures));
     }
@@ -292,7 +293,6 @@ public final class Asyncio {
     }
 
     /** {@link #gatherReturnExceptions(Collection)} over coroutines, each run as a task. */
-    @SafeVarargs
     public static List<Object> gatherReturnExceptions(Callable<?>... coros) {
         return gatherReturnExceptions(tasksOf(Arrays.asList(coros)));
     }

@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.Coroutine;
+import io.jasyncio.loop.UserFrames;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -377,8 +378,10 @@ public class Task<T> extends Future<T> {
         if (futWaiter != null) {
             s.append(", waiting for ").append(futWaiter.getClass().getSimpleName());
         }
-        if (coro != null) {
-            s.append(", coro=").append(coro.getClass().getName());
+        if (creationSite != null) {
+            s.append(", created at ").append(UserFrames.site(creationSite.getStackTrace()));
+        } else if (coro != null) {
+            s.append(", coro=").append(UserFrames.describe(coro));
         }
         return s.append(']').toString();
     }

@@ -412,8 +412,8 @@ public abstract class BaseEventLoop implements CallbackLoop {
         }
         if (context.creationSite() != null) {
             msg.append("\n  created at:");
-            for (StackTraceElement e : context.creationSite().getStackTrace()) {
-                msg.append("\n    ").append(e);
+            for (String frame : UserFrames.trim(context.creationSite().getStackTrace())) {
+                msg.append("\n    ").append(frame);
             }
         }
         LOG.log(Level.ERROR, msg.toString(), context.exception());

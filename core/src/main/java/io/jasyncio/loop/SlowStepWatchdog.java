@@ -2,6 +2,7 @@ package io.jasyncio.loop;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,10 +17,14 @@ final class SlowStepWatchdog implements Runnable {
      * Implementation notes.
      *
      * The loop thread publishes (step, start, id) in volatile fields at the start of each step
-     * and clears step at its end. The watchdog polls every quarter threshold; while one step
-     * stays stuck it reports at 1, 2, 4, 8... thresholds, each time with a fresh stack, so a step
-     * that paused briefly in one place and then blocked in another is blamed on the second. The
-     * latest stack is handed back to the loop thread via stuckAt for the after-the-fact report.
+     * and clears step at its end. The watchdog polls every quarter threshold and samples the
+     * stuck step's stack at 1, 2, 4, 8... thresholds. Only the first sample is reported while
+     * stuck (one stall, one report): the later ones are kept so that the report at the end names
+     * where the step was last, and repeats the stack only if it moved, so a step that paused
+     * briefly in one place and then blocked in another is blamed on the second. Samples reach
+     * the loop thread as one immutable record tagged with the step id, so a sample taken just as
+     * a step ended is never attached to the next one. Stacks are trimmed to the program's own
+     * frames (UserFrames).
      */
     private final Thread loopThread;
     private final long thresholdNanos;
@@ -29,8 +34,15 @@ final class SlowStepWatchdog implements Runnable {
     private volatile long stepStart;
     private volatile long stepId;
     private long watchedId = -1;
-    private long nextReportAfter;
-    private volatile StackTraceElement[] stuckAt;
+    private long nextSampleAfter;
+    private volatile Sample sample;
+
+    /**
+     * The latest stack of step {@code id} (trimmed, and the program's frame on top), and the
+     * lines of the one reported while it was stuck.
+     */
+    private record Sample(long id, List<String> latest, String site, List<String> reported) {
+    }
 
     private SlowStepWatchdog(Thread loopThread, Duration threshold) {
         this.loopThread = loopThread;
@@ -47,7 +59,6 @@ final class SlowStepWatchdog implements Runnable {
     void begin(Object what, long startNanos) {
         stepStart = startNanos;
         stepId = stepId + 1;
-        stuckAt = null;
         step = what;
     }
 
@@ -56,10 +67,14 @@ final class SlowStepWatchdog implements Runnable {
         if (tookNanos > thresholdNanos) {
             StringBuilder msg = new StringBuilder("Executing ").append(what).append(" took ")
                     .append(String.format("%.3f", tookNanos / 1e9)).append(" seconds");
-            StackTraceElement[] stack = stuckAt;
-            if (stack != null) {
-                msg.append("; it was stuck at:");
-                appendStack(msg, stack);
+            Sample s = sample;
+            if (s != null && s.id == stepId) {
+                if (s.latest.equals(s.reported)) {
+                    msg.append("; it was at ").append(s.site).append(" (stack reported while it was stuck)");
+                } else {
+                    msg.append("; it was last at:");
+                    appendLines(msg, s.latest);
+                }
             }
             BaseEventLoop.LOG.log(Level.WARNING, msg.toString());
         }
@@ -87,27 +102,33 @@ final class SlowStepWatchdog implements Runnable {
             }
             if (id != watchedId) {
                 watchedId = id;
-                nextReportAfter = thresholdNanos;
+                nextSampleAfter = thresholdNanos;
             }
-            if (System.nanoTime() - stepStart <= nextReportAfter) {
+            if (System.nanoTime() - stepStart <= nextSampleAfter) {
                 continue;
             }
             StackTraceElement[] stack = loopThread.getStackTrace();
             if (step != what || stepId != id) {
                 continue;
             }
-            nextReportAfter = nextReportAfter > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : nextReportAfter * 2;
-            stuckAt = stack;
+            nextSampleAfter = nextSampleAfter > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : nextSampleAfter * 2;
+            List<String> lines = UserFrames.trim(stack);
+            Sample previous = sample;
+            if (previous != null && previous.id == id) {
+                sample = new Sample(id, lines, UserFrames.site(stack), previous.reported);
+                continue;
+            }
+            sample = new Sample(id, lines, UserFrames.site(stack), lines);
             StringBuilder msg = new StringBuilder().append(what).append(" has held the event loop for ")
                     .append((System.nanoTime() - stepStart) / 1_000_000).append(" ms and is still running; it is at:");
-            appendStack(msg, stack);
+            appendLines(msg, lines);
             BaseEventLoop.LOG.log(Level.WARNING, msg.toString());
         }
     }
 
-    private static void appendStack(StringBuilder msg, StackTraceElement[] stack) {
-        for (StackTraceElement e : stack) {
-            msg.append("\n    at ").append(e);
+    private static void appendLines(StringBuilder msg, List<String> lines) {
+        for (String line : lines) {
+            msg.append("\n    ").append(line);
         }
     }
 }

@@ -180,12 +180,14 @@ public final class Server implements AutoCloseable {
         try {
             f.await();
         } catch (io.jasyncio.CancelledError e) {
+            // The cancellation is what the caller sees, whatever closing runs into.
             try {
                 close();
                 waitClosed();
-            } finally {
-                throw e;
+            } catch (Throwable t) {
+                e.addSuppressed(t);
             }
+            throw e;
         } finally {
             if (servingForever == f) {
                 servingForever = null;

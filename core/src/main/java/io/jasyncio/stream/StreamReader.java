@@ -7,6 +7,7 @@ import io.jasyncio.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -535,5 +536,113 @@ public final class StreamReader {
             s.append(", paused");
         }
         return s.append(']').toString();
+    }
+
+    /*
+     * Text. Lines are split on the byte '\n', so the charset must encode '\n' as that one byte
+     * (UTF-8, US-ASCII, ISO-8859-1... but not UTF-16): checked up front rather than producing
+     * garbage half-way through a stream. The names are not overloads of readLine()/lines():
+     * an overload makes `reader::readLine` an inexact method reference, and then
+     * `createTask(reader::readLine)` or `timeout(d, reader::readLine)` no longer compiles
+     * ("reference to createTask is ambiguous").
+     */
+
+    /**
+     * Reads one line and decodes it: {@link #readLine()}, then the bytes without their
+     * {@code \n} (and a {@code \r} before it) as a {@code String}, as
+     * {@link java.io.BufferedReader#readLine()} returns lines. A cancellation point when it waits.
+     * Malformed input is replaced with U+FFFD, as {@link String#String(byte[], Charset)} does.
+     *
+     * {@snippet :
+     * String line;
+     * while ((line = reader.readTextLine(UTF_8)) != null) {
+     *     writer.writeLine("echo: " + line);
+     * }
+     * }
+     *
+     * <p><b>Differs from asyncio</b> (which has no text mode: {@code (await reader.readline()).decode()}):
+     * the terminator is dropped and the end of the stream is {@code null}, not an empty string, so
+     * an empty line and the end stay apart. A last line without {@code \n} is returned as it is.
+     *
+     * @param charset how the bytes are decoded; it must encode {@code \n} as the single byte 0x0A
+     * @return the line without its terminator, or {@code null} at the end of the stream
+     * @throws IllegalArgumentException if {@code charset} does not encode {@code \n} as one byte
+     *         0x0A (UTF-16, UTF-32), checked before anything is read
+     * @throws LimitOverrunError as {@link #readLine()}: the line is longer than the limit
+     * @throws IOException the exception set with {@link #setException}
+     * @throws IllegalStateException if another task is waiting for data on this reader
+     * @throws CancelledError if the task is cancelled while waiting; nothing is consumed
+     */
+    public String readTextLine(Charset charset) throws IOException {
+        checkLineCharset(charset);
+        byte[] line = readLine();
+        if (line.length == 0) {
+            return null;
+        }
+        int end = line.length;
+        if (line[end - 1] == '\n') {
+            end--;
+            if (end > 0 && line[end - 1] == '\r') {
+                end--;
+            }
+        }
+        return new String(line, 0, end, charset);
+    }
+
+    /**
+     * The decoded lines of the stream, for a for-each loop: {@link #readTextLine(Charset)} until the
+     * end of the stream. Each {@code hasNext()} may suspend (a cancellation point).
+     *
+     * {@snippet :
+     * for (String line : reader.textLines(UTF_8)) {
+     *     writer.writeLine(line.toUpperCase());
+     * }
+     * }
+     *
+     * <p>An {@code IOException} from {@code readLine} is thrown as {@link UncheckedIOException}.
+     *
+     * @throws IllegalArgumentException if {@code charset} does not encode {@code \n} as one byte
+     *         0x0A, at once rather than on the first {@code hasNext()}
+     */
+    public Iterable<String> textLines(Charset charset) {
+        checkLineCharset(charset);
+        return () -> new Iterator<>() {
+            private String next;
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !ended) {
+                    try {
+                        next = readTextLine(charset);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    ended = next == null;
+                }
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                String line = next;
+                next = null;
+                return line;
+            }
+        };
+    }
+
+    private static void checkLineCharset(Charset charset) {
+        if (charset == null) {
+            throw new NullPointerException("charset");
+        }
+        byte[] nl = "\n".getBytes(charset);
+        if (nl.length != 1 || nl[0] != '\n') {
+            throw new IllegalArgumentException(charset + " does not encode '\\n' as the single byte 0x0A,"
+                    + " so lines cannot be split before decoding; read bytes and decode them yourself");
+        }
     }
 }

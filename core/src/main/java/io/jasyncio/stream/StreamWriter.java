@@ -8,6 +8,8 @@ import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,5 +235,34 @@ public final class StreamWriter implements AutoCloseable {
     @Override
     public String toString() {
         return "StreamWriter[transport=" + transport + (reader != null ? ", reader=" + reader : "") + "]";
+    }
+
+    /**
+     * Writes {@code line} and a {@code \n}, encoded in UTF-8. Never suspends: follow with
+     * {@link #drain()} as after {@link #write(byte[])}.
+     *
+     * <p>The terminator is always {@code \n}, never the platform's line separator: what goes on
+     * the wire must not depend on where the program runs. Protocols that need {@code \r\n}
+     * (HTTP, SMTP) write it with {@code writeLine(line + "\r")} or as bytes.
+     *
+     * @throws NullPointerException if {@code line} is null
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    public void writeLine(String line) {
+        writeLine(line, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@code line} and a {@code \n}, encoded in {@code charset}; unmappable characters
+     * are replaced, as {@link String#getBytes(Charset)} does. Never suspends.
+     *
+     * @throws NullPointerException if {@code line} or {@code charset} is null
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    public void writeLine(String line, Charset charset) {
+        if (line == null || charset == null) {
+            throw new NullPointerException(line == null ? "line" : "charset");
+        }
+        transport.write((line + "\n").getBytes(charset));
     }
 }

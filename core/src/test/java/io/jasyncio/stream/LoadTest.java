@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Load and backpressure, each with a child JVM as the other side.
@@ -53,7 +54,7 @@ class LoadTest {
     }
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
-    void tenThousandConcurrentConnectionsOnOneLoopAllEchoCorrectly(LoopHarness h) throws IOException {
+    void tenThousandConcurrentConnectionsOnOneLoopAllEchoCorrectly(LoopHarness h, TestReporter reporter) throws IOException {
         long limit = openFileLimit();
         if (limit < CONNECTIONS + FD_MARGIN) {
             System.err.println("SKIPPED LoadTest.tenThousandConcurrentConnections: open-file limit " + limit + " < " + (CONNECTIONS + FD_MARGIN)
@@ -79,8 +80,9 @@ class LoadTest {
             } finally {
                 server.close();
             }
-            System.out.printf("LoadTest: %d concurrent connections connected, echoed and closed in %d ms%n", CONNECTIONS,
-                    (System.nanoTime() - start) / 1_000_000);
+            // In the test report, not on the console: a passing run prints nothing.
+            reporter.publishEntry("LoadTest", CONNECTIONS + " concurrent connections connected, echoed and closed in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
             assertEquals(CONNECTIONS, stats.maxOpen);
             assertEquals(CONNECTIONS, stats.lost);
             assertEquals(0, stats.lostWithError);
@@ -88,13 +90,13 @@ class LoadTest {
     }
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
-    void aGibibyteToASlowReaderStaysUnderTheHighWaterMarkInSixtyFourMegabytesOfHeap(LoopHarness h) {
+    void aGibibyteToASlowReaderStaysUnderTheHighWaterMarkInSixtyFourMegabytesOfHeap(LoopHarness h, TestReporter reporter) {
         h.run(() -> timeout(Duration.ofSeconds(TRANSFER_SECONDS + 30), () -> {
             try (PeerProcess transfer = PeerProcess.java(List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC"),
                     SlowReaderTransfer.class, Long.toString(TRANSFER_BYTES))) {
                 String line = transfer.readLine();
                 assertEquals(0, transfer.awaitExit(), () -> "transfer output: " + transfer.output());
-                System.out.println("LoadTest: 1 GiB through jasyncio transports with -Xmx64m: " + line);
+                reporter.publishEntry("LoadTest", "1 GiB through jasyncio transports with -Xmx64m: " + line);
                 Map<String, Long> report = parse(line);
                 assertEquals(TRANSFER_BYTES, report.get("bytes"));
                 assertTrue(report.get("pauses") > 0, "the writer was held back: " + line);

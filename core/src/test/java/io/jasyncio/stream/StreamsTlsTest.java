@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.AsyncTimeoutException;
 import io.jasyncio.Task;
+import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.stream.tls.TlsOptions;
+import io.jasyncio.sync.Event;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +20,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -142,8 +146,14 @@ class StreamsTlsTest {
                 writer.write("GO\n".getBytes(UTF_8));
                 writer.startTls(TlsOptions.server(SelfSignedCertificates.stranger().serverContext()));
             };
+            // The handler's own failure (the client rejected its certificate) is expected: taken
+            // here and checked below, so it is neither logged nor counted as unhandled.
+            List<ExceptionContext> handlerFailures = new ArrayList<>();
+            Event handlerFailed = new Event();
+            var harnessHandler = h.loop().getExceptionHandler();
             h.loop().setExceptionHandler((loop, ctx) -> {
-                // The handler's own failure (the client rejected its certificate) is expected here.
+                handlerFailures.add(ctx);
+                handlerFailed.set();
             });
             try (Server server = Streams.startServer(upgrader, LOOPBACK, 0)) {
                 StreamPair c = Streams.openConnection(LOOPBACK, port(server));
@@ -156,8 +166,12 @@ class StreamsTlsTest {
                 assertThrows(SSLHandshakeException.class, () -> c.writer().waitClosed());
                 server.close();
                 server.waitClosed();
+                handlerFailed.await();
+                assertEquals(1, handlerFailures.size(), handlerFailures::toString);
+                assertEquals("Unhandled exception in client_connected_cb", handlerFailures.get(0).message());
+                assertInstanceOf(SSLHandshakeException.class, handlerFailures.get(0).exception());
             } finally {
-                h.loop().setExceptionHandler(null);
+                h.loop().setExceptionHandler(harnessHandler);
             }
         });
     }

@@ -29,11 +29,14 @@ public final class ChatDemo {
 
         void serve(StreamReader reader, StreamWriter writer) throws IOException {
             try (writer) {
-                String name = new String(reader.readLine(), UTF_8).strip();
+                String name = reader.readTextLine(UTF_8);    // without its "\n"; null at the end
+                if (name == null) {
+                    return;                                  // gone before saying who it is
+                }
                 online.put(name, writer);
                 send(writer, "welcome " + name + " (" + online.size() + " online)");
-                for (byte[] line : reader.lines()) {
-                    broadcast(name, name + ": " + new String(line, UTF_8).strip());
+                for (String line : reader.textLines(UTF_8)) {
+                    broadcast(name, name + ": " + line);
                 }
                 online.remove(name);
                 broadcast(name, "* " + name + " left");
@@ -50,23 +53,23 @@ public final class ChatDemo {
 
         private static void send(StreamWriter w, String message) {
             // No drain here: a slow reader must not stall the room; its transport buffers.
-            w.write((message + "\n").getBytes(UTF_8));
+            w.writeLine(message);                            // UTF-8, then "\n"
         }
     }
 
     private static StreamPair join(int port, String name) throws IOException {
         StreamPair c = Streams.openConnection("127.0.0.1", port);
-        c.writer().write((name + "\n").getBytes(UTF_8));
+        c.writer().writeLine(name);
         hear(name, c);
         return c;
     }
 
     private static void say(StreamPair c, String line) {
-        c.writer().write((line + "\n").getBytes(UTF_8));
+        c.writer().writeLine(line);
     }
 
     private static void hear(String who, StreamPair c) throws IOException {
-        System.out.println(who + " hears: " + new String(c.reader().readLine(), UTF_8).strip());
+        System.out.println(who + " hears: " + c.reader().readTextLine(UTF_8));
     }
 
     /** Runs the example; {@code ./jasyncio examples NAME [ARGS]} calls this. */

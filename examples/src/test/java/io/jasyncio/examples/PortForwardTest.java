@@ -10,6 +10,7 @@ import io.jasyncio.stream.Protocol;
 import io.jasyncio.stream.Server;
 import io.jasyncio.stream.Transport;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
@@ -107,14 +108,24 @@ class PortForwardTest {
             closedPort = s.getLocalPort();
         }
         int port = closedPort;
-        run(() -> timeout(BOUND, () -> {
-            Server forwarder = PortForward.forward(0, "127.0.0.1", port);
-            Connection<Collector> c = Network.createConnection(Collector::new, "127.0.0.1", port(forwarder));
-            assertNull(c.protocol().lost.await(), "a clean close, nothing forwarded");
-            assertEquals(0, c.protocol().received.size());
-            forwarder.close();
-            forwarder.waitClosed();
-        }));
+        // The forwarder tells its user on stderr why it closed the connection: taken and checked.
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            run(() -> timeout(BOUND, () -> {
+                Server forwarder = PortForward.forward(0, "127.0.0.1", port);
+                Connection<Collector> c = Network.createConnection(Collector::new, "127.0.0.1", port(forwarder));
+                assertNull(c.protocol().lost.await(), "a clean close, nothing forwarded");
+                assertEquals(0, c.protocol().received.size());
+                forwarder.close();
+                forwarder.waitClosed();
+            }));
+        } finally {
+            System.setErr(savedErr);
+        }
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("portforward: ") && printed.contains(Integer.toString(port)), printed);
     }
 
     private static int port(Server s) {

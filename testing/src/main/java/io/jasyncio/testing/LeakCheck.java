@@ -28,6 +28,10 @@ final class LeakCheck {
         for (Task<?> t : loop.allTasks()) {
             leaks.add("unfinished task " + t);
         }
+        if (!leaks.isEmpty() && !loop.getDebug()) {
+            // Recording every creation site costs a stack trace per future, so only debug mode does.
+            leaks.add("(in debug mode, -Djasyncio.debug=true, each task names the line that created it)");
+        }
         int timers = liveTimers(loop);
         if (timers > 0) {
             leaks.add(timers + " timer(s) still scheduled");

@@ -42,7 +42,7 @@ public class TaskBenchmarks {
     @OperationsPerInvocation(LoopState.BATCH)
     public long spawnYieldingBatch(LoopState state) {
         return state.loop.runUntilComplete(() -> {
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array can only be created raw
             Task<Integer>[] tasks = new Task[LoopState.BATCH];
             for (int i = 0; i < tasks.length; i++) {
                 int v = i;

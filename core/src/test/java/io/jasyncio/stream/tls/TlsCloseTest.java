@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.LoopKind;
 import io.jasyncio.stream.Protocol;
+import io.jasyncio.testing.LogCapture;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.net.SocketException;
@@ -187,18 +188,22 @@ class TlsCloseTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         server.keepOpenOnEof = true;
-        runBounded(h, () -> {
-            Pair p = connect(h.loop(), client, server);
-            p.awaitBoth();
-            long start = h.loop().time();
-            client.transport.close();
-            client.waitUntil(() -> client.lost == 1 && server.lost == 1);
-            assertTrue(h.loop().time() - start < Duration.ofSeconds(1).toNanos(),
-                    "the server answered the close_notify at once instead of staying open");
-            assertEquals(1, server.eofs);
-            assertNull(server.lostError);
-            assertNull(client.lostError);
-        });
+        try (LogCapture log = LogCapture.start()) {
+            runBounded(h, () -> {
+                Pair p = connect(h.loop(), client, server);
+                p.awaitBoth();
+                long start = h.loop().time();
+                client.transport.close();
+                client.waitUntil(() -> client.lost == 1 && server.lost == 1);
+                assertTrue(h.loop().time() - start < Duration.ofSeconds(1).toNanos(),
+                        "the server answered the close_notify at once instead of staying open");
+                assertEquals(1, server.eofs);
+                assertNull(server.lostError);
+                assertNull(client.lostError);
+            });
+            assertEquals(List.of("WARNING returning true from eofReceived() has no effect when using TLS"), log.messages(),
+                    "asyncio's warning, once");
+        }
     }
 
     @LoopTest(loops = LoopKind.VIRTUAL)
