@@ -27,7 +27,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void bufferingMoreThanTwiceTheLimitPausesTheTransport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1, 1, LIMIT);
             c.b().writer().write(new byte[25]);
             sleep(Duration.ofSeconds(1));
@@ -42,7 +42,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readingDownToTheLimitResumesTheTransport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), Integer.MAX_VALUE, 1, LIMIT);
             StreamReader r = c.a().reader();
             c.b().writer().write(new byte[25]);
@@ -62,7 +62,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aReadThatMustWaitResumesAPausedTransport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1, 1, LIMIT);
             c.b().writer().write(new byte[50]);
             sleep(Duration.ofSeconds(1));
@@ -75,7 +75,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readMinusOneOfMuchMoreThanTheLimitNeverBuffersMoreThanTwiceTheLimitPlusAChunk(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 3, 3, LIMIT);
             StreamReader r = c.a().reader();
             int[] maxBuffered = {0};
@@ -133,7 +133,7 @@ class StreamReaderFlowTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aSecondReadThatWouldWaitWhileOneWaitsIsRefused(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<byte[]> first = createTask(() -> r.read(5));
             sleep(Duration.ZERO);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.readLine());
@@ -155,7 +155,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void cancellingAWaitingReadOfEachKindLosesNoData(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (var read : READS) {
                 for (boolean waitsAgain : new boolean[] {false, true}) {
                     StreamReader r = new StreamReader();
@@ -183,7 +183,7 @@ class StreamReaderFlowTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCancelledReadFreesTheWaitingSlot(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<byte[]> t = createTask(r::readLine);
             sleep(Duration.ZERO);
             t.cancel();
@@ -196,7 +196,7 @@ class StreamReaderFlowTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aReadCancelledByATimeoutLosesNothingAndTheNextReadGetsIt(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             feedSoon(getRunningLoop(), r, b("partial"), 1, false);
             assertThrows(AsyncTimeoutException.class, () -> timeout(Duration.ofSeconds(1), () -> r.readExactly(10)));
             r.feedData(b("!!!"));
@@ -206,7 +206,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
     void readsInterruptedByTimeoutsAtRandomPointsLoseNoBytes(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1, 1, 8);
             StringBuilder sent = new StringBuilder();
             Task<Void> producer = createTask(() -> {
@@ -242,7 +242,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
     void concurrentWritersAndAReaderSeeEveryByteInOrderUnderAnySchedule(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1, 1, 16);
             StringBuilder expected = new StringBuilder();
             for (int i = 0; i < 30; i++) {
@@ -272,7 +272,7 @@ class StreamReaderFlowTest {
     /** Regression (review of 2026-12-02): 2 * limit overflowed for limits above 2^30. */
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aLimitOfIntegerMaxValueDoesNotPauseTheTransportAfterEveryChunk(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
             c.b().writer().write(new byte[10]);
             sleep(Duration.ofSeconds(1));

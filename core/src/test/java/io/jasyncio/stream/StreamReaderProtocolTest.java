@@ -72,7 +72,7 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCleanConnectionLostEndsTheReaderAtEof(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             Task<byte[]> waiting = createTask(() -> c.a().reader().read());
             sleep(Duration.ZERO);
@@ -87,7 +87,7 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aConnectionLostWithAnErrorFailsTheWaitingRead(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             Task<byte[]> waiting = createTask(() -> c.a().reader().readLine());
             sleep(Duration.ZERO);
@@ -116,7 +116,7 @@ class StreamReaderProtocolTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aServerRunsItsHandlerInATaskOfItsOwnPerConnection(LoopHarness h) {
         List<Task<?>> handlerTasks = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Supplier<StreamReaderProtocol> factory = Streams.protocolFactory((reader, writer) -> {
                 handlerTasks.add(currentTask());
                 UPPER.handle(reader, writer);
@@ -149,7 +149,7 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
     void anEchoOverOneByteChunksGetsEveryLineBackUnderAnySchedule(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(32);
             StreamReaderProtocol server = Streams.protocolFactory(UPPER, 32).get();
             FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
@@ -177,7 +177,7 @@ class StreamReaderProtocolTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aFailingHandlerIsReportedAndItsConnectionClosed(LoopHarness h) {
         IllegalStateException boom = new IllegalStateException("handler failed");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
             StreamReaderProtocol server = Streams.protocolFactory((r, w) -> {
                 r.readLine();
@@ -199,7 +199,7 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCancelledHandlerClosesItsConnectionWithoutAReport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
             StreamReaderProtocol server = Streams.protocolFactory((r, w) -> r.readLine()).get();
             FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
@@ -215,7 +215,7 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aHandlerThatReturnsLeavesItsConnectionOpen(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
             StreamReaderProtocol server = Streams.protocolFactory((r, w) -> w.write(b("hi"))).get();
             FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);

@@ -1,31 +1,15 @@
 package io.jasyncio.stream;
 
-import static io.jasyncio.Asyncio.timeout;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import io.jasyncio.AsyncRunnable;
-import io.jasyncio.VoidBody;
 import io.jasyncio.loop.EventLoop;
-import io.jasyncio.testing.LoopHarness;
-import java.time.Duration;
 
 /** Helpers shared by the stream tests. */
 final class StreamTestSupport {
-    /**
-     * Bounds every scenario: a lost wake-up then fails the test (at once in virtual time)
-     * instead of hanging the build. Passing tests never wait for it.
-     */
-    static final Duration BOUND = Duration.ofSeconds(10);
-
     /** Chunk sizes a peer delivers in: one byte at a time (okio's BufferedSourceFactory), a few, all at once. */
     static final int[] CHUNKINGS = {1, 3, Integer.MAX_VALUE};
 
     private StreamTestSupport() {
-    }
-
-    /** Runs {@code body} as the test's main task, under {@link #BOUND}. */
-    static void runBounded(LoopHarness h, AsyncRunnable body) {
-        h.run(() -> timeout(BOUND, (VoidBody<Exception>) body::run));
     }
 
     static byte[] b(String s) {

@@ -34,7 +34,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void everyWriteFormReachesThePeerInOrder(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             ByteBuffer buf = ByteBuffer.wrap(b("xxBByy"), 2, 2);
@@ -54,7 +54,7 @@ class StreamWriterTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainReturnsWithoutYieldingWhileTheBufferIsBelowTheMark(LoopHarness h) {
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             createTask(() -> {
                 log.add("other");
@@ -72,7 +72,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainWaitsWhilePausedAndReturnsOnceTheBufferIsDownToTheLowMark(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -96,7 +96,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
     void everyWaitingDrainIsWokenByOneResume(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -114,7 +114,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCancelledDrainLeavesTheOthersWaiting(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -131,7 +131,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aDrainWaitingWhenTheConnectionBreaksThrowsItsException(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -148,7 +148,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aDrainWaitingWhenTheConnectionClosesCleanlyReturns(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -163,7 +163,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainAfterTheConnectionWasLostThrowsConnectionLost(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             w.close();
@@ -176,7 +176,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainOnAClosingTransportYieldsSoAWriteLoopSeesTheLostConnection(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             c.ta().fail(new SocketException("Broken pipe"));
@@ -199,7 +199,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainThrowsTheReadersExceptionFirst(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             IOException boom = new IOException("boom");
             c.a().reader().setException(boom);
@@ -211,7 +211,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void closeEndsTheConnectionAndWaitClosedReturnsOnceItIsLost(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             w.write(b("bye"));
@@ -231,7 +231,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void waitClosedThrowsTheExceptionTheConnectionWasLostWith(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             SocketException reset = new SocketException("Connection reset");
             Task<Void> waiting = createTask(c.a().writer()::waitClosed);
@@ -245,7 +245,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCancelledWaitClosedDoesNotDisturbTheOtherWaiters(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             Task<Void> cancelled = createTask(w::waitClosed);
@@ -261,7 +261,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void tryWithResourcesClosesTheWriter(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             try (StreamWriter w = c.a().writer()) {
                 w.write(b("x"));
@@ -278,7 +278,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void writeEofHalfClosesAndTheConnectionStillCarriesTheReply(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             assertTrue(c.a().writer().canWriteEof());
             c.a().writer().write(b("question"));
@@ -299,7 +299,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void writeEofOnATransportThatCannotThrows(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             Transport noEof = new ForwardingTransport(c.ta()) {
                 @Override
@@ -323,7 +323,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void extraInfoAndTheTransportComeFromTheTransport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             assertSame(c.ta(), w.transport());

@@ -1,5 +1,6 @@
 package io.jasyncio.stream.tls;
 
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,7 +26,7 @@ class TlsCloseTest {
     void closeSendsCloseNotifyAndThePeerSeesEofThenBothLoseTheConnection(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.close();
@@ -44,7 +45,7 @@ class TlsCloseTest {
     void closeWaitsForThePeersCloseNotifyBeforeClosingTheRawTransport(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             p.rawServer().pauseReading(); // the close_notify stays in flight
@@ -63,7 +64,7 @@ class TlsCloseTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         byte[] msg = pattern(300_000);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 4096);
             p.awaitBoth();
             client.transport.write(msg);
@@ -80,7 +81,7 @@ class TlsCloseTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         Recorder blackHole = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             p.rawServer().setProtocol(blackHole); // the server stops speaking TLS
@@ -99,7 +100,7 @@ class TlsCloseTest {
     void theShutdownTimeoutIsConfigurable(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions().withShutdownTimeout(Duration.ofSeconds(3)),
                     server, serverOptions(), 64 * 1024);
             p.awaitBoth();
@@ -116,7 +117,7 @@ class TlsCloseTest {
     void abortClosesAtOnceWithoutCloseNotifyAndDropsBufferedData(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             p.rawClient().setWriteBufferLimits(0, 0);
@@ -134,7 +135,7 @@ class TlsCloseTest {
     void connectionLostIsCalledExactlyOnceWhateverTheApplicationCalls(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.close();
@@ -155,7 +156,7 @@ class TlsCloseTest {
     void writesAfterCloseAreDropped(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.write("before".getBytes(StandardCharsets.UTF_8));
@@ -172,7 +173,7 @@ class TlsCloseTest {
     void writeEofIsUnsupportedAndCanWriteEofIsFalse(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             assertFalse(client.transport.canWriteEof());
@@ -187,7 +188,7 @@ class TlsCloseTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         server.keepOpenOnEof = true;
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             long start = h.loop().time();
@@ -205,7 +206,7 @@ class TlsCloseTest {
     void dataBeforeTheCloseNotifyIsDeliveredBeforeEof(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             server.transport.write("last words".getBytes(StandardCharsets.UTF_8));
@@ -220,7 +221,7 @@ class TlsCloseTest {
     void aBareEofWithoutCloseNotifyReachesTheApplicationAsEof(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             server.transport.write("data".getBytes(StandardCharsets.UTF_8));
@@ -236,7 +237,7 @@ class TlsCloseTest {
     void aResetReachesTheApplicationAsConnectionLostWithTheError(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             p.rawClient().reset();
@@ -257,7 +258,7 @@ class TlsCloseTest {
                 throw boom;
             }
         };
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.write("x".getBytes(StandardCharsets.UTF_8));
@@ -279,7 +280,7 @@ class TlsCloseTest {
                 transport.close();
             }
         };
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.write("hi".getBytes(StandardCharsets.UTF_8));
@@ -295,7 +296,7 @@ class TlsCloseTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         Recorder next = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             server.transport.setProtocol(next);
@@ -319,7 +320,7 @@ class TlsCloseTest {
         Echo server = new Echo();
         TlsOptions tls12 = TlsOptions.client(
                 io.jasyncio.stream.SelfSignedCertificates.trusting("TLSv1.2", id()), "localhost");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, tls12, server, serverOptions(), 100);
             p.awaitBoth();
             assertEquals("TLSv1.2", ((javax.net.ssl.SSLSession) client.transport.getExtraInfo(
@@ -341,7 +342,7 @@ class TlsCloseTest {
         Recorder server = new Recorder();
         server.keepOpenOnEof = true;
         try (io.jasyncio.testing.LogCapture log = io.jasyncio.testing.LogCapture.start()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Pair p = connect(h.loop(), client, server);
                 p.awaitBoth();
                 client.transport.close();
@@ -371,7 +372,7 @@ class TlsCloseTest {
                 super.connectionLost(exc);
             }
         };
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.close();

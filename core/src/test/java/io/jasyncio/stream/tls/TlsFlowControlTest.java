@@ -1,5 +1,6 @@
 package io.jasyncio.stream.tls;
 
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static io.jasyncio.Asyncio.sleep;
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -53,7 +54,7 @@ class TlsFlowControlTest {
         Sink server = new Sink();
         long total = 8L << 20;
         MessageDigest sent = sha256();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 16 * 1024);
             p.awaitBoth();
             Transport t = client.transport;
@@ -88,7 +89,7 @@ class TlsFlowControlTest {
     void aRawTransportThatPausesWritingPausesTheApplicationInTurn(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             p.rawServer().pauseReading(); // nothing drains from the client's raw transport
@@ -114,7 +115,7 @@ class TlsFlowControlTest {
     void setWriteBufferLimitsTakesEffectAtOnceAndChecksItsArguments(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             Transport t = client.transport;
@@ -143,7 +144,7 @@ class TlsFlowControlTest {
     void pauseReadingHoldsDataAndResumeReadingDeliversIt(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             Transport s = server.transport;
@@ -170,7 +171,7 @@ class TlsFlowControlTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         int size = 1 << 20;
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 16 * 1024);
             p.awaitBoth();
             server.transport.pauseReading();
@@ -193,7 +194,7 @@ class TlsFlowControlTest {
         Recorder client = new Recorder();
         SmallBuffers server = new SmallBuffers(100);
         byte[] msg = pattern(50_000);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 1000);
             p.awaitBoth();
             client.transport.write(msg);
@@ -218,7 +219,7 @@ class TlsFlowControlTest {
                 }
             }
         };
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.write(pattern(25));

@@ -45,7 +45,7 @@ class TlsStartTlsTest {
     void startTlsUpgradesAPlainConnectionWithDataBeforeAndAfter(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Upgrade u = plainThenServerStartsTls(h, client, server);
             long plainBytes = u.raw()[0].bytesWritten();
             Transport ct = Tls.startTls(u.raw()[0], client, clientOptions()).await();
@@ -72,7 +72,7 @@ class TlsStartTlsTest {
         Recorder server = new Recorder();
         TlsOptions wrongTrust = TlsOptions.client(
                 SelfSignedCertificates.trusting(SelfSignedCertificates.stranger()), "localhost");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Upgrade u = plainThenServerStartsTls(h, client, server);
             Future<Transport> ct = Tls.startTls(u.raw()[0], client, wrongTrust);
             SSLHandshakeException e = failure(SSLHandshakeException.class, ct);
@@ -90,7 +90,7 @@ class TlsStartTlsTest {
     void anUpgradeThatTimesOutEndsTheConnectionWithTheTimeout(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder silent = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             MemoryTransport[] raw = MemoryTransport.pair(h.loop());
             raw[0].connect(client);
             raw[1].connect(silent);
@@ -108,7 +108,7 @@ class TlsStartTlsTest {
     void startTlsResumesARawTransportWhoseReadingWasPaused(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             MemoryTransport[] raw = MemoryTransport.pair(h.loop());
             raw[0].connect(client);
             raw[1].connect(server);
@@ -127,7 +127,7 @@ class TlsStartTlsTest {
     void newProtocolLetsTheCallerInstallTheTlsLayerItself(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             MemoryTransport[] raw = MemoryTransport.pair(h.loop());
             Future<Transport> st = Tls.wrap(raw[1], server, serverOptions());
             TlsProtocol tls = Tls.newProtocol(client, clientOptions());
@@ -149,7 +149,7 @@ class TlsStartTlsTest {
     void aProtocolCancelledBeforeItIsConnectedAbortsTheRawTransportItIsGiven(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder peer = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             MemoryTransport[] raw = MemoryTransport.pair(h.loop());
             raw[1].connect(peer);
             TlsProtocol tls = Tls.newProtocol(client, clientOptions());
