@@ -10,6 +10,7 @@ import io.jasyncio.Task;
 import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
+import io.jasyncio.testing.MemoryTransport;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ class StreamReaderFlowTest {
             sleep(Duration.ofSeconds(1));
             assertEquals(2 * LIMIT + 1, c.a().reader().buffered(), "paused right after passing 2 * limit");
             assertFalse(c.ta().isReading());
-            assertEquals(1, c.ta().pauseReadingCalls);
+            assertEquals(1, c.ta().statistics().pauseReadingCalls());
             assertEquals(4, c.tb().getWriteBufferSize(), "the rest waits in the sender's buffer");
             c.a().writer().close();
             c.b().writer().close();
@@ -53,7 +54,7 @@ class StreamReaderFlowTest {
             assertFalse(c.ta().isReading(), "11 bytes is still above the limit");
             r.readExactly(1);
             assertTrue(c.ta().isReading(), "at the limit the transport resumes");
-            assertEquals(1, c.ta().resumeReadingCalls);
+            assertEquals(1, c.ta().statistics().resumeReadingCalls());
             sleep(Duration.ofSeconds(1));
             assertEquals(14, r.buffered(), "the held-back bytes arrived");
             c.a().writer().close();
@@ -101,7 +102,7 @@ class StreamReaderFlowTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aTransportThatCannotPauseIsNotAskedAgain(LoopHarness h) {
         int[] calls = {0};
-        FakeTransport t = FakeTransport.sink(h.loop(), new StreamReaderProtocol(new StreamReader(1)) {
+        MemoryTransport t = MemoryTransport.sink(h.loop(), new StreamReaderProtocol(new StreamReader(1)) {
             @Override
             public void connectionMade(Transport transport) {
                 super.connectionMade(new ForwardingTransport(transport) {

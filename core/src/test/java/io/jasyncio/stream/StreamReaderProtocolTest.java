@@ -9,6 +9,7 @@ import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
+import io.jasyncio.testing.MemoryTransport;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -47,7 +48,7 @@ class StreamReaderProtocolTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void eofReceivedEndsTheReaderAndKeepsTheConnectionOpenForWriting(LoopHarness h) {
         StreamReaderProtocol p = new StreamReaderProtocol(new StreamReader());
-        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        MemoryTransport t = MemoryTransport.sink(h.loop(), p);
         assertSame(t, p.transport());
         assertTrue(p.eofReceived());
         assertTrue(p.reader().atEof());
@@ -60,11 +61,11 @@ class StreamReaderProtocolTest {
         StreamReaderProtocol p = new StreamReaderProtocol(new StreamReader()) {
             @Override
             public void connectionMade(Transport transport) {
-                ((FakeTransport) transport).putExtra(BaseTransport.SSL_OBJECT, "engine");
+                ((MemoryTransport) transport).putExtra(BaseTransport.SSL_OBJECT, "engine");
                 super.connectionMade(transport);
             }
         };
-        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        MemoryTransport t = MemoryTransport.sink(h.loop(), p);
         assertFalse(p.eofReceived());
         t.abort();
         h.drain(10);
@@ -126,10 +127,10 @@ class StreamReaderProtocolTest {
             for (int i = 0; i < 3; i++) {
                 StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
                 StreamReaderProtocol server = factory.get();
-                FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+                MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
                 assertNotNull(server.handlerTask());
                 assertNotNull(server.writer());
-                clients.add(Streams.connectionPair(t[0], client));
+                clients.add(Streams.connectionPair(t.a(), client));
                 servers.add(server);
             }
             for (int i = 0; i < 3; i++) {
@@ -152,12 +153,12 @@ class StreamReaderProtocolTest {
         h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(32);
             StreamReaderProtocol server = Streams.protocolFactory(UPPER, 32).get();
-            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
-            t[0].chunkSize = 1;
-            t[1].chunkSize = 1;
-            t[0].setWriteBufferLimits(4);
-            t[1].setWriteBufferLimits(4);
-            StreamPair streams = Streams.connectionPair(t[0], client);
+            MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
+            t.a().setChunkSize(1);
+            t.b().setChunkSize(1);
+            t.a().setWriteBufferLimits(4);
+            t.b().setWriteBufferLimits(4);
+            StreamPair streams = Streams.connectionPair(t.a(), client);
             Task<String> replies = createTask(() -> s(streams.reader().read()));
             StringBuilder expected = new StringBuilder();
             for (int i = 0; i < 20; i++) {
@@ -183,11 +184,11 @@ class StreamReaderProtocolTest {
                 r.readLine();
                 throw boom;
             }).get();
-            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
-            StreamPair streams = Streams.connectionPair(t[0], client);
+            MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
+            StreamPair streams = Streams.connectionPair(t.a(), client);
             streams.writer().write(b("go\n"));
             assertEquals(0, streams.reader().read().length, "the server closed the connection");
-            assertTrue(t[1].isClosing());
+            assertTrue(t.b().isClosing());
             streams.writer().close();
             streams.writer().waitClosed();
         });
@@ -202,12 +203,12 @@ class StreamReaderProtocolTest {
         h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
             StreamReaderProtocol server = Streams.protocolFactory((r, w) -> r.readLine()).get();
-            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+            MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
             sleep(Duration.ZERO);
             server.handlerTask().cancel();
-            StreamPair streams = Streams.connectionPair(t[0], client);
+            StreamPair streams = Streams.connectionPair(t.a(), client);
             assertEquals(0, streams.reader().read().length);
-            assertTrue(t[1].isClosing());
+            assertTrue(t.b().isClosing());
             streams.writer().close();
         });
         assertEquals(List.of(), h.takeUnhandled());
@@ -218,11 +219,11 @@ class StreamReaderProtocolTest {
         h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
             StreamReaderProtocol server = Streams.protocolFactory((r, w) -> w.write(b("hi"))).get();
-            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+            MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
             server.handlerTask().await();
-            assertFalse(t[1].isClosing(), "as in asyncio, the handler owns the writer and must close it");
+            assertFalse(t.b().isClosing(), "as in asyncio, the handler owns the writer and must close it");
             server.writer().close();
-            StreamPair streams = Streams.connectionPair(t[0], client);
+            StreamPair streams = Streams.connectionPair(t.a(), client);
             assertEquals("hi", s(streams.reader().read()));
             streams.writer().close();
             streams.writer().waitClosed();
@@ -244,7 +245,7 @@ class StreamReaderProtocolTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void connectionPairRejectsAProtocolThatIsNotTheTransports(LoopHarness h) {
         StreamReaderProtocol p = Streams.clientProtocol(10);
-        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        MemoryTransport t = MemoryTransport.sink(h.loop(), p);
         assertThrows(IllegalArgumentException.class, () -> Streams.connectionPair(t, Streams.clientProtocol(10)));
         StreamPair pair = Streams.connectionPair(t, p);
         assertSame(p.reader(), pair.reader());

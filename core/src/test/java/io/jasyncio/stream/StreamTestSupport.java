@@ -3,6 +3,7 @@ package io.jasyncio.stream;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import io.jasyncio.loop.EventLoop;
+import io.jasyncio.testing.MemoryTransport;
 
 /** Helpers shared by the stream tests. */
 final class StreamTestSupport {
@@ -38,25 +39,25 @@ final class StreamTestSupport {
         }
     }
 
-    /** Both ends of a fake connection, each with streams over it. */
-    record FakeConnection(FakeTransport ta, FakeTransport tb, StreamReaderProtocol pa, StreamReaderProtocol pb,
+    /** Both ends of an in-memory connection, each with streams over it. */
+    record MemoryConnection(MemoryTransport ta, MemoryTransport tb, StreamReaderProtocol pa, StreamReaderProtocol pb,
             StreamPair a, StreamPair b) {
     }
 
     /**
-     * A connected pair of fake transports with streams on both ends: bytes from a to b arrive in
+     * A connected pair of in-memory transports with streams on both ends: bytes from a to b arrive in
      * chunks of {@code chunkAtoB}, from b to a in chunks of {@code chunkBtoA}.
      */
-    static FakeConnection connect(EventLoop loop, int chunkAtoB, int chunkBtoA, int limit) {
+    static MemoryConnection connect(EventLoop loop, int chunkAtoB, int chunkBtoA, int limit) {
         StreamReaderProtocol pa = Streams.clientProtocol(limit);
         StreamReaderProtocol pb = Streams.clientProtocol(limit);
-        FakeTransport[] t = FakeTransport.connect(loop, pa, pb);
-        t[0].chunkSize = chunkAtoB;
-        t[1].chunkSize = chunkBtoA;
-        return new FakeConnection(t[0], t[1], pa, pb, Streams.connectionPair(t[0], pa), Streams.connectionPair(t[1], pb));
+        MemoryTransport.Pair t = MemoryTransport.pair(loop, pa, pb);
+        t.a().setChunkSize(chunkAtoB);
+        t.b().setChunkSize(chunkBtoA);
+        return new MemoryConnection(t.a(), t.b(), pa, pb, Streams.connectionPair(t.a(), pa), Streams.connectionPair(t.b(), pb));
     }
 
-    static FakeConnection connect(EventLoop loop, int chunk) {
+    static MemoryConnection connect(EventLoop loop, int chunk) {
         return connect(loop, chunk, chunk, StreamReader.DEFAULT_LIMIT);
     }
 }

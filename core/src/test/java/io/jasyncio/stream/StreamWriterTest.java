@@ -9,6 +9,7 @@ import io.jasyncio.Task;
 import io.jasyncio.loop.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
+import io.jasyncio.testing.MemoryTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class StreamWriterTest {
     /** A connection whose b end reads with a tiny limit, and whose a end pauses writing above 10 bytes. */
-    private static FakeConnection slowPeer(LoopHarness h) {
+    private static MemoryConnection slowPeer(LoopHarness h) {
         var c = connect(h.loop(), 4, 4, 4);
         c.ta().setWriteBufferLimits(10, 2);
         return c;
@@ -88,8 +89,8 @@ class StreamWriterTest {
             drain.await();
             assertFalse(c.pa().isWritingPaused());
             assertTrue(c.ta().getWriteBufferSize() <= 2);
-            assertEquals(1, c.ta().pauseWritingCalls);
-            assertEquals(1, c.ta().resumeWritingCalls);
+            assertEquals(1, c.ta().statistics().pauseWritingCalls());
+            assertEquals(1, c.ta().statistics().resumeWritingCalls());
             c.a().writer().close();
         });
     }
@@ -327,10 +328,10 @@ class StreamWriterTest {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             assertSame(c.ta(), w.transport());
-            assertEquals(new InetSocketAddress("127.0.0.1", 2), w.getExtraInfo(BaseTransport.PEERNAME));
+            assertEquals(new InetSocketAddress("127.0.0.1", 2222), w.getExtraInfo(BaseTransport.PEERNAME));
             assertNull(w.getExtraInfo("nothing"));
             assertEquals("dflt", w.getExtraInfo("nothing", "dflt"));
-            assertTrue(w.toString().startsWith("StreamWriter[transport=FakeTransport[a"), w.toString());
+            assertTrue(w.toString().startsWith("StreamWriter[transport=MemoryTransport[a"), w.toString());
             w.close();
             c.b().writer().close();
         });

@@ -78,8 +78,8 @@ class TlsFlowControlTest {
             assertEquals(client.pauses, client.resumes);
             assertTrue(maxTls <= t.getWriteBufferHighWater() + CHUNK + 1024,
                     "TLS buffer peaked at " + maxTls);
-            assertTrue(p.rawClient().maxWriteBufferSize() <= p.rawClient().getWriteBufferHighWater() + 17 * 1024,
-                    "raw buffer peaked at " + p.rawClient().maxWriteBufferSize());
+            assertTrue(p.rawClient().statistics().maxWriteBufferSize() <= p.rawClient().getWriteBufferHighWater() + 17 * 1024,
+                    "raw buffer peaked at " + p.rawClient().statistics().maxWriteBufferSize());
             client.transport.close();
             client.waitUntil(() -> client.lost == 1 && server.lost == 1);
         });

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.jasyncio.Future;
 import io.jasyncio.loop.LoopKind;
 import io.jasyncio.stream.BaseTransport;
-import io.jasyncio.stream.MemoryTransport;
+import io.jasyncio.testing.MemoryTransport;
 import io.jasyncio.stream.SelfSignedCertificates;
 import io.jasyncio.stream.Transport;
 import io.jasyncio.testing.LoopHarness;
@@ -244,10 +244,10 @@ class TlsHandshakeTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aClientThatVerifiesWithoutAHostnameIsRejectedAtOnce(LoopHarness h) {
         h.runBounded(() -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
             TlsOptions noName = TlsOptions.client(SelfSignedCertificates.trusting(id()), null);
-            assertThrows(IllegalArgumentException.class, () -> Tls.wrap(raw[0], new Recorder(), noName));
-            assertNull(raw[0].getProtocol(), "nothing was installed");
+            assertThrows(IllegalArgumentException.class, () -> Tls.wrap(raw.a(), new Recorder(), noName));
+            assertNull(raw.a().getProtocol(), "nothing was installed");
         });
     }
 
@@ -270,15 +270,15 @@ class TlsHandshakeTest {
         Recorder client = new Recorder();
         Recorder silent = new Recorder();
         h.runBounded(() -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(silent); // reads the ClientHello, says nothing
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(silent); // reads the ClientHello, says nothing
             long start = h.loop().time();
-            Future<Transport> f = Tls.wrap(raw[0], client, clientOptions());
+            Future<Transport> f = Tls.wrap(raw.a(), client, clientOptions());
             Throwable e = failure(SocketTimeoutException.class, f);
             assertEquals(TlsOptions.DEFAULT_HANDSHAKE_TIMEOUT.toNanos(), h.loop().time() - start);
             assertTrue(e.getMessage().contains("handshake"), e.getMessage());
             assertTrue(silent.data.size() > 0, "the ClientHello went out");
-            eventually(() -> raw[0].isLost() && silent.lost == 1);
+            eventually(() -> raw.a().isLost() && silent.lost == 1);
             assertEquals(0, client.made + client.lost);
         });
     }
@@ -287,10 +287,10 @@ class TlsHandshakeTest {
     void theHandshakeTimeoutIsConfigurable(LoopHarness h) {
         Recorder silent = new Recorder();
         h.runBounded(() -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(silent);
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(silent);
             long start = h.loop().time();
-            Future<Transport> f = Tls.wrap(raw[0], new Recorder(),
+            Future<Transport> f = Tls.wrap(raw.a(), new Recorder(),
                     clientOptions().withHandshakeTimeout(Duration.ofSeconds(5)));
             failure(SocketTimeoutException.class, f);
             assertEquals(Duration.ofSeconds(5).toNanos(), h.loop().time() - start);
@@ -307,11 +307,11 @@ class TlsHandshakeTest {
             }
         };
         h.runBounded(() -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(closer);
-            Future<Transport> f = Tls.wrap(raw[0], new Recorder(), clientOptions());
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(closer);
+            Future<Transport> f = Tls.wrap(raw.a(), new Recorder(), clientOptions());
             failure(SSLHandshakeException.class, f);
-            eventually(() -> raw[0].isLost() && closer.lost == 1);
+            eventually(() -> raw.a().isLost() && closer.lost == 1);
         });
     }
 
@@ -320,11 +320,11 @@ class TlsHandshakeTest {
         Recorder silent = new Recorder();
         Recorder client = new Recorder();
         h.runBounded(() -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(silent);
-            Future<Transport> f = Tls.wrap(raw[0], client, clientOptions());
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(silent);
+            Future<Transport> f = Tls.wrap(raw.a(), client, clientOptions());
             f.cancel();
-            eventually(() -> raw[0].isLost() && silent.lost == 1);
+            eventually(() -> raw.a().isLost() && silent.lost == 1);
             assertEquals(0, client.made + client.lost);
         });
     }

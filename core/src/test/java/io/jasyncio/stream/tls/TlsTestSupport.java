@@ -4,7 +4,7 @@ package io.jasyncio.stream.tls;
 import io.jasyncio.Future;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.stream.BufferedProtocol;
-import io.jasyncio.stream.MemoryTransport;
+import io.jasyncio.testing.MemoryTransport;
 import io.jasyncio.stream.Protocol;
 import io.jasyncio.stream.SelfSignedCertificates;
 import io.jasyncio.stream.Transport;
@@ -172,12 +172,12 @@ final class TlsTestSupport {
 
     static Pair connect(EventLoop loop, Recorder clientApp, TlsOptions clientOpts,
                         Recorder serverApp, TlsOptions serverOpts, int chunk) {
-        MemoryTransport[] raw = MemoryTransport.pair(loop);
-        raw[0].setChunkSize(chunk);
-        raw[1].setChunkSize(chunk);
-        Future<Transport> s = Tls.wrap(raw[1], serverApp, serverOpts);
-        Future<Transport> c = Tls.wrap(raw[0], clientApp, clientOpts);
-        return new Pair(raw[0], raw[1], c, s);
+        MemoryTransport.Pair raw = MemoryTransport.pair(loop);
+        raw.a().setChunkSize(chunk);
+        raw.b().setChunkSize(chunk);
+        Future<Transport> s = Tls.wrap(raw.b(), serverApp, serverOpts);
+        Future<Transport> c = Tls.wrap(raw.a(), clientApp, clientOpts);
+        return new Pair(raw.a(), raw.b(), c, s);
     }
 
     static Pair connect(EventLoop loop, Recorder clientApp, Recorder serverApp) {
