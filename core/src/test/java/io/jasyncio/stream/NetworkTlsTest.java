@@ -1,9 +1,9 @@
 package io.jasyncio.stream;
 
-import static io.jasyncio.testing.LoopHarness.eventually;
 import static io.jasyncio.Asyncio.*;
 import static io.jasyncio.stream.NetTestSupport.*;
 import static io.jasyncio.stream.TlsNetTestSupport.*;
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 

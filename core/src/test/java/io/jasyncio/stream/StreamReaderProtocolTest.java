@@ -77,6 +77,7 @@ class StreamReaderProtocolTest {
             var c = connect(getRunningLoop(), 1);
             Task<byte[]> waiting = createTask(() -> c.a().reader().read());
             sleep(Duration.ZERO);
+            c.tb().write(new byte[] {1}); // never read by a, so the abort resets b
             c.ta().abort();
             assertEquals(0, waiting.await().length);
             assertNull(c.a().reader().exception());

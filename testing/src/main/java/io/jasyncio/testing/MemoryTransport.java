@@ -35,10 +35,10 @@ import java.util.Map;
  *
  * <p>Endings, modelled on TCP: {@link #writeEof} delivers the buffer, then the peer's
  * {@code eofReceived} (the peer closes itself unless it returns true); {@link #close} does the
- * same, then this end's {@code connectionLost(null)}; {@link #abort} drops the buffer, loses this
- * end with null and resets the peer ({@code connectionLost} with a {@link SocketException}), as
- * an abortive close must never look like an orderly end; bytes that reach a peer that has closed
- * reset the sender; {@link #fail} is a network error on this end alone; {@link #reset} loses both
+ * same, then this end's {@code connectionLost(null)}; {@link #abort} drops the buffer and loses
+ * this end with null, and the peer sees what a TCP peer sees: a reset ({@code connectionLost}
+ * with a {@link SocketException}) if it had bytes for this end that were never read, else an
+ * EOF; bytes that reach an end whose connection was lost reset the sender; {@link #fail} is a network error on this end alone; {@link #reset} loses both
  * ends with an error. {@code connectionLost} is called exactly once per end, always from a
  * callback of its own, never inside the call that caused it. An exception thrown by a protocol
  * callback goes to the loop's exception handler and aborts the end with it, as on a socket.
@@ -340,7 +340,13 @@ public final class MemoryTransport implements Transport {
             return;
         }
         fail(null);
-        peer.fail(new SocketException("Connection reset by peer"));
+        if (peer.buffered > 0) {
+            // Closing a socket with unread bytes resets the connection.
+            peer.fail(new SocketException("Connection reset by peer"));
+        } else if (!eofSent) {
+            eofSent = true;
+            loop.callSoon(peer::receiveEof);
+        }
     }
 
     @Override
@@ -380,7 +386,7 @@ public final class MemoryTransport implements Transport {
             return;
         }
         if (buffered > 0) {
-            if (peer.lost || peer.closing) {
+            if (peer.lost) {
                 fail(new SocketException("Connection reset by peer")); // TCP resets a sender to a closed socket
                 return;
             }

@@ -162,9 +162,10 @@ class MemoryTransportTest {
             t.a().connect(a);
             t.b().connect(b);
             t.a().write(new byte[5]);
+            t.b().write(new byte[3]); // never read by a
             t.a().abort();
             settle();
-            assertEquals(List.of("lost"), b.events, "an abort never looks like an orderly end");
+            assertEquals(List.of("lost"), b.events, "unread bytes make an abort a reset, never an orderly end");
             assertInstanceOf(SocketException.class, b.lostError);
             assertEquals(List.of("lost"), a.events);
             assertNull(a.lostError);
@@ -367,6 +368,24 @@ class MemoryTransportTest {
             assertTrue(t.toString().startsWith("MemoryTransport[a"), t.toString());
             t.abort();
             settle();
+        });
+    }
+
+    @LoopTest
+    void anAbortWithNothingUnreadReachesThePeerAsEof(LoopHarness h) {
+        Log a = new Log();
+        Log b = new Log();
+        b.keepOpen = true;
+        h.run(() -> {
+            MemoryTransport.Pair t = MemoryTransport.pair(h.loop(), a, b);
+            t.a().write(new byte[5]);
+            t.a().abort();
+            settle();
+            assertEquals(List.of("eof"), b.events, "the aborted buffer never left");
+            t.b().write(new byte[] {1}); // to an end that is gone
+            settle();
+            assertEquals(List.of("eof", "lost"), b.events);
+            assertInstanceOf(SocketException.class, b.lostError);
         });
     }
 }

@@ -1,8 +1,8 @@
 package io.jasyncio.stream.tls;
 
-import static io.jasyncio.testing.LoopHarness.eventually;
 import static io.jasyncio.Asyncio.sleep;
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.loop.LoopKind;

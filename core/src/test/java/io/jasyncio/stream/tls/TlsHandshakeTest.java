@@ -1,7 +1,7 @@
 package io.jasyncio.stream.tls;
 
-import static io.jasyncio.testing.LoopHarness.eventually;
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Future;
