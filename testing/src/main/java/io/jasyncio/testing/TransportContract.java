@@ -41,8 +41,9 @@ import java.util.Random;
  *
  * <p>The tests run on the {@link LoopKind#SELECTOR} loop (real transports need real I/O), each
  * under {@link LoopHarness#runBounded}, with the leak checks of {@link LoopTest}. Where a
- * transport cannot meet one behaviour, its subclass overrides that test method with
- * {@code @Disabled("why")}.
+ * transport cannot meet one behaviour, its subclass overrides that test method, annotated
+ * {@code @LoopTest(loops = LoopKind.SELECTOR) @Disabled("why")} (an override without
+ * {@code @LoopTest} is not a test at all).
  */
 public abstract class TransportContract {
     /*
@@ -163,31 +164,36 @@ public abstract class TransportContract {
         assertNull(rb.lostError, "a clean close ends the receiver's connection with null");
     }
 
+    /** Three thousand one-byte writes arrive complete and in order, then EOF and a clean end. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void oneByteWritesArriveInOrder(LoopHarness h) {
+    protected void oneByteWritesArriveInOrder(LoopHarness h) {
         check(h, (a, b, ra, rb) -> sendAndCheck(a, rb, 3000, () -> 1));
     }
 
+    /** Writes of 1 to 700 bytes arrive complete and in order. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void smallWritesOfMixedSizesArriveInOrder(LoopHarness h) {
+    protected void smallWritesOfMixedSizesArriveInOrder(LoopHarness h) {
         Random r = new Random(8);
         check(h, (a, b, ra, rb) -> sendAndCheck(a, rb, 200_000, () -> 1 + r.nextInt(700)));
     }
 
+    /** One 4 MiB write arrives complete and in order. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void aLargeWriteArrivesComplete(LoopHarness h) {
+    protected void aLargeWriteArrivesComplete(LoopHarness h) {
         check(h, (a, b, ra, rb) -> sendAndCheck(a, rb, 4 << 20, () -> 4 << 20));
     }
 
+    /** A {@code BufferedProtocol} that lends 7-byte buffers receives the same bytes. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void aBufferedProtocolReceivesTheSameBytes(LoopHarness h) {
+    protected void aBufferedProtocolReceivesTheSameBytes(LoopHarness h) {
         assumeTrue(acceptsBufferedProtocol(), "this transport delivers to a Protocol only");
         check(h, RecordingProtocol.plain(), RecordingProtocol.buffered(7),
                 (a, b, ra, rb) -> sendAndCheck(a, rb, 300_000, () -> 65_536));
     }
 
+    /** Empty writes send nothing, end nothing and throw nothing. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void emptyWritesMeanNothing(LoopHarness h) {
+    protected void emptyWritesMeanNothing(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             a.write(new byte[0]);
             a.write(java.nio.ByteBuffer.allocate(0));
@@ -201,8 +207,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** {@code writeEof} delivers EOF after the data; a write after it throws {@link IllegalStateException}; the other direction stays open (a transport that cannot half-close throws {@link UnsupportedOperationException}). */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void writeEofDeliversEofAfterTheDataAndKeepsTheOtherDirectionOpen(LoopHarness h) {
+    protected void writeEofDeliversEofAfterTheDataAndKeepsTheOtherDirectionOpen(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             if (!a.canWriteEof()) {
                 assertThrows(UnsupportedOperationException.class, a::writeEof);
@@ -227,8 +234,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** {@code close} sends the buffer, then EOF; closing again (or aborting) changes nothing; {@code connectionLost(null)} comes once per end. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void closeIsIdempotentAndConnectionLostComesOnceWithNull(LoopHarness h) {
+    protected void closeIsIdempotentAndConnectionLostComesOnceWithNull(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             assertFalse(a.isClosing());
             a.write(pattern(0, 100));
@@ -248,8 +256,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** A write after the connection was closed is dropped and throws nothing, as in asyncio. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void aWriteAfterCloseIsDroppedWithoutAnError(LoopHarness h) {
+    protected void aWriteAfterCloseIsDroppedWithoutAnError(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             a.write(pattern(0, 10));
             a.close();
@@ -261,8 +270,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** {@code abort} drops what is buffered; this end gets {@code connectionLost(null)} once, the peer its one end. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void abortDropsBufferedDataAndEndsBothSidesOnce(LoopHarness h) {
+    protected void abortDropsBufferedDataAndEndsBothSidesOnce(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             b.pauseReading();
             long written = fillUntil(a, () -> a.getWriteBufferSize() > 0);
@@ -282,8 +292,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** While reading is paused nothing is delivered; resuming delivers what waited. Both calls are idempotent. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void pausedReadingDeliversNothingUntilResumed(LoopHarness h) {
+    protected void pausedReadingDeliversNothingUntilResumed(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             assertTrue(b.isReading());
             b.pauseReading();
@@ -302,8 +313,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** The protocol's {@code pauseWriting} comes once the buffer is above the high-water mark, {@code resumeWriting} once it is at or below the low one, and no byte is lost. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void theWriterIsPausedAboveTheHighMarkAndResumedAtTheLowOne(LoopHarness h) {
+    protected void theWriterIsPausedAboveTheHighMarkAndResumedAtTheLowOne(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             a.setWriteBufferLimits(HIGH, LOW);
             assertEquals(HIGH, a.getWriteBufferHighWater());
@@ -321,8 +333,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** Write-buffer limits are validated, and one mark sets the low one to a quarter of it. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void writeBufferLimitsAreChecked(LoopHarness h) {
+    protected void writeBufferLimitsAreChecked(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             assertThrows(IllegalArgumentException.class, () -> a.setWriteBufferLimits(10, 20));
             assertThrows(IllegalArgumentException.class, () -> a.setWriteBufferLimits(10, -1));
@@ -333,8 +346,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** Unknown extra info is null (or the fallback); {@code loop()} and {@code getProtocol()} are reported; {@code setProtocol} sends later events to the new protocol. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void extraInfoLoopAndProtocolAreReported(LoopHarness h) {
+    protected void extraInfoLoopAndProtocolAreReported(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             assertSame(EventLoop.getRunningLoop(), a.loop());
             assertSame(ra.protocol(), a.getProtocol());
@@ -353,8 +367,9 @@ public abstract class TransportContract {
         });
     }
 
+    /** Both ends send 1 MiB at once, in random write sizes, and each receives the other's bytes in order. */
     @LoopTest(loops = LoopKind.SELECTOR)
-    void bothDirectionsCarryDataAtOnce(LoopHarness h) {
+    protected void bothDirectionsCarryDataAtOnce(LoopHarness h) {
         assumeTrue(twoWay(), "a one-way pair");
         Random r = new Random(20);
         int total = 1 << 20;
