@@ -33,6 +33,8 @@ final class PipeReadTransport extends PipeTransport {
     private final byte[] buf = new byte[CHUNK];
     private boolean paused;
     private boolean permitOwed;
+    /** A chunk (its length) or EOF (-1) that the thread read while reading was paused; 0 = none. */
+    private int held;
 
     PipeReadTransport(EventLoop loop, String name, InputStream in, Protocol protocol, Runnable onLost) {
         super(loop, name, protocol, onLost);
@@ -76,6 +78,10 @@ final class PipeReadTransport extends PipeTransport {
         if (closing) {
             return;
         }
+        if (paused) {
+            held = n; // the thread was already reading when reading paused: resumeReading delivers it
+            return;
+        }
         ((Protocol) protocol).dataReceived(ByteBuffer.wrap(buf, 0, n));
         if (paused) {
             permitOwed = true;
@@ -86,6 +92,10 @@ final class PipeReadTransport extends PipeTransport {
 
     private void onEof() {
         if (closing) {
+            return;
+        }
+        if (paused) {
+            held = -1;
             return;
         }
         protocol.eofReceived();
@@ -109,6 +119,18 @@ final class PipeReadTransport extends PipeTransport {
         if (permitOwed) {
             permitOwed = false;
             permit.release();
+        }
+        if (held != 0) {
+            int h = held;
+            held = 0;
+            // On the next iteration, as a reader added back to a selector would be: never inside the caller.
+            loop.callSoon(() -> {
+                if (h < 0) {
+                    onEof();
+                } else {
+                    onData(h);
+                }
+            });
         }
     }
 

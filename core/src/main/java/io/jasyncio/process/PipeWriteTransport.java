@@ -68,7 +68,7 @@ final class PipeWriteTransport extends PipeTransport {
     }
 
     private void written(int n) {
-        if (lost) {
+        if (lost || aborted) {
             return; // a write that finished after abort(): the count was already dropped
         }
         buffered -= n;

@@ -1,7 +1,6 @@
 package io.jasyncio.process;
 
 import static io.jasyncio.Asyncio.*;
-import static io.jasyncio.process.SubprocessTest.runBounded;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Task;
@@ -24,7 +23,7 @@ class SubprocessBackpressureTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void anEndlessChildIsHeldBackWhileNobodyReads(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess yes = Subprocesses.createSubprocessExec(List.of("yes"),
                     SubprocessOptions.pipes().withStdin(Redirect.DEVNULL).withLimit(LIMIT));
             StreamReader out = yes.stdout();
@@ -49,7 +48,7 @@ class SubprocessBackpressureTest {
     @LoopTest(loops = LoopKind.SELECTOR)
     void sixtyFourMebibytesGoThroughCatBothWaysAtOnce(LoopHarness h) {
         int total = 64 * 1024 * 1024;
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes().withLimit(LIMIT));
             CRC32 sentCrc = new CRC32();
             Task<Void> writer = createTask(() -> {
@@ -92,7 +91,7 @@ class SubprocessBackpressureTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void drainHoldsBackAWriterWhoseChildDoesNotReadUntilTheChildDies(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess sleeper = Subprocesses.createSubprocessExec(List.of("sleep", "30"),
                     SubprocessOptions.pipes().withStdout(Redirect.DEVNULL).withStderr(Redirect.DEVNULL));
             sleeper.stdin().write(new byte[4 * 1024 * 1024]);
@@ -113,7 +112,7 @@ class SubprocessBackpressureTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void manyChildrenAtOnceEachEchoTheirOwnInput(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<String>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String input = ("child " + i + "\n").repeat(1000);
@@ -131,7 +130,7 @@ class SubprocessBackpressureTest {
     /** Regression (review of 2026-12-02): abort() waited for a write blocked on a child that never reads. */
     @LoopTest(loops = LoopKind.SELECTOR)
     void abortOfStdinBlockedOnAChildThatDoesNotReadLosesTheConnectionAtOnce(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess sleeper = Subprocesses.createSubprocessExec(List.of("sleep", "30"),
                     SubprocessOptions.pipes().withStdout(Redirect.DEVNULL).withStderr(Redirect.DEVNULL));
             try {

@@ -4,11 +4,10 @@ import static io.jasyncio.Asyncio.*;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.jasyncio.AsyncRunnable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Task;
-import io.jasyncio.VoidBody;
 import io.jasyncio.LoopKind;
+import io.jasyncio.VoidBody;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.IOException;
@@ -23,16 +22,6 @@ import java.util.Map;
  * Real processes need the real loop; every scenario is bounded.
  */
 class SubprocessTest {
-    /**
-     * Generous bound for a scenario with real children on a busy machine (below JUnit's own 60 s
-     * limit, so a hang fails with the scenario's stack); passing runs take far less.
-     */
-    static final Duration BOUND = Duration.ofSeconds(40);
-
-    static void runBounded(LoopHarness h, AsyncRunnable body) {
-        h.run(() -> timeout(BOUND, (VoidBody<Exception>) body::run));
-    }
-
     static String s(byte[] b) {
         return new String(b, UTF_8);
     }
@@ -43,7 +32,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void catEchoesItsInputThroughCommunicate(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
             Subprocess.Output out = p.communicate("hello\nworld\n".getBytes(UTF_8));
             assertEquals("hello\nworld\n", s(out.stdout()));
@@ -55,7 +44,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void trueAndFalseReportTheirExitStatus(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess t = Subprocesses.createSubprocessExec("true");
             Subprocess f = Subprocesses.createSubprocessExec("false");
             assertEquals(0, t.waitFor());
@@ -70,7 +59,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void returncodeIsNullWhileTheChildRuns(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
             sleep(Duration.ofMillis(50));
             assertNull(p.returncode());
@@ -83,7 +72,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void yesThroughHeadGivesExactlyTheLinesAsked(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = sh("yes | head -n 10000", SubprocessOptions.pipes().withStdin(Redirect.DEVNULL));
             int lines = 0;
             for (byte[] line : p.stdout().lines()) {
@@ -97,7 +86,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void stdoutAndStderrArriveOnTheirOwnPipes(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = sh("echo out; echo err >&2; exit 3", SubprocessOptions.pipes());
             Subprocess.Output out = p.communicate(null);
             assertEquals("out\n", s(out.stdout()));
@@ -108,7 +97,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void stderrRedirectedToStdoutSharesItsPipe(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = sh("echo out; echo err >&2", SubprocessOptions.pipes().withStderr(Redirect.STDOUT));
             assertNull(p.stderr());
             Subprocess.Output out = p.communicate(null);
@@ -119,7 +108,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void devnullGivesNoInputAndSwallowsOutput(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"),
                     SubprocessOptions.pipes().withStdin(Redirect.DEVNULL));
             assertNull(cat.stdin());
@@ -136,7 +125,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void anInteractiveChildAnswersEachLineAsItIsWritten(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
             for (int i = 0; i < 5; i++) {
                 cat.stdin().write(("ping " + i + "\n").getBytes(UTF_8));
@@ -153,7 +142,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void outputIsReadAsTheChildWritesIt(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = sh("echo one; sleep 0.2; echo two", SubprocessOptions.pipes());
             assertEquals("one\n", s(p.stdout().readLine()));
             assertNull(p.returncode(), "the child is still sleeping");
@@ -164,7 +153,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void killTerminateAndSendSignalEndASleepingChild(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             SubprocessOptions quiet = SubprocessOptions.defaults().withStdin(Redirect.DEVNULL);
             Subprocess killed = Subprocesses.createSubprocessExec(List.of("sleep", "30"), quiet);
             Subprocess terminated = Subprocesses.createSubprocessExec(List.of("sleep", "30"), quiet);
@@ -186,7 +175,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void aCancelledWaitForLeavesTheChildRunning(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
             Task<Integer> waiting = createTask(cat::waitFor);
             sleep(Duration.ofMillis(20));
@@ -201,7 +190,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void inputTheChildNeverReadsIsNotAnError(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessExec(List.of("true"), SubprocessOptions.pipes());
             Subprocess.Output out = p.communicate(new byte[4 * 1024 * 1024]);
             assertEquals(0, p.returncode());
@@ -211,7 +200,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void communicateWithoutInputClosesStdin(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
             Subprocess.Output out = cat.communicate(null);
             assertEquals(0, out.stdout().length);
@@ -221,7 +210,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void directoryAndEnvironmentReachTheChild(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
             Subprocess p = Subprocesses.createSubprocessExec(List.of("/bin/sh", "-c", "pwd; echo \"$GREETING\""),
                     SubprocessOptions.pipes().withDirectory(tmp).withEnvironment(Map.of("GREETING", "hi")));
@@ -231,7 +220,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void aMissingProgramFailsToStart(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertThrows(IOException.class, () -> Subprocesses.createSubprocessExec("/nonexistent/program"));
             assertThrows(IllegalArgumentException.class, () -> Subprocesses.createSubprocessExec(List.of(),
                     SubprocessOptions.pipes()));
@@ -243,7 +232,7 @@ class SubprocessTest {
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void theShellFormWithDefaultsInheritsTheStreams(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessShell("exit 7");
             assertNull(p.stdout());
             assertEquals(7, p.waitFor());
@@ -253,7 +242,7 @@ class SubprocessTest {
     /** Regression (review of 2026-12-02): the input is dropped, as asyncio's closing pipe does. */
     @LoopTest(loops = LoopKind.SELECTOR)
     void communicateAfterStdinWasHalfClosedDropsTheInputAndStillCollectsTheOutput(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
             p.stdin().write("a".getBytes(UTF_8));
             p.stdin().writeEof();
@@ -266,7 +255,7 @@ class SubprocessTest {
     /** Regression (review of 2026-12-02): 2 * limit overflowed and paused the pipe after every chunk. */
     @LoopTest(loops = LoopKind.SELECTOR)
     void aReaderLimitOfIntegerMaxValueNeverPausesSoWaitForThenReadDoesNotDeadlock(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Subprocess p = sh("head -c 300000 /dev/zero", SubprocessOptions.pipes().withLimit(Integer.MAX_VALUE));
             p.stdin().close();
             assertEquals(0, p.waitFor());

@@ -1,7 +1,6 @@
 package io.jasyncio.queue;
 
 import static io.jasyncio.Asyncio.*;
-import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Task;
@@ -19,7 +18,7 @@ class LifoQueueTest {
 
     @LoopTest
     void itemsComeOutNewestFirst(LoopHarness h) {
-        List<Integer> items = runBounded(h, () -> {
+        List<Integer> items = h.runBounded(() -> {
             LifoQueue<Integer> q = new LifoQueue<>();
             for (int i : new int[] {1, 3, 2}) {
                 q.put(i);
@@ -31,7 +30,7 @@ class LifoQueueTest {
 
     @LoopTest
     void aPutterWaitingOnAFullLifoQueuePutsOnTopOnceAGetMakesRoom(LoopHarness h) {
-        List<Integer> out = runBounded(h, () -> {
+        List<Integer> out = h.runBounded(() -> {
             LifoQueue<Integer> q = new LifoQueue<>(2);
             q.putNowait(1);
             q.putNowait(2);
@@ -47,7 +46,7 @@ class LifoQueueTest {
 
     @LoopTest
     void aWokenGetterTakesTheTopOfTheStackWhenItRuns(LoopHarness h) {
-        String got = runBounded(h, () -> {
+        String got = h.runBounded(() -> {
             LifoQueue<String> q = new LifoQueue<>();
             Task<String> getter = createTask(q::get);
             sleep(Duration.ZERO);

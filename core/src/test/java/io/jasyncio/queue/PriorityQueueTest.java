@@ -1,7 +1,6 @@
 package io.jasyncio.queue;
 
 import static io.jasyncio.Asyncio.*;
-import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Task;
@@ -30,7 +29,7 @@ class PriorityQueueTest {
 
     @LoopTest
     void itemsComeOutLowestFirstInNaturalOrder(LoopHarness h) {
-        List<Integer> items = runBounded(h, () -> {
+        List<Integer> items = h.runBounded(() -> {
             PriorityQueue<Integer> q = new PriorityQueue<>();
             for (int i : new int[] {1, 3, 2}) {
                 q.put(i);
@@ -112,7 +111,7 @@ class PriorityQueueTest {
 
     @LoopTest
     void aPutterWaitingOnAFullPriorityQueueIsWokenByAGet(LoopHarness h) {
-        List<Integer> out = runBounded(h, () -> {
+        List<Integer> out = h.runBounded(() -> {
             PriorityQueue<Integer> q = new PriorityQueue<>(2);
             q.putNowait(5);
             q.putNowait(9);
@@ -129,7 +128,7 @@ class PriorityQueueTest {
     /** Regression (review of 2026-12-02): the woken putter's rejected item swallowed the wake-up. */
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aWokenPutterWhoseItemIsRejectedPassesTheFreeSlotToTheNextPutter(LoopHarness h) {
-        boolean goodPut = runBounded(h, () -> {
+        boolean goodPut = h.runBounded(() -> {
             PriorityQueue<Object> q = new PriorityQueue<>(1);
             q.putNowait(1);
             Task<Void> bad = createTask(() -> q.put(new Object()));   // not Comparable: rejected

@@ -1,7 +1,6 @@
 package io.jasyncio.queue;
 
 import static io.jasyncio.Asyncio.*;
-import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.AsyncTimeoutException;
@@ -33,7 +32,7 @@ class QueueCancellationTest {
 
     @LoopTest
     void getterCancelledByATimeoutIsNotKeptAsAWaiter(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(5);
             assertThrows(AsyncTimeoutException.class, () -> timeout(SHORT, () -> q.get()));
             assertEquals(0, q.statistics().tasksWaitingGet());
@@ -45,7 +44,7 @@ class QueueCancellationTest {
 
     @LoopTest(seeds = 50)
     void getterCancelledWhileWaitingDoesNotTakeTheNextItem(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<String> t1 = createTask(q::get);
             Task<String> t2 = createTask(q::get);
@@ -60,7 +59,7 @@ class QueueCancellationTest {
 
     @LoopTest(seeds = 50)
     void putIsHandedPastAGetterCancelledInTheSameStep(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<String> g1 = createTask(q::get);
             Task<String> g2 = createTask(q::get);
@@ -75,7 +74,7 @@ class QueueCancellationTest {
 
     @LoopTest
     void getterWokenThenCancelledLeavesItsItemQueued(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>();
             Task<Integer> reader = createTask(q::get);
             sleep(Duration.ZERO);
@@ -91,7 +90,7 @@ class QueueCancellationTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 200)
     void getterWokenThenCancelledPassesTheWakeUpToTheNextGetter(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>();
             Task<Integer> r1 = createTask(q::get);
             Task<Integer> r2 = createTask(q::get);
@@ -108,7 +107,7 @@ class QueueCancellationTest {
 
     @LoopTest
     void putterWokenThenCancelledLeavesTheSlotForARetry(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(1);
             q.putNowait(1);
             Task<Void> writer = createTask(() -> q.put(2));
@@ -125,7 +124,7 @@ class QueueCancellationTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 200)
     void putterWokenThenCancelledPassesTheSlotToTheNextPutter(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             q.putNowait("queued");
             Task<Void> p1 = createTask(() -> q.put("cancelled"));
@@ -142,7 +141,7 @@ class QueueCancellationTest {
 
     @LoopTest(seeds = 50)
     void putterCancelledWhileWaitingDoesNotPutItsItem(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             Task<Void> putA = createTask(() -> q.put("a"));
             Task<Void> putB = createTask(() -> q.put("b"));
@@ -163,7 +162,7 @@ class QueueCancellationTest {
 
     @LoopTest(seeds = 50)
     void getIsHandedPastAPutterCancelledInTheSameStep(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             q.putNowait("queued");
             Task<Void> p1 = createTask(() -> q.put("cancelled"));
@@ -180,7 +179,7 @@ class QueueCancellationTest {
 
     @LoopTest
     void cancelledPutterIsNotKeptAsAWaiter(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(1);
             q.putNowait(1);
             Task<Void> putter = createTask(() -> q.put(2));
@@ -195,7 +194,7 @@ class QueueCancellationTest {
 
     @LoopTest
     void putterCancelledAfterAGetWokeItEndsCancelledWithoutPutting(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             q.putNowait("queued");
             Task<Void> putter = createTask(() -> q.put("late"));
@@ -211,7 +210,7 @@ class QueueCancellationTest {
     @LoopTest
     void getterThatCatchesItsCancellationCanWaitAgain(LoopHarness h) {
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<String> getter = createTask(() -> {
                 try {
@@ -234,7 +233,7 @@ class QueueCancellationTest {
 
     @LoopTest
     void joinCancelledWhileWaitingLeavesTheCountUntouched(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("x");
             Task<Void> joiner = createTask(q::join);
@@ -252,7 +251,7 @@ class QueueCancellationTest {
 
     @LoopTest(seeds = 50)
     void cancelledJoinerDoesNotKeepTheOthersWaiting(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("x");
             Task<Void> j1 = createTask(q::join);
@@ -271,7 +270,7 @@ class QueueCancellationTest {
         List<Integer> put = new ArrayList<>();
         List<Integer> got = new ArrayList<>();
         Queue<Integer> q = new Queue<>(2);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> producers = new ArrayList<>();
             List<Task<?>> consumers = new ArrayList<>();
             for (int p = 0; p < 3; p++) {
@@ -308,7 +307,7 @@ class QueueCancellationTest {
     void getsTimingOutAsItemsArriveLoseNoItem(LoopHarness h) {
         List<Integer> got = new ArrayList<>();
         int[] timeouts = {0};
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>();
             Task<Void> producer = createTask(() -> {
                 for (int i = 0; i < 12; i++) {

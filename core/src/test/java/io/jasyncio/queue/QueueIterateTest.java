@@ -1,7 +1,6 @@
 package io.jasyncio.queue;
 
 import static io.jasyncio.Asyncio.*;
-import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.AsyncIterables;
@@ -29,7 +28,7 @@ class QueueIterateTest {
 
     @LoopTest
     void forEachYieldsTheItemsInOrderUntilShutdownAndDrained(LoopHarness h) {
-        List<String> seen = runBounded(h, () -> {
+        List<String> seen = h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("a");
             q.putNowait("b");
@@ -46,7 +45,7 @@ class QueueIterateTest {
     @LoopTest
     void theIteratorWaitsForItemsPutLater(LoopHarness h) {
         List<Long> at = new ArrayList<>();
-        List<Integer> seen = runBounded(h, () -> {
+        List<Integer> seen = h.runBounded(() -> {
             Queue<Integer> q = new Queue<>();
             long start = time();
             createTask(() -> {
@@ -74,7 +73,7 @@ class QueueIterateTest {
 
     @LoopTest
     void shutdownWakesAnIteratorWaitingForAnItemAndEndsTheLoop(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<Integer> consumer = createTask(() -> {
                 int n = 0;
@@ -92,7 +91,7 @@ class QueueIterateTest {
 
     @LoopTest
     void immediateShutdownEndsTheIterationWithoutTheQueuedItems(LoopHarness h) {
-        List<String> seen = runBounded(h, () -> {
+        List<String> seen = h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("a");
             q.putNowait("b");
@@ -108,7 +107,7 @@ class QueueIterateTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 100)
     void iteratorCancelledWhileWaitingLosesNoItem(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<Void> consumer = createTask(() -> {
                 for (String ignored : q.iterate()) {
@@ -125,7 +124,7 @@ class QueueIterateTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 100)
     void consumersIteratingOneQueueEachGetDifferentItems(LoopHarness h) {
-        List<Integer> all = runBounded(h, () -> {
+        List<Integer> all = h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(2);
             List<Task<List<Integer>>> consumers = new ArrayList<>();
             for (int c = 0; c < 3; c++) {
@@ -153,7 +152,7 @@ class QueueIterateTest {
 
     @LoopTest
     void nextWithoutHasNextTakesAnItemAndThrowsAtTheEnd(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Iterator<String> it = q.iterate().iterator();
             getRunningLoop().callSoon(() -> q.putNowait("later"));
@@ -167,7 +166,7 @@ class QueueIterateTest {
 
     @LoopTest
     void hasNextHoldsTheItemItTookUntilNextReturnsIt(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("a");
             Iterator<String> it = q.iterate().iterator();
@@ -182,7 +181,7 @@ class QueueIterateTest {
 
     @LoopTest
     void takeOverTheIterationLeavesTheRestQueued(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>();
             for (int i = 0; i < 5; i++) {
                 q.putNowait(i);
@@ -198,7 +197,7 @@ class QueueIterateTest {
 
     @LoopTest
     void iteratingAPriorityQueueFollowsPriority(LoopHarness h) {
-        List<Integer> seen = runBounded(h, () -> {
+        List<Integer> seen = h.runBounded(() -> {
             PriorityQueue<Integer> q = new PriorityQueue<>();
             for (int i : new int[] {5, 1, 4, 2, 3}) {
                 q.putNowait(i);

@@ -1,7 +1,6 @@
 package io.jasyncio.queue;
 
 import static io.jasyncio.Asyncio.*;
-import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Task;
@@ -67,7 +66,7 @@ class QueueJoinTest {
     void joinWaitsUntilEveryItemIsMarkedDone(LoopHarness h) {
         for (IntFunction<Queue<Integer>> kind : KINDS) {
             int[] sum = {0};
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<Integer> q = kind.apply(0);
                 for (int i = 0; i < 100; i++) {
                     q.putNowait(i);
@@ -92,7 +91,7 @@ class QueueJoinTest {
     @LoopTest
     void getsAloneDoNotReleaseJoin(LoopHarness h) {
         for (IntFunction<Queue<Integer>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<Integer> q = kind.apply(0);
                 q.putNowait(1);
                 q.putNowait(2);
@@ -114,7 +113,7 @@ class QueueJoinTest {
     @LoopTest
     void joinWithNothingUnfinishedReturnsWithoutYielding(LoopHarness h) {
         for (IntFunction<Queue<Integer>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<Integer> q = kind.apply(0);
                 List<String> log = new ArrayList<>();
                 Task<Boolean> other = createTask(() -> log.add("other ran"));
@@ -128,7 +127,7 @@ class QueueJoinTest {
 
     @LoopTest
     void lastTaskDoneWakesEveryJoiner(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("x");
             List<Task<Void>> joiners = new ArrayList<>();
@@ -145,7 +144,7 @@ class QueueJoinTest {
 
     @LoopTest
     void wokenJoinerReturnsEvenIfAnItemIsPutBeforeItRuns(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("x");
             Task<Void> joiner = createTask(q::join);
@@ -160,7 +159,7 @@ class QueueJoinTest {
 
     @LoopTest
     void joinAfterTheCountReturnedToZeroWaitsForNewItems(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("x");
             q.getNowait();

@@ -1,7 +1,6 @@
 package io.jasyncio.queue;
 
 import static io.jasyncio.Asyncio.*;
-import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.CancelledError;
@@ -39,7 +38,7 @@ class QueueShutdownTest {
     @LoopTest
     void shutdownWakesAGetterOfAnEmptyQueueWithQueueShutDown(LoopHarness h) {
         for (IntFunction<Queue<String>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<String> q = kind.apply(0);
                 Task<String> getter = createTask(q::get);
                 sleep(Duration.ZERO);
@@ -56,7 +55,7 @@ class QueueShutdownTest {
     @LoopTest
     void everyOperationOnAShutDownEmptyQueueThrowsQueueShutDown(LoopHarness h) {
         for (IntFunction<Queue<String>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<String> q = kind.apply(0);
                 q.shutdown();
                 assertTrue(q.isShutDown());
@@ -69,7 +68,7 @@ class QueueShutdownTest {
     @LoopTest
     void shutdownWakesAWaitingPutterWithQueueShutDown(LoopHarness h) {
         for (IntFunction<Queue<String>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<String> q = kind.apply(1);
                 q.putNowait("data");
                 Task<Void> putter = createTask(() -> q.put("data2"));
@@ -89,7 +88,7 @@ class QueueShutdownTest {
     @LoopTest
     void getsDrainWhatIsQueuedAfterAGracefulShutdown(LoopHarness h) {
         for (IntFunction<Queue<String>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<String> q = kind.apply(0);
                 q.putNowait("a");
                 q.putNowait("b");
@@ -106,7 +105,7 @@ class QueueShutdownTest {
     @LoopTest
     void joinStillWaitsForTaskDoneAfterAGracefulShutdown(LoopHarness h) {
         for (IntFunction<Queue<String>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<String> q = kind.apply(1);
                 q.putNowait("data");
                 Task<Void> joiner = createTask(q::join);
@@ -126,7 +125,7 @@ class QueueShutdownTest {
     @LoopTest
     void immediateShutdownDropsTheItemsAndReleasesJoin(LoopHarness h) {
         for (IntFunction<Queue<String>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<String> q = kind.apply(0);
                 q.putNowait("data");
                 Task<Void> joiner = createTask(q::join);
@@ -145,7 +144,7 @@ class QueueShutdownTest {
     @LoopTest
     void immediateShutdownKeepsTheCountOfItemsAlreadyTaken(LoopHarness h) {
         for (IntFunction<Queue<String>> kind : KINDS) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Queue<String> q = kind.apply(0);
                 q.putNowait("data");
                 q.putNowait("data");
@@ -192,7 +191,7 @@ class QueueShutdownTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 100)
     void shutdownWakesEveryWaitingGetterAndPutter(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> empty = new Queue<>();
             Queue<String> full = new Queue<>(1);
             full.putNowait("x");
@@ -213,7 +212,7 @@ class QueueShutdownTest {
 
     @LoopTest
     void putterWokenForASlotButShutDownBeforeItRanThrowsQueueShutDown(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             q.putNowait("queued");
             Task<Void> putter = createTask(() -> q.put("late"));
@@ -227,7 +226,7 @@ class QueueShutdownTest {
 
     @LoopTest
     void getterWokenByShutdownThenCancelledEndsCancelled(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<String> getter = createTask(q::get);
             sleep(Duration.ZERO);
@@ -239,7 +238,7 @@ class QueueShutdownTest {
 
     @LoopTest
     void getterWaitingOnAGracefullyShutDownQueueIsWokenToo(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<String> g1 = createTask(q::get);
             Task<String> g2 = createTask(q::get);

@@ -1,7 +1,6 @@
 package io.jasyncio.queue;
 
 import static io.jasyncio.Asyncio.*;
-import static io.jasyncio.queue.QueueTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Task;
@@ -29,7 +28,7 @@ class QueueTest {
 
     @LoopTest
     void isEmptyUntilAnItemIsPutAndAgainOnceItIsTaken(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>();
             assertTrue(q.isEmpty());
             q.put(1);
@@ -66,7 +65,7 @@ class QueueTest {
 
     @LoopTest
     void itemsComeOutInTheOrderTheyWerePut(LoopHarness h) {
-        List<Integer> items = runBounded(h, () -> {
+        List<Integer> items = h.runBounded(() -> {
             Queue<Integer> q = new Queue<>();
             for (int i : new int[] {1, 3, 2}) {
                 q.put(i);
@@ -78,7 +77,7 @@ class QueueTest {
 
     @LoopTest
     void putSuspendsAtMaxsizeUntilAGetMakesRoom(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(2);
             List<Integer> havePut = new ArrayList<>();
             Task<Boolean> putter = createTask(() -> {
@@ -103,7 +102,7 @@ class QueueTest {
 
     @LoopTest
     void getOfAQueuedItemDoesNotYield(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             q.putNowait("a");
             List<String> log = new ArrayList<>();
@@ -116,7 +115,7 @@ class QueueTest {
 
     @LoopTest
     void putWithRoomDoesNotYield(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             List<String> log = new ArrayList<>();
             Task<Boolean> other = createTask(() -> log.add("other ran"));
@@ -156,7 +155,7 @@ class QueueTest {
     @LoopTest
     void getWaitsForAnItemPutLaterByACallback(LoopHarness h) {
         long[] took = new long[1];
-        int item = runBounded(h, () -> {
+        int item = h.runBounded(() -> {
             Queue<Integer> q = new Queue<>();
             long start = time();
             getRunningLoop().callLater(SHORT, () -> q.putNowait(1));
@@ -174,7 +173,7 @@ class QueueTest {
     @LoopTest
     void putWaitsForRoomMadeLaterByACallback(LoopHarness h) {
         long[] took = new long[1];
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(1);
             long start = time();
             getRunningLoop().callLater(SHORT, q::getNowait);
@@ -191,7 +190,7 @@ class QueueTest {
 
     @LoopTest
     void putWakesAWaitingGetter(LoopHarness h) {
-        String got = runBounded(h, () -> {
+        String got = h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<String> getter = createTask(q::get);
             sleep(Duration.ZERO);
@@ -204,7 +203,7 @@ class QueueTest {
 
     @LoopTest
     void getWakesAWaitingPutter(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(1);
             q.put(1);
             Task<Void> putter = createTask(() -> q.put(2));
@@ -218,7 +217,7 @@ class QueueTest {
 
     @LoopTest
     void getTakesTheItemsOfWaitingPuttersInTheirOrder(LoopHarness h) {
-        List<String> got = runBounded(h, () -> {
+        List<String> got = h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             Task<Void> a = createTask(() -> q.put("a"));
             Task<Void> b = createTask(() -> q.put("b"));
@@ -232,7 +231,7 @@ class QueueTest {
 
     @LoopTest
     void waitingGettersAreServedInTheOrderTheyCame(LoopHarness h) {
-        List<String> got = runBounded(h, () -> {
+        List<String> got = h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             List<Task<String>> getters = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -249,7 +248,7 @@ class QueueTest {
 
     @LoopTest
     void waitingPuttersAreServedInTheOrderTheyCame(LoopHarness h) {
-        List<String> got = runBounded(h, () -> {
+        List<String> got = h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             q.putNowait("queued");
             List<Task<Void>> putters = new ArrayList<>();
@@ -270,7 +269,7 @@ class QueueTest {
     @LoopTest
     void producerAndConsumerThroughAMaxsizeOneQueueBothFinish(LoopHarness h) {
         List<Integer> consumed = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(1);
             {
                 TaskGroup tg = new TaskGroup();
@@ -295,7 +294,7 @@ class QueueTest {
 
     @LoopTest
     void puttersBeyondMaxsizeAllFinishWhenAGetterEmptiesTheQueue(LoopHarness h) {
-        List<Integer> left = runBounded(h, () -> {
+        List<Integer> left = h.runBounded(() -> {
             Queue<Integer> q = new Queue<>(2);
             {
                 TaskGroup tg = new TaskGroup();
@@ -323,7 +322,7 @@ class QueueTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 100)
     void pingPongThroughTwoMaxsizeOneQueuesCompletesEveryRoundTrip(LoopHarness h) {
-        int rounds = runBounded(h, () -> {
+        int rounds = h.runBounded(() -> {
             Queue<Integer> ping = new Queue<>(1);
             Queue<Integer> pong = new Queue<>(1);
             Task<Integer> echo = createTask(() -> {
@@ -383,7 +382,7 @@ class QueueTest {
     void getFromACallbackThrowsIllegalStateException(LoopHarness h) {
         List<Throwable> errors = new ArrayList<>();
         Queue<String> q = new Queue<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             getRunningLoop().callSoon(() -> {
                 try {
                     q.get();
@@ -400,7 +399,7 @@ class QueueTest {
     @LoopTest
     void waitingOnAQueueBoundToAnotherLoopIsRejected(LoopHarness h) {
         Queue<String> q = new Queue<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<String> getter = createTask(q::get);
             sleep(Duration.ZERO);
             q.putNowait("a");
@@ -418,7 +417,7 @@ class QueueTest {
 
     @LoopTest
     void toStringShowsSizeWaitersUnfinishedTasksAndShutdown(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<Integer> empty = new Queue<>();
             assertEquals("Queue[maxsize=0, qsize=0]", empty.toString());
             Task<Integer> getter = createTask(empty::get);
@@ -442,7 +441,7 @@ class QueueTest {
 
     @LoopTest
     void statisticsCountItemsWaitersAndUnfinishedTasks(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>(1);
             q.putNowait("x");
             List<Task<Void>> waiters = new ArrayList<>();
@@ -462,7 +461,7 @@ class QueueTest {
 
     @LoopTest
     void statisticsCountWaitingGettersButNotCancelledOnes(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Queue<String> q = new Queue<>();
             Task<String> g1 = createTask(q::get);
             Task<String> g2 = createTask(q::get);

@@ -53,7 +53,7 @@ class ConnectTimeoutTest {
     void aConnectTimeoutNamesHostAndPort(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = tinyListener()) {
             int port = port(listener);
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 List<Connection<Recorder>> made = new ArrayList<>();
                 SocketTimeoutException e = fill(port, made);
                 assertNotNull(e, "the listen queue never filled");
@@ -72,7 +72,7 @@ class ConnectTimeoutTest {
     void aCancelledCreateConnectionLeavesNoSocketOpen(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = tinyListener()) {
             int port = port(listener);
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 List<Connection<Recorder>> made = new ArrayList<>();
                 assertNotNull(fill(port, made), "the listen queue never filled");
                 Task<Connection<Recorder>> hanging = createTask(() -> Network.createConnection(Recorder::new, LOOPBACK, port));

@@ -78,7 +78,7 @@ class DatagramTransportTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void unconnectedEndpointsExchangeDatagramsWithTheirAddresses(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             DatagramEndpoint<Udp> a = Network.createDatagramEndpoint(Udp::new, loopback(0), null);
             DatagramEndpoint<Udp> b = Network.createDatagramEndpoint(Udp::new, loopback(0), null);
             assertEquals(1, a.protocol().made);
@@ -110,7 +110,7 @@ class DatagramTransportTest {
             peer.bind(loopback(0));
             peer.configureBlocking(false);
             InetSocketAddress peerAddr = (InetSocketAddress) peer.getLocalAddress();
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 DatagramEndpoint<Udp> e = Network.createDatagramEndpoint(Udp::new, null, peerAddr);
                 assertEquals(peerAddr, e.transport().getExtraInfo(Transport.PEERNAME));
                 e.transport().sendTo(ByteBuffer.wrap("one".getBytes()), null);
@@ -149,7 +149,7 @@ class DatagramTransportTest {
             closed = ((InetSocketAddress) gone.getLocalAddress()).getPort();
         }
         int port = closed;
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             DatagramEndpoint<Udp> e = Network.createDatagramEndpoint(Udp::new, null, loopback(port));
             // Nobody listens: the kernel answers with port unreachable, which a connected socket sees.
             for (int i = 0; i < 50 && e.protocol().errors.isEmpty(); i++) {
@@ -167,7 +167,7 @@ class DatagramTransportTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void anEndpointNeedsAnAddress(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertThrows(IllegalArgumentException.class, () -> Network.createDatagramEndpoint(Udp::new, null, null));
         });
     }

@@ -64,7 +64,7 @@ class FaultsTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aPeerThatResetsWhileOurServerKeepsWritingEndsTheConnectionOnceWithAnError(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Future<Transport> connected = getRunningLoop().createFuture();
             EndlessWriter[] writer = new EndlessWriter[1];
             Server server = Network.createServer(() -> {
@@ -106,7 +106,7 @@ class FaultsTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aConnectToAPortNobodyListensOnNamesTheHostAsGivenAndThePort(LoopHarness h) throws IOException {
         int port = closedPort();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ConnectException e = assertThrows(ConnectException.class, () -> Network.createConnection(Recorder::new, "localhost", port));
             assertTrue(e.getMessage().contains("localhost"), e.getMessage());
             assertTrue(e.getMessage().contains(":" + port), e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
+import io.jasyncio.testing.MemoryTransport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,7 @@ class FlowControlTest {
     }
 
     private static BaseTransport transportOn(LoopHarness h) {
-        return MemoryTransport.pair(h.loop())[0];
+        return MemoryTransport.pair(h.loop()).a();
     }
 
     @LoopTest

@@ -1,35 +1,18 @@
 package io.jasyncio.stream;
 
-import static io.jasyncio.Asyncio.timeout;
 
-import io.jasyncio.VoidBody;
-import io.jasyncio.testing.LoopHarness;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 
-/** Helpers shared by the network tests: a time bound, loopback sockets, byte patterns. */
+/** Helpers shared by the network tests: loopback sockets, byte patterns. */
 final class NetTestSupport {
-    /**
-     * Bounds every scenario so that a lost wake-up fails the test instead of hanging the build.
-     * Passing tests never wait for it.
-     */
-    static final Duration BOUND = Duration.ofSeconds(20);
     static final String LOOPBACK = "127.0.0.1";
 
     private NetTestSupport() {
-    }
-
-    /** Runs {@code body} as the test's main task, under {@link #BOUND}. */
-    static void runBounded(LoopHarness h, VoidBody<Exception> body) {
-        h.run(() -> {
-            timeout(BOUND, body);
-            return null;
-        });
     }
 
     /** A non-blocking server channel listening on 127.0.0.1, on an ephemeral port. */

@@ -3,6 +3,7 @@ package io.jasyncio.stream;
 import static io.jasyncio.Asyncio.*;
 import static io.jasyncio.stream.NetTestSupport.*;
 import static io.jasyncio.stream.TlsNetTestSupport.*;
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -42,7 +43,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void createConnectionReturnsAfterTheHandshakeWithThePlaintextTransport(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<EchoRecorder> accepted = registry();
             try (Server server = Network.createServer(() -> new EchoRecorder(accepted), LOOPBACK, 0, tlsServer())) {
                 Connection<Recorder> c = Network.createConnection(Recorder::new, LOOPBACK, port(server), tlsConnect());
@@ -70,7 +71,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void theServerHostnameDefaultsToTheHostAndTheServerSeesItAsSni(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<EchoRecorder> accepted = registry();
             try (Server server = Network.createServer(() -> new EchoRecorder(accepted), LOOPBACK, 0, tlsServer())) {
                 // "localhost" may resolve to ::1 first, where nothing listens: the next address is tried.
@@ -87,7 +88,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void aNameTheCertificateDoesNotCarryFailsNamingHostAndPortAndTheServerGoesOn(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<EchoRecorder> accepted = registry();
             try (Server server = Network.createServer(() -> new EchoRecorder(accepted), LOOPBACK, 0, tlsServer())) {
                 int port = port(server);
@@ -115,7 +116,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void anUntrustedServerCertificateFailsTheConnect(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ServerOptions stranger = ServerOptions.DEFAULTS.withTls(
                     TlsOptions.server(SelfSignedCertificates.stranger().serverContext()));
             try (Server server = Network.createServer(Recorder::new, LOOPBACK, 0, stranger)) {
@@ -129,7 +130,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void aPeerThatNeverSpeaksTlsTimesOutTheHandshakeNamingHostAndPort(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (ServerSocketChannel silent = listener()) {
                 Task<SocketChannel> peer = createTask(() -> Network.sockAccept(silent));
                 ConnectOptions o = ConnectOptions.DEFAULTS.withTls(clientTls().withHandshakeTimeout(SHORT_HANDSHAKE));
@@ -146,7 +147,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void cancellingTheConnectDuringTheHandshakeLeavesNoSocketOpen(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (ServerSocketChannel silent = listener()) {
                 Task<Connection<Recorder>> connect = createTask(
                         () -> Network.createConnection(Recorder::new, LOOPBACK, port(silent), tlsConnect()));
@@ -164,7 +165,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void theServerHandsOnlyHandshakenConnectionsToItsProtocolsAndReportsFailuresInDebugMode(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<ExceptionContext> reported = new ArrayList<>();
             h.loop().setExceptionHandler((loop, ctx) -> reported.add(ctx));
             List<EchoRecorder> accepted = registry();
@@ -198,7 +199,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void theServerClosesAClientThatNeverStartsItsHandshake(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ServerOptions o = ServerOptions.DEFAULTS.withTls(serverTls().withHandshakeTimeout(SHORT_HANDSHAKE));
             List<EchoRecorder> accepted = registry();
             try (Server server = Network.createServer(() -> new EchoRecorder(accepted), LOOPBACK, 0, o);
@@ -214,7 +215,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void whatTheServerWritesBeforeClosingArrivesBeforeTheEof(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             // test_sslproto's test_remote_shutdown_receives_trailing_data: the server writes, then closes at once.
             byte[] trailing = pattern(100_000);
             Protocol greeter = new Recorder() {
@@ -237,7 +238,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void aCorruptedRecordAfterTheHandshakeEndsTheConnectionWithAnSslError(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             // test_start_tls_client_corrupted_ssl: the peer writes bytes that are no TLS record.
             Protocol corrupter = new Recorder() {
                 @Override
@@ -262,7 +263,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void startTlsUpgradesAPlainSocketConnectionInPlace(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             // The server says "GO" in plain text and starts TLS at once; the client starts it on reading "GO".
             // The handshake future, not its result: the client's first record may come with its
             // Finished message, and is delivered as soon as the handshake completes.
@@ -304,7 +305,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void abortOfATlsConnectionReachesConnectionLostThroughACallback(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<EchoRecorder> accepted = registry();
             // The server keeps echoing what it already received into the reset connection, which
             // asyncio's "socket.send() raised exception." warning reports: expected, so taken here.
@@ -328,7 +329,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void closeClientsOfATlsServerEndsItsConnections(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<EchoRecorder> accepted = registry();
             Server server = Network.createServer(() -> new EchoRecorder(accepted), LOOPBACK, 0, tlsServer());
             Connection<Recorder> c = Network.createConnection(Recorder::new, LOOPBACK, port(server), tlsConnect());
@@ -344,7 +345,7 @@ class NetworkTlsTest {
 
     @LoopTest(checkFds = true)
     void tlsOptionsOfTheWrongSideOrWithoutAHostnameAreRejectedBeforeConnecting(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertThrows(IllegalArgumentException.class, () -> ConnectOptions.DEFAULTS.withTls(serverTls()));
             assertThrows(IllegalArgumentException.class, () -> ServerOptions.DEFAULTS.withTls(clientTls()));
             try (ServerSocketChannel l = listener()) {
@@ -379,12 +380,5 @@ class NetworkTlsTest {
             // A peer that aborts with data unread resets the connection: an end too.
         }
         return total;
-    }
-
-    /** Checks {@code condition} every millisecond until it holds (the test's bound stops a wait that never ends). */
-    static void eventually(java.util.function.BooleanSupplier condition) {
-        while (!condition.getAsBoolean()) {
-            sleep(Duration.ofMillis(1));
-        }
     }
 }

@@ -46,7 +46,7 @@ class OpensslInteropTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void ourClientExchangesBytesWithOpensslServerBothWays(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (OpensslPeer server = OpensslPeer.server(pem, List.of("-rev"))) {
                 StreamPair c = Streams.openConnection(LOOPBACK, server.port, tlsConnect(), StreamReader.DEFAULT_LIMIT);
                 String cipher = (String) c.writer().getExtraInfo(BaseTransport.CIPHER);
@@ -64,7 +64,7 @@ class OpensslInteropTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void alpnPicksTheProtocolOpensslServerPrefers(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (OpensslPeer server = OpensslPeer.server(pem, List.of("-rev", "-alpn", "foo,http/1.1"))) {
                 ConnectOptions o = ConnectOptions.DEFAULTS.withTls(clientTls().withAlpn(List.of("h2", "http/1.1")));
                 StreamPair c = Streams.openConnection(LOOPBACK, server.port, o, StreamReader.DEFAULT_LIMIT);
@@ -79,7 +79,7 @@ class OpensslInteropTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void opensslServerSeesTheHostAsSni(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<String> args = List.of("-rev", "-tlsextdebug", "-servername", "localhost", "-servername_fatal",
                     "-cert2", pem[0].toString(), "-key2", pem[1].toString());
             try (OpensslPeer server = OpensslPeer.server(pem, args)) {
@@ -99,7 +99,7 @@ class OpensslInteropTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aNameOpensslServersCertificateDoesNotCarryFailsVerification(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (OpensslPeer server = OpensslPeer.server(pem, List.of("-rev"))) {
                 ConnectOptions o = ConnectOptions.DEFAULTS.withTls(clientTls().withServerHostname("wrong.example"));
                 SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
@@ -117,7 +117,7 @@ class OpensslInteropTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void opensslClientVerifiesOurServerAndGetsItsLineEchoed(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamHandler echo = (reader, writer) -> {
                 try (writer) {
                     for (byte[] line : reader.lines()) {

@@ -54,7 +54,7 @@ class ServerTest {
 
     @LoopTest(checkFds = true)
     void aServerEchoesAndListsTheAddressItListensOn(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
             assertTrue(server.isServing());
             assertSame(h.loop(), server.loop());
@@ -75,7 +75,7 @@ class ServerTest {
 
     @LoopTest(checkFds = true)
     void waitClosedWaitsForEveryAcceptedConnectionToEnd(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
             Connection<Recorder> c = Network.createConnection(Recorder::new, LOOPBACK, port(server));
             c.transport().write("x".getBytes());
@@ -93,7 +93,7 @@ class ServerTest {
 
     @LoopTest(checkFds = true)
     void closeClientsClosesAndAbortClientsAbortsEveryConnection(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
             List<Connection<Recorder>> clients = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -122,7 +122,7 @@ class ServerTest {
 
     @LoopTest(checkFds = true)
     void serveForeverEndsByCancellationAndClosesTheServer(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0, ServerOptions.DEFAULTS.withStartServing(false));
             assertFalse(server.isServing());
             Task<Void> forever = createTask(() -> server.serveForever());
@@ -145,7 +145,7 @@ class ServerTest {
 
     @LoopTest(checkFds = true)
     void closingTheServerEndsServeForever(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
             Task<Void> forever = createTask(() -> server.serveForever());
             sleep(Duration.ZERO);
@@ -160,7 +160,7 @@ class ServerTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aRefusedConnectNamesHostAndPort(LoopHarness h) throws Exception {
         int port = closedPort();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ConnectException e = assertThrows(ConnectException.class, () -> Network.createConnection(Recorder::new, LOOPBACK, port));
             assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
         });
@@ -168,7 +168,7 @@ class ServerTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void bindingAPortInUseNamesTheAddressAndLeavesNothingBound(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server first = Network.createServer(Echo::new, LOOPBACK, 0);
             IOException e = assertThrows(IOException.class, () -> Network.createServer(Echo::new, LOOPBACK, port(first)));
             assertTrue(e.getMessage().contains("127.0.0.1:" + port(first)), e.getMessage());
@@ -179,7 +179,7 @@ class ServerTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void reusePortLetsTwoServersShareAPort(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ServerOptions shared = ServerOptions.DEFAULTS.withReusePort(true).withBacklog(10);
             Server a = Network.createServer(Echo::new, LOOPBACK, 0, shared);
             Server b = Network.createServer(Echo::new, LOOPBACK, port(a), shared);
@@ -193,7 +193,7 @@ class ServerTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aLocalAddressOptionBindsTheClientSocket(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
             int local = closedPort();
             SocketAddress want = new InetSocketAddress(InetAddress.getByName(LOOPBACK), local);
@@ -212,7 +212,7 @@ class ServerTest {
         Path dir = Files.createTempDirectory("jasyncio-unix");
         Path path = dir.resolve("echo.sock");
         try {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Server server = Network.createUnixServer(Echo::new, path);
                 assertTrue(Files.exists(path));
                 Connection<Recorder> c = Network.createUnixConnection(Recorder::new, path);
@@ -239,7 +239,7 @@ class ServerTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void twoHundredConcurrentConnectionsAllEchoCorrectly(LoopHarness h) throws Exception {
         int n = 200;
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0, ServerOptions.DEFAULTS.withBacklog(n));
             List<Task<Void>> clients = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -262,7 +262,7 @@ class ServerTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void happyEyeballsConnectsToTheAddressThatAnswers(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
             InetAddress lo = InetAddress.getByName(LOOPBACK);
             List<InetSocketAddress> addresses = List.of(new InetSocketAddress(lo, closedPort()), new InetSocketAddress(lo, port(server)));

@@ -33,7 +33,7 @@ class SockLowLevelTest {
     @LoopTest(checkFds = true)
     void acceptConnectSendAndReceiveOverLoopback(LoopHarness h) throws Exception {
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<SocketChannel> accepted = createTask(() -> Network.sockAccept(server));
                 Network.sockConnect(client, server.getLocalAddress());
                 try (SocketChannel peer = accepted.await()) {
@@ -55,7 +55,7 @@ class SockLowLevelTest {
     void sendAllWaitsForASlowReaderAndDeliversEverything(LoopHarness h) throws Exception {
         byte[] data = pattern(4 << 20);
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<SocketChannel> accepted = createTask(() -> Network.sockAccept(server));
                 Network.sockConnect(client, server.getLocalAddress());
                 try (SocketChannel peer = accepted.await()) {
@@ -85,7 +85,7 @@ class SockLowLevelTest {
     void refusedConnectNamesHostAndPort(LoopHarness h) throws Exception {
         int port = closedPort();
         try (SocketChannel client = socket()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 ConnectException e = assertThrows(ConnectException.class,
                         () -> Network.sockConnect(client, new InetSocketAddress(InetAddress.getByName(LOOPBACK), port)));
                 assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
@@ -97,7 +97,7 @@ class SockLowLevelTest {
     @LoopTest(checkFds = true)
     void blockingChannelsAreRefused(LoopHarness h) throws Exception {
         try (SocketChannel blocking = SocketChannel.open(); ServerSocketChannel server = ServerSocketChannel.open()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 assertThrows(IllegalArgumentException.class, () -> Network.sockRecv(blocking, 1));
                 assertThrows(IllegalArgumentException.class, () -> Network.sockRecvInto(blocking, ByteBuffer.allocate(1)));
                 assertThrows(IllegalArgumentException.class, () -> Network.sockSendAll(blocking, ByteBuffer.allocate(1)));
@@ -111,7 +111,7 @@ class SockLowLevelTest {
     @LoopTest(checkFds = true)
     void cancelledRecvRemovesItsReaderAndConsumesNothing(LoopHarness h) throws Exception {
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<SocketChannel> accepted = createTask(() -> Network.sockAccept(server));
                 Network.sockConnect(client, server.getLocalAddress());
                 try (SocketChannel peer = accepted.await()) {
@@ -131,7 +131,7 @@ class SockLowLevelTest {
     @LoopTest(checkFds = true)
     void cancelledRecvIntoLeavesTheBufferUntouched(LoopHarness h) throws Exception {
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<SocketChannel> accepted = createTask(() -> Network.sockAccept(server));
                 Network.sockConnect(client, server.getLocalAddress());
                 try (SocketChannel peer = accepted.await()) {
@@ -150,7 +150,7 @@ class SockLowLevelTest {
     @LoopTest(checkFds = true)
     void cancelledAcceptLeavesTheConnectionForTheNextAccept(LoopHarness h) throws Exception {
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<SocketChannel> first = createTask(() -> Network.sockAccept(server));
                 sleep(Duration.ZERO);
                 first.cancel();
@@ -167,7 +167,7 @@ class SockLowLevelTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void cancelledSendAllRemovesItsWriterAndTellsHowMuchWasSent(LoopHarness h) throws Exception {
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<SocketChannel> accepted = createTask(() -> Network.sockAccept(server));
                 Network.sockConnect(client, server.getLocalAddress());
                 try (SocketChannel peer = accepted.await()) {
@@ -200,7 +200,7 @@ class SockLowLevelTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void cancelledConnectRemovesItsWriter(LoopHarness h) throws Exception {
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<Void> connect = createTask(() -> Network.sockConnect(client, server.getLocalAddress()));
                 // Let the task start its connect; on loopback it is usually still pending.
                 sleep(Duration.ZERO);
@@ -218,7 +218,7 @@ class SockLowLevelTest {
     // Selector loop only: a lookup runs on a worker thread, which does not hold virtual time back.
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void getAddrInfoResolvesLiteralsAndLocalhost(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertEquals(List.of(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 80)), Network.getAddrInfo("127.0.0.1", 80));
             assertEquals(List.of(new InetSocketAddress(InetAddress.getByName("::1"), 8080)), Network.getAddrInfo("::1", 8080));
             List<InetSocketAddress> local = Network.getAddrInfo("localhost", 443);
@@ -231,7 +231,7 @@ class SockLowLevelTest {
     // Selector loop only: a lookup runs on a worker thread, which does not hold virtual time back.
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void getNameInfoGivesAHostAndThePort(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             NameInfo info = Network.getNameInfo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 8080));
             assertFalse(info.host().isEmpty());
             assertEquals("8080", info.service());
@@ -242,7 +242,7 @@ class SockLowLevelTest {
     // .invalid never resolves (RFC 6761), and resolvers answer that at once.
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void anUnknownHostIsAnErrorNamingTheHost(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             java.net.UnknownHostException e = assertThrows(java.net.UnknownHostException.class,
                     () -> Network.getAddrInfo("no-such-host.invalid", 80));
             assertTrue(e.getMessage().contains("no-such-host.invalid"), e.getMessage());

@@ -79,7 +79,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void connectionMadeThenDataBothWaysThenConnectionLostOnce(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     assertEquals(List.of("made"), p.protocol().events);
                     p.transport().write("hello".getBytes());
@@ -104,7 +104,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void connectionLostIsScheduledNotCalledFromClose(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.transport().close();
                     assertEquals(0, p.protocol().connectionLostCalls, "asyncio calls connection_lost with call_soon");
@@ -118,7 +118,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void aWriteWithAnEmptyBufferGoesStraightToTheSocket(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.transport().write("now".getBytes());
                     assertEquals(0, p.transport().getWriteBufferSize(), "sent without waiting for an iteration");
@@ -135,7 +135,7 @@ class SocketTransportTest {
     void partialWritesAreBufferedAndSentWhenThePeerReads(LoopHarness h) throws Exception {
         byte[] data = pattern(8 << 20);
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.transport().setWriteBufferLimits(Integer.MAX_VALUE, 0);
                     ByteBuffer src = ByteBuffer.wrap(data);
@@ -161,7 +161,7 @@ class SocketTransportTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void waterMarksPauseAndResumeTheProtocolOnce(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     Transport t = p.transport();
                     t.setWriteBufferLimits(64 * 1024, 16 * 1024);
@@ -195,7 +195,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void loweringTheHighWaterMarkBelowTheBufferPausesAtOnce(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     assertThrows(IllegalArgumentException.class, () -> p.transport().setWriteBufferLimits(10, 20));
                     assertThrows(IllegalArgumentException.class, () -> p.transport().setWriteBufferLimits(10, -1));
@@ -212,7 +212,7 @@ class SocketTransportTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void exceptionsFromPauseAndResumeWritingGoToTheHandlerAndKeepTheTransport(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<SocketChannel> accepted = createTask(() -> Network.sockAccept(listener));
                 Connection<Recorder> c = Network.createConnection(() -> new Recorder() {
                     @Override
@@ -252,7 +252,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void writeEofHalfClosesAfterTheBufferDrainsAndReadingGoesOn(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     assertTrue(p.transport().canWriteEof());
                     p.transport().write("last words".getBytes());
@@ -274,7 +274,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void eofReceivedReturningTrueKeepsTheTransportOpenForWriting(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.protocol().keepOpenOnEof = true;
                     p.peer().shutdownOutput();
@@ -294,7 +294,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void eofReceivedReturningFalseClosesTheTransport(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.peer().shutdownOutput();
                     p.protocol().awaitLost();
@@ -310,7 +310,7 @@ class SocketTransportTest {
     void closeFlushesBufferedDataBeforeClosing(LoopHarness h) throws Exception {
         byte[] data = pattern(4 << 20);
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.transport().write(data);
                     assertTrue(p.transport().getWriteBufferSize() > 0);
@@ -328,7 +328,7 @@ class SocketTransportTest {
     void abortDiscardsBufferedData(LoopHarness h) throws Exception {
         byte[] data = pattern(8 << 20);
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.transport().write(data);
                     int buffered = p.transport().getWriteBufferSize();
@@ -346,7 +346,7 @@ class SocketTransportTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aPeerResetMidWriteLosesTheConnectionWithAnErrorAndClosesTheSocket(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.transport().write(pattern(8 << 20));
                     assertTrue(p.transport().getWriteBufferSize() > 0);
@@ -370,7 +370,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void anExceptionInDataReceivedGoesToTheHandlerAndClosesTheTransport(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Task<SocketChannel> accepted = createTask(() -> Network.sockAccept(listener));
                 IllegalStateException boom = new IllegalStateException("boom");
                 Connection<Recorder> c = Network.createConnection(() -> new Recorder() {
@@ -396,7 +396,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void pauseReadingHoldsDataBackUntilResumed(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     Transport t = p.transport();
                     t.pauseReading();
@@ -423,7 +423,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void extraInfoNamesBothEndsAndTheSocket(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     Transport t = p.transport();
                     assertEquals(p.peer().getLocalAddress(), t.getExtraInfo(Transport.PEERNAME));
@@ -444,7 +444,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void setProtocolHandsLaterEventsToTheNewProtocol(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     Recorder second = new Recorder();
                     p.transport().setProtocol(second);
@@ -465,7 +465,7 @@ class SocketTransportTest {
     @LoopTest(checkFds = true)
     void aBufferedProtocolReceivesIntoItsOwnBuffer(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 ByteBuffer mine = ByteBuffer.allocate(3);
                 ByteArrayOutputStream got = new ByteArrayOutputStream();
                 io.jasyncio.Future<Void> lost = h.loop().createFuture();
@@ -502,7 +502,7 @@ class SocketTransportTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void writeLinesSendsEveryBufferInOrderAndQueuesWhatTheSocketRefuses(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Pair p = connect(listener)) {
                     p.transport().writeLines(List.of(ByteBuffer.wrap("a".getBytes()), ByteBuffer.wrap("bc".getBytes()),
                             ByteBuffer.wrap("def".getBytes())));

@@ -10,6 +10,7 @@ import io.jasyncio.Task;
 import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
+import io.jasyncio.testing.MemoryTransport;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +28,13 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void bufferingMoreThanTwiceTheLimitPausesTheTransport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1, 1, LIMIT);
             c.b().writer().write(new byte[25]);
             sleep(Duration.ofSeconds(1));
             assertEquals(2 * LIMIT + 1, c.a().reader().buffered(), "paused right after passing 2 * limit");
             assertFalse(c.ta().isReading());
-            assertEquals(1, c.ta().pauseReadingCalls);
+            assertEquals(1, c.ta().statistics().pauseReadingCalls());
             assertEquals(4, c.tb().getWriteBufferSize(), "the rest waits in the sender's buffer");
             c.a().writer().close();
             c.b().writer().close();
@@ -42,7 +43,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readingDownToTheLimitResumesTheTransport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), Integer.MAX_VALUE, 1, LIMIT);
             StreamReader r = c.a().reader();
             c.b().writer().write(new byte[25]);
@@ -53,7 +54,7 @@ class StreamReaderFlowTest {
             assertFalse(c.ta().isReading(), "11 bytes is still above the limit");
             r.readExactly(1);
             assertTrue(c.ta().isReading(), "at the limit the transport resumes");
-            assertEquals(1, c.ta().resumeReadingCalls);
+            assertEquals(1, c.ta().statistics().resumeReadingCalls());
             sleep(Duration.ofSeconds(1));
             assertEquals(14, r.buffered(), "the held-back bytes arrived");
             c.a().writer().close();
@@ -62,7 +63,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aReadThatMustWaitResumesAPausedTransport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1, 1, LIMIT);
             c.b().writer().write(new byte[50]);
             sleep(Duration.ofSeconds(1));
@@ -75,7 +76,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readMinusOneOfMuchMoreThanTheLimitNeverBuffersMoreThanTwiceTheLimitPlusAChunk(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 3, 3, LIMIT);
             StreamReader r = c.a().reader();
             int[] maxBuffered = {0};
@@ -101,7 +102,7 @@ class StreamReaderFlowTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aTransportThatCannotPauseIsNotAskedAgain(LoopHarness h) {
         int[] calls = {0};
-        FakeTransport t = FakeTransport.sink(h.loop(), new StreamReaderProtocol(new StreamReader(1)) {
+        MemoryTransport t = MemoryTransport.sink(h.loop(), new StreamReaderProtocol(new StreamReader(1)) {
             @Override
             public void connectionMade(Transport transport) {
                 super.connectionMade(new ForwardingTransport(transport) {
@@ -133,7 +134,7 @@ class StreamReaderFlowTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aSecondReadThatWouldWaitWhileOneWaitsIsRefused(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<byte[]> first = createTask(() -> r.read(5));
             sleep(Duration.ZERO);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.readLine());
@@ -155,7 +156,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void cancellingAWaitingReadOfEachKindLosesNoData(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (var read : READS) {
                 for (boolean waitsAgain : new boolean[] {false, true}) {
                     StreamReader r = new StreamReader();
@@ -183,7 +184,7 @@ class StreamReaderFlowTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCancelledReadFreesTheWaitingSlot(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<byte[]> t = createTask(r::readLine);
             sleep(Duration.ZERO);
             t.cancel();
@@ -196,7 +197,7 @@ class StreamReaderFlowTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aReadCancelledByATimeoutLosesNothingAndTheNextReadGetsIt(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             feedSoon(getRunningLoop(), r, b("partial"), 1, false);
             assertThrows(AsyncTimeoutException.class, () -> timeout(Duration.ofSeconds(1), () -> r.readExactly(10)));
             r.feedData(b("!!!"));
@@ -206,7 +207,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
     void readsInterruptedByTimeoutsAtRandomPointsLoseNoBytes(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1, 1, 8);
             StringBuilder sent = new StringBuilder();
             Task<Void> producer = createTask(() -> {
@@ -242,7 +243,7 @@ class StreamReaderFlowTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
     void concurrentWritersAndAReaderSeeEveryByteInOrderUnderAnySchedule(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1, 1, 16);
             StringBuilder expected = new StringBuilder();
             for (int i = 0; i < 30; i++) {
@@ -272,7 +273,7 @@ class StreamReaderFlowTest {
     /** Regression (review of 2026-12-02): 2 * limit overflowed for limits above 2^30. */
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aLimitOfIntegerMaxValueDoesNotPauseTheTransportAfterEveryChunk(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
             c.b().writer().write(new byte[10]);
             sleep(Duration.ofSeconds(1));

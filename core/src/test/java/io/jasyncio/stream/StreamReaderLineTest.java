@@ -25,7 +25,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readLineWaitsForTheNewlineAcrossChunks(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("chunk1 "));
             getRunningLoop().callSoon(() -> {
                 r.feedData(b("chunk2 "));
@@ -39,7 +39,7 @@ class StreamReaderLineTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readLineInEveryChunkingReturnsTheSameLines(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (int chunk : CHUNKINGS) {
                 StreamReader r = new StreamReader();
                 feedSoon(getRunningLoop(), r, DATA, chunk, true);
@@ -53,7 +53,7 @@ class StreamReaderLineTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readLineOverTheLimitWithDataBufferedDiscardsTheLineAndKeepsTheRest(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReader r = new StreamReader(3);
             r.feedData(b("li"));
             r.feedData(b("ne1\nline2\n"));
@@ -71,7 +71,7 @@ class StreamReaderLineTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readLineOverTheLimitWhileWaitingDiscardsWhatItSearched(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReader r = new StreamReader(7);
             getRunningLoop().callSoon(() -> {
                 r.feedData(b("chunk1"));
@@ -97,7 +97,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readLineLimitIsStrict(LoopHarness h) {
         StreamReader r = new StreamReader(7);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("1234567\n"));
             assertEquals("1234567\n", s(r.readLine()), "a line of exactly the limit plus newline fits");
             r.feedData(b("12345678\n"));
@@ -112,7 +112,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readLineWithBufferedDataDoesNotWait(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("line1\nli"));
             r.feedData(b("ne2\n"));
             long t0 = time();
@@ -125,7 +125,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readLineAtEofReturnsThePartialLine(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("some data"));
             r.feedEof();
             assertEquals("some data", s(r.readLine()));
@@ -136,7 +136,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readLineAtAnEmptyEofReturnsEmpty(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             getRunningLoop().callSoon(r::feedEof);
             assertEquals(0, r.readLine().length);
         });
@@ -145,7 +145,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readAfterReadLineCountsBytes(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(DATA);
             r.readLine();
             assertEquals("line2\nl", s(r.read(7)));
@@ -157,7 +157,7 @@ class StreamReaderLineTest {
     void readLineThrowsTheExceptionSetAfterASuccessfulLine(LoopHarness h) {
         StreamReader r = new StreamReader();
         IOException boom = new IOException("boom");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("line\n"));
             assertEquals("line\n", s(r.readLine()));
             r.setException(boom);
@@ -168,7 +168,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readUntilRejectsAnEmptyOrMissingSeparator(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertThrows(IllegalArgumentException.class, () -> r.readUntil(new byte[0]));
             assertThrows(IllegalArgumentException.class, () -> r.readUntil());
             assertThrows(IllegalArgumentException.class, () -> r.readUntil(b("a"), new byte[0]));
@@ -178,7 +178,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readUntilReturnsThroughAMultiByteSeparator(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("lineAAA"));
             assertEquals("lineAAA", s(r.readUntil(b("AAA"))));
             assertEquals(0, r.buffered());
@@ -192,7 +192,7 @@ class StreamReaderLineTest {
     void readUntilFindsASeparatorSplitAcrossChunks(LoopHarness h) {
         StreamReader r = new StreamReader();
         byte[] sep = b("aaa");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("QWEaa"));
             r.feedData(b("XYaa"));
             r.feedData(b("a"));
@@ -215,7 +215,7 @@ class StreamReaderLineTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readUntilWaitsForASeparatorArrivingByteByByte(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (int chunk : CHUNKINGS) {
                 StreamReader r = new StreamReader();
                 feedSoon(getRunningLoop(), r, b("head\r\n\r\nbody"), chunk, false);
@@ -228,7 +228,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readUntilAtEofThrowsIncompleteReadErrorWithEverythingLeft(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("some dataAA"));
             r.feedEof();
             IncompleteReadError e = assertThrows(IncompleteReadError.class, () -> r.readUntil(b("AAA")));
@@ -241,7 +241,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readUntilPastTheLimitThrowsLimitOverrunAndKeepsTheData(LoopHarness h) {
         StreamReader r = new StreamReader(3);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("some dataAA"));
             LimitOverrunError notFound = assertThrows(LimitOverrunError.class, () -> r.readUntil(b("AAA")));
             assertEquals("Separator is not found, and chunk exceed the limit", notFound.getMessage());
@@ -259,7 +259,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readUntilOverrunsWhileWaitingForMoreData(LoopHarness h) {
         StreamReader r = new StreamReader(5);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             feedSoon(getRunningLoop(), r, b("0123456789"), 1, false);
             LimitOverrunError e = assertThrows(LimitOverrunError.class, () -> r.readUntil(b("\n")));
             assertEquals(6, e.consumed(), "it gives up as soon as the searched bytes pass the limit");
@@ -271,7 +271,7 @@ class StreamReaderLineTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readUntilWithSeveralSeparatorsReturnsTheShortestMatch(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("line1\nline2\r\nline3"));
             assertEquals("line1\n", s(r.readUntil(b("\r\n"), b("\n"))));
             assertEquals("line2\r\n", s(r.readUntil(b("\r\n"), b("\n"))), "\\n also ends at the same place; the match is the same line");
@@ -283,7 +283,7 @@ class StreamReaderLineTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readUntilWithSeveralSeparatorsWaitsForTheFirstCompleteOne(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (int chunk : CHUNKINGS) {
                 StreamReader r = new StreamReader();
                 feedSoon(getRunningLoop(), r, b("abc<END>tail"), chunk, true);

@@ -9,6 +9,7 @@ import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
+import io.jasyncio.testing.MemoryTransport;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -47,7 +48,7 @@ class StreamReaderProtocolTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void eofReceivedEndsTheReaderAndKeepsTheConnectionOpenForWriting(LoopHarness h) {
         StreamReaderProtocol p = new StreamReaderProtocol(new StreamReader());
-        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        MemoryTransport t = MemoryTransport.sink(h.loop(), p);
         assertSame(t, p.transport());
         assertTrue(p.eofReceived());
         assertTrue(p.reader().atEof());
@@ -60,11 +61,11 @@ class StreamReaderProtocolTest {
         StreamReaderProtocol p = new StreamReaderProtocol(new StreamReader()) {
             @Override
             public void connectionMade(Transport transport) {
-                ((FakeTransport) transport).putExtra(BaseTransport.SSL_OBJECT, "engine");
+                ((MemoryTransport) transport).putExtra(BaseTransport.SSL_OBJECT, "engine");
                 super.connectionMade(transport);
             }
         };
-        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        MemoryTransport t = MemoryTransport.sink(h.loop(), p);
         assertFalse(p.eofReceived());
         t.abort();
         h.drain(10);
@@ -72,10 +73,11 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCleanConnectionLostEndsTheReaderAtEof(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             Task<byte[]> waiting = createTask(() -> c.a().reader().read());
             sleep(Duration.ZERO);
+            c.tb().write(new byte[] {1}); // never read by a, so the abort resets b
             c.ta().abort();
             assertEquals(0, waiting.await().length);
             assertNull(c.a().reader().exception());
@@ -87,7 +89,7 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aConnectionLostWithAnErrorFailsTheWaitingRead(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             Task<byte[]> waiting = createTask(() -> c.a().reader().readLine());
             sleep(Duration.ZERO);
@@ -116,7 +118,7 @@ class StreamReaderProtocolTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aServerRunsItsHandlerInATaskOfItsOwnPerConnection(LoopHarness h) {
         List<Task<?>> handlerTasks = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Supplier<StreamReaderProtocol> factory = Streams.protocolFactory((reader, writer) -> {
                 handlerTasks.add(currentTask());
                 UPPER.handle(reader, writer);
@@ -126,10 +128,10 @@ class StreamReaderProtocolTest {
             for (int i = 0; i < 3; i++) {
                 StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
                 StreamReaderProtocol server = factory.get();
-                FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+                MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
                 assertNotNull(server.handlerTask());
                 assertNotNull(server.writer());
-                clients.add(Streams.connectionPair(t[0], client));
+                clients.add(Streams.connectionPair(t.a(), client));
                 servers.add(server);
             }
             for (int i = 0; i < 3; i++) {
@@ -149,15 +151,15 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
     void anEchoOverOneByteChunksGetsEveryLineBackUnderAnySchedule(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(32);
             StreamReaderProtocol server = Streams.protocolFactory(UPPER, 32).get();
-            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
-            t[0].chunkSize = 1;
-            t[1].chunkSize = 1;
-            t[0].setWriteBufferLimits(4);
-            t[1].setWriteBufferLimits(4);
-            StreamPair streams = Streams.connectionPair(t[0], client);
+            MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
+            t.a().setChunkSize(1);
+            t.b().setChunkSize(1);
+            t.a().setWriteBufferLimits(4);
+            t.b().setWriteBufferLimits(4);
+            StreamPair streams = Streams.connectionPair(t.a(), client);
             Task<String> replies = createTask(() -> s(streams.reader().read()));
             StringBuilder expected = new StringBuilder();
             for (int i = 0; i < 20; i++) {
@@ -177,17 +179,17 @@ class StreamReaderProtocolTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aFailingHandlerIsReportedAndItsConnectionClosed(LoopHarness h) {
         IllegalStateException boom = new IllegalStateException("handler failed");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
             StreamReaderProtocol server = Streams.protocolFactory((r, w) -> {
                 r.readLine();
                 throw boom;
             }).get();
-            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
-            StreamPair streams = Streams.connectionPair(t[0], client);
+            MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
+            StreamPair streams = Streams.connectionPair(t.a(), client);
             streams.writer().write(b("go\n"));
             assertEquals(0, streams.reader().read().length, "the server closed the connection");
-            assertTrue(t[1].isClosing());
+            assertTrue(t.b().isClosing());
             streams.writer().close();
             streams.writer().waitClosed();
         });
@@ -199,15 +201,15 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCancelledHandlerClosesItsConnectionWithoutAReport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
             StreamReaderProtocol server = Streams.protocolFactory((r, w) -> r.readLine()).get();
-            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+            MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
             sleep(Duration.ZERO);
             server.handlerTask().cancel();
-            StreamPair streams = Streams.connectionPair(t[0], client);
+            StreamPair streams = Streams.connectionPair(t.a(), client);
             assertEquals(0, streams.reader().read().length);
-            assertTrue(t[1].isClosing());
+            assertTrue(t.b().isClosing());
             streams.writer().close();
         });
         assertEquals(List.of(), h.takeUnhandled());
@@ -215,14 +217,14 @@ class StreamReaderProtocolTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aHandlerThatReturnsLeavesItsConnectionOpen(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamReaderProtocol client = Streams.clientProtocol(StreamReader.DEFAULT_LIMIT);
             StreamReaderProtocol server = Streams.protocolFactory((r, w) -> w.write(b("hi"))).get();
-            FakeTransport[] t = FakeTransport.connect(getRunningLoop(), client, server);
+            MemoryTransport.Pair t = MemoryTransport.pair(getRunningLoop(), client, server);
             server.handlerTask().await();
-            assertFalse(t[1].isClosing(), "as in asyncio, the handler owns the writer and must close it");
+            assertFalse(t.b().isClosing(), "as in asyncio, the handler owns the writer and must close it");
             server.writer().close();
-            StreamPair streams = Streams.connectionPair(t[0], client);
+            StreamPair streams = Streams.connectionPair(t.a(), client);
             assertEquals("hi", s(streams.reader().read()));
             streams.writer().close();
             streams.writer().waitClosed();
@@ -244,7 +246,7 @@ class StreamReaderProtocolTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void connectionPairRejectsAProtocolThatIsNotTheTransports(LoopHarness h) {
         StreamReaderProtocol p = Streams.clientProtocol(10);
-        FakeTransport t = FakeTransport.sink(h.loop(), p);
+        MemoryTransport t = MemoryTransport.sink(h.loop(), p);
         assertThrows(IllegalArgumentException.class, () -> Streams.connectionPair(t, Streams.clientProtocol(10)));
         StreamPair pair = Streams.connectionPair(t, p);
         assertSame(p.reader(), pair.reader());

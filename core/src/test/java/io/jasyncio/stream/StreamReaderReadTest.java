@@ -58,7 +58,7 @@ class StreamReaderReadTest {
         assertEquals(5, lent.position(), "the lent buffer's position moves to its limit");
         lent.clear();
         lent.put(b("zzzzzzz"));
-        runBounded(h, () -> assertEquals("abc", s(r.read(10))));
+        h.runBounded(() -> assertEquals("abc", s(r.read(10))));
     }
 
     @Test
@@ -72,7 +72,7 @@ class StreamReaderReadTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readZeroReturnsEmptyWithoutWaiting(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertEquals(0, r.read(0).length);
             r.feedData(DATA);
             assertEquals(0, r.read(0).length);
@@ -84,7 +84,7 @@ class StreamReaderReadTest {
     void readReturnsBufferedBytesWithoutYielding(LoopHarness h) {
         StreamReader r = new StreamReader();
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(DATA);
             Task<Void> other = createTask(() -> {
                 log.add("other");
@@ -99,7 +99,7 @@ class StreamReaderReadTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readWaitsForDataAndReturnsTheFirstChunk(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (int chunk : CHUNKINGS) {
                 StreamReader r = new StreamReader();
                 feedSoon(getRunningLoop(), r, DATA, chunk, false);
@@ -113,7 +113,7 @@ class StreamReaderReadTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readReturnsAtMostNBytes(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("line1"));
             r.feedData(b("line2"));
             assertEquals("line1", s(r.read(5)));
@@ -125,7 +125,7 @@ class StreamReaderReadTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readWaitingAtEofReturnsEmpty(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             getRunningLoop().callSoon(r::feedEof);
             assertEquals(0, r.read(1024).length);
             assertTrue(r.atEof());
@@ -135,7 +135,7 @@ class StreamReaderReadTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readMinusOneReadsEverythingUntilEof(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (int chunk : CHUNKINGS) {
                 StreamReader r = new StreamReader(4);
                 r.feedData(b("pre:"));
@@ -150,7 +150,7 @@ class StreamReaderReadTest {
     void readThrowsTheExceptionSetAfterEarlierReads(LoopHarness h) {
         StreamReader r = new StreamReader();
         IOException boom = new IOException("boom");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("line\n"));
             assertEquals("li", s(r.read(2)));
             r.setException(boom);
@@ -166,7 +166,7 @@ class StreamReaderReadTest {
     void readMinusOneThrowsAnExceptionSetWhileItWaits(LoopHarness h) {
         StreamReader r = new StreamReader();
         IOException boom = new IOException("boom");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("part"));
             getRunningLoop().callSoon(() -> r.setException(boom));
             assertSame(boom, assertThrows(IOException.class, r::read));
@@ -176,7 +176,7 @@ class StreamReaderReadTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readExactlyOfZeroReturnsEmptyAndOfANegativeCountThrows(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertEquals(0, r.readExactly(0).length);
             assertThrows(IllegalArgumentException.class, () -> r.readExactly(-1));
         });
@@ -184,7 +184,7 @@ class StreamReaderReadTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readExactlyWaitsUntilEveryByteArrived(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (int chunk : CHUNKINGS) {
                 StreamReader r = new StreamReader();
                 byte[] twice = b(s(DATA) + s(DATA));
@@ -200,7 +200,7 @@ class StreamReaderReadTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readExactlyFromBufferedDataDoesNotWait(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(DATA);
             long t0 = time();
             assertEquals("line1\n", s(r.readExactly(6)));
@@ -212,7 +212,7 @@ class StreamReaderReadTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readExactlyLongerThanTheLimitCompletes(LoopHarness h) {
         StreamReader r = new StreamReader(3);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             feedSoon(getRunningLoop(), r, DATA, 2, false);
             assertArrayEquals(DATA, r.readExactly(DATA.length));
         });
@@ -220,7 +220,7 @@ class StreamReaderReadTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void readExactlyAtEofThrowsIncompleteReadErrorWithThePartialBytes(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (int chunk : CHUNKINGS) {
                 StreamReader r = new StreamReader();
                 feedSoon(getRunningLoop(), r, DATA, chunk, true);
@@ -238,7 +238,7 @@ class StreamReaderReadTest {
     void readExactlyThrowsAnExceptionSetWhileItWaits(LoopHarness h) {
         StreamReader r = new StreamReader();
         IOException boom = new IOException("boom");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("line\n"));
             assertEquals("line\n", s(r.readExactly(5)));
             getRunningLoop().callSoon(() -> r.setException(boom));
@@ -263,7 +263,7 @@ class StreamReaderReadTest {
     void setExceptionWakesTheWaitingRead(LoopHarness h) {
         StreamReader r = new StreamReader();
         IllegalArgumentException boom = new IllegalArgumentException("unchecked");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<byte[]> t = createTask(() -> r.readLine());
             sleep(Duration.ZERO);
             r.setException(boom);
@@ -275,7 +275,7 @@ class StreamReaderReadTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void setExceptionAfterTheWaitingReadWasCancelledIsHarmless(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<byte[]> t = createTask(() -> r.readLine());
             sleep(Duration.ZERO);
             t.cancel();
@@ -290,7 +290,7 @@ class StreamReaderReadTest {
         StreamReader r = new StreamReader();
         Exception odd = new Exception("odd");
         r.setException(odd);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             IOException e = assertThrows(IOException.class, () -> r.read(1));
             assertSame(odd, e.getCause());
         });
@@ -299,7 +299,7 @@ class StreamReaderReadTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void dataAndEofArrivingInOneStepAreBothSeen(LoopHarness h) {
         StreamReader r = new StreamReader();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             getRunningLoop().callSoon(() -> {
                 r.feedData(b("last"));
                 r.feedEof();
@@ -320,7 +320,7 @@ class StreamReaderReadTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void linesIteratesOverEveryLineUntilEof(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             for (int chunk : CHUNKINGS) {
                 StreamReader r = new StreamReader();
                 feedSoon(getRunningLoop(), r, b("a\nbb\nccc"), chunk, true);
@@ -337,7 +337,7 @@ class StreamReaderReadTest {
     void linesThrowsAnIOExceptionUnchecked(LoopHarness h) {
         StreamReader r = new StreamReader();
         IOException boom = new IOException("boom");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             r.feedData(b("one\n"));
             var it = r.lines().iterator();
             assertEquals("one\n", s(it.next()));

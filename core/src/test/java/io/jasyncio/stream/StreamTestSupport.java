@@ -1,31 +1,20 @@
 package io.jasyncio.stream;
 
-import static io.jasyncio.Asyncio.timeout;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import io.jasyncio.AsyncRunnable;
-import io.jasyncio.VoidBody;
 import io.jasyncio.EventLoop;
+import io.jasyncio.VoidBody;
 import io.jasyncio.testing.LoopHarness;
+import io.jasyncio.testing.MemoryTransport;
 import java.time.Duration;
 
 /** Helpers shared by the stream tests. */
 final class StreamTestSupport {
-    /**
-     * Bounds every scenario: a lost wake-up then fails the test (at once in virtual time)
-     * instead of hanging the build. Passing tests never wait for it.
-     */
-    static final Duration BOUND = Duration.ofSeconds(10);
-
     /** Chunk sizes a peer delivers in: one byte at a time (okio's BufferedSourceFactory), a few, all at once. */
     static final int[] CHUNKINGS = {1, 3, Integer.MAX_VALUE};
 
     private StreamTestSupport() {
-    }
-
-    /** Runs {@code body} as the test's main task, under {@link #BOUND}. */
-    static void runBounded(LoopHarness h, AsyncRunnable body) {
-        h.run(() -> timeout(BOUND, (VoidBody<Exception>) body::run));
     }
 
     static byte[] b(String s) {
@@ -54,25 +43,25 @@ final class StreamTestSupport {
         }
     }
 
-    /** Both ends of a fake connection, each with streams over it. */
-    record FakeConnection(FakeTransport ta, FakeTransport tb, StreamReaderProtocol pa, StreamReaderProtocol pb,
+    /** Both ends of an in-memory connection, each with streams over it. */
+    record MemoryConnection(MemoryTransport ta, MemoryTransport tb, StreamReaderProtocol pa, StreamReaderProtocol pb,
             StreamPair a, StreamPair b) {
     }
 
     /**
-     * A connected pair of fake transports with streams on both ends: bytes from a to b arrive in
+     * A connected pair of in-memory transports with streams on both ends: bytes from a to b arrive in
      * chunks of {@code chunkAtoB}, from b to a in chunks of {@code chunkBtoA}.
      */
-    static FakeConnection connect(EventLoop loop, int chunkAtoB, int chunkBtoA, int limit) {
+    static MemoryConnection connect(EventLoop loop, int chunkAtoB, int chunkBtoA, int limit) {
         StreamReaderProtocol pa = Streams.clientProtocol(limit);
         StreamReaderProtocol pb = Streams.clientProtocol(limit);
-        FakeTransport[] t = FakeTransport.connect(loop, pa, pb);
-        t[0].chunkSize = chunkAtoB;
-        t[1].chunkSize = chunkBtoA;
-        return new FakeConnection(t[0], t[1], pa, pb, Streams.connectionPair(t[0], pa), Streams.connectionPair(t[1], pb));
+        MemoryTransport.Pair t = MemoryTransport.pair(loop, pa, pb);
+        t.a().setChunkSize(chunkAtoB);
+        t.b().setChunkSize(chunkBtoA);
+        return new MemoryConnection(t.a(), t.b(), pa, pb, Streams.connectionPair(t.a(), pa), Streams.connectionPair(t.b(), pb));
     }
 
-    static FakeConnection connect(EventLoop loop, int chunk) {
+    static MemoryConnection connect(EventLoop loop, int chunk) {
         return connect(loop, chunk, chunk, StreamReader.DEFAULT_LIMIT);
     }
 }

@@ -9,6 +9,7 @@ import io.jasyncio.Task;
 import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
+import io.jasyncio.testing.MemoryTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class StreamWriterTest {
     /** A connection whose b end reads with a tiny limit, and whose a end pauses writing above 10 bytes. */
-    private static FakeConnection slowPeer(LoopHarness h) {
+    private static MemoryConnection slowPeer(LoopHarness h) {
         var c = connect(h.loop(), 4, 4, 4);
         c.ta().setWriteBufferLimits(10, 2);
         return c;
@@ -34,7 +35,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void everyWriteFormReachesThePeerInOrder(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             ByteBuffer buf = ByteBuffer.wrap(b("xxBByy"), 2, 2);
@@ -54,7 +55,7 @@ class StreamWriterTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainReturnsWithoutYieldingWhileTheBufferIsBelowTheMark(LoopHarness h) {
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             createTask(() -> {
                 log.add("other");
@@ -72,7 +73,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainWaitsWhilePausedAndReturnsOnceTheBufferIsDownToTheLowMark(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -88,15 +89,15 @@ class StreamWriterTest {
             drain.await();
             assertFalse(c.pa().isWritingPaused());
             assertTrue(c.ta().getWriteBufferSize() <= 2);
-            assertEquals(1, c.ta().pauseWritingCalls);
-            assertEquals(1, c.ta().resumeWritingCalls);
+            assertEquals(1, c.ta().statistics().pauseWritingCalls());
+            assertEquals(1, c.ta().statistics().resumeWritingCalls());
             c.a().writer().close();
         });
     }
 
     @LoopTest(loops = LoopKind.VIRTUAL, seeds = 50)
     void everyWaitingDrainIsWokenByOneResume(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -114,7 +115,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCancelledDrainLeavesTheOthersWaiting(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -131,7 +132,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aDrainWaitingWhenTheConnectionBreaksThrowsItsException(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -148,7 +149,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aDrainWaitingWhenTheConnectionClosesCleanlyReturns(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = slowPeer(h);
             StreamWriter w = c.a().writer();
             w.write(new byte[40]);
@@ -163,7 +164,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainAfterTheConnectionWasLostThrowsConnectionLost(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             w.close();
@@ -176,7 +177,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainOnAClosingTransportYieldsSoAWriteLoopSeesTheLostConnection(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             c.ta().fail(new SocketException("Broken pipe"));
@@ -199,7 +200,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void drainThrowsTheReadersExceptionFirst(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             IOException boom = new IOException("boom");
             c.a().reader().setException(boom);
@@ -211,7 +212,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void closeEndsTheConnectionAndWaitClosedReturnsOnceItIsLost(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             w.write(b("bye"));
@@ -231,7 +232,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void waitClosedThrowsTheExceptionTheConnectionWasLostWith(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             SocketException reset = new SocketException("Connection reset");
             Task<Void> waiting = createTask(c.a().writer()::waitClosed);
@@ -245,7 +246,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aCancelledWaitClosedDoesNotDisturbTheOtherWaiters(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             Task<Void> cancelled = createTask(w::waitClosed);
@@ -261,7 +262,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void tryWithResourcesClosesTheWriter(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             try (StreamWriter w = c.a().writer()) {
                 w.write(b("x"));
@@ -278,7 +279,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void writeEofHalfClosesAndTheConnectionStillCarriesTheReply(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             assertTrue(c.a().writer().canWriteEof());
             c.a().writer().write(b("question"));
@@ -299,7 +300,7 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void writeEofOnATransportThatCannotThrows(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             Transport noEof = new ForwardingTransport(c.ta()) {
                 @Override
@@ -323,14 +324,14 @@ class StreamWriterTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void extraInfoAndTheTransportComeFromTheTransport(LoopHarness h) {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var c = connect(getRunningLoop(), 1);
             StreamWriter w = c.a().writer();
             assertSame(c.ta(), w.transport());
-            assertEquals(new InetSocketAddress("127.0.0.1", 2), w.getExtraInfo(BaseTransport.PEERNAME));
+            assertEquals(new InetSocketAddress("127.0.0.1", 2222), w.getExtraInfo(BaseTransport.PEERNAME));
             assertNull(w.getExtraInfo("nothing"));
             assertEquals("dflt", w.getExtraInfo("nothing", "dflt"));
-            assertTrue(w.toString().startsWith("StreamWriter[transport=FakeTransport[a"), w.toString());
+            assertTrue(w.toString().startsWith("StreamWriter[transport=MemoryTransport[a"), w.toString());
             w.close();
             c.b().writer().close();
         });

@@ -38,7 +38,7 @@ class StreamsOverSocketsTest {
 
     @LoopTest(checkFds = true)
     void openConnectionTalksToStartServerLineByLine(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (Server server = Streams.startServer(LINE_ECHO, LOOPBACK, 0)) {
                 StreamPair c = Streams.openConnection(LOOPBACK, port(server));
                 for (String s : List.of("one\n", "two\n", "three\n")) {
@@ -60,7 +60,7 @@ class StreamsOverSocketsTest {
     @LoopTest(checkFds = true)
     void aLargeTransferEchoedThroughDrainArrivesWhole(LoopHarness h) throws Exception {
         byte[] data = pattern(4 * 1024 * 1024);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Streams.startServer((reader, writer) -> {
                 try (writer) {
                     byte[] chunk;
@@ -92,7 +92,7 @@ class StreamsOverSocketsTest {
 
     @LoopTest(checkFds = true)
     void aLineLongerThanTheLimitIsALimitOverrun(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Streams.startServer((reader, writer) -> {
                 try (writer) {
                     writer.write(new byte[200]);            // no newline within the client's limit
@@ -112,7 +112,7 @@ class StreamsOverSocketsTest {
     @LoopTest(checkFds = true)
     void openConnectionToAPortNobodyListensOnNamesHostAndPort(LoopHarness h) throws Exception {
         int port = closedPort();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ConnectException e = assertThrows(ConnectException.class, () -> Streams.openConnection(LOOPBACK, port));
             assertTrue(e.getMessage().contains(LOOPBACK + ":" + port), e.getMessage());
         });
@@ -121,7 +121,7 @@ class StreamsOverSocketsTest {
     @LoopTest(checkFds = true)
     void manyClientsAtOnceEachGetTheirOwnLinesBack(LoopHarness h) throws Exception {
         int clients = 100;
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Server server = Streams.startServer(LINE_ECHO, LOOPBACK, 0);
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -152,7 +152,7 @@ class StreamsOverSocketsTest {
         Path dir = Files.createTempDirectory("jasyncio-unix");
         Path path = dir.resolve("echo.sock");
         try {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 Server server = Streams.startUnixServer(LINE_ECHO, path);
                 StreamPair c = Streams.openUnixConnection(path);
                 c.writer().write("over unix\n".getBytes(UTF_8));
@@ -171,7 +171,7 @@ class StreamsOverSocketsTest {
 
     @LoopTest(checkFds = true)
     void aHandlerThatFailsClosesItsConnectionAndTheServerGoesOn(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             int[] served = {0};
             Server server = Streams.startServer((reader, writer) -> {
                 if (served[0]++ == 0) {
@@ -198,7 +198,7 @@ class StreamsOverSocketsTest {
 
     @LoopTest(checkFds = true)
     void drainRaisesWhenThePeerResetsMidTransfer(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             var failure = getRunningLoop().<Throwable>createFuture();
             Server server = Streams.startServer((reader, writer) -> {
                 byte[] chunk = pattern(64 * 1024);

@@ -47,7 +47,7 @@ class StreamsTlsTest {
 
     @LoopTest(checkFds = true)
     void openConnectionWithTlsTalksToStartServerWithTlsLineByLine(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (Server server = Streams.startServer(LINE_ECHO, LOOPBACK, 0, tlsServer(), StreamReader.DEFAULT_LIMIT)) {
                 StreamPair c = Streams.openConnection(LOOPBACK, port(server), tlsConnect(), StreamReader.DEFAULT_LIMIT);
                 assertNotNull(c.writer().getExtraInfo(BaseTransport.CIPHER));
@@ -68,7 +68,7 @@ class StreamsTlsTest {
     @LoopTest(checkFds = true)
     void fourMebibytesEchoedOverTlsThroughDrainArriveWhole(LoopHarness h) throws Exception {
         byte[] data = pattern(4 * 1024 * 1024);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamHandler echo = (reader, writer) -> {
                 try (writer) {
                     byte[] chunk;
@@ -103,7 +103,7 @@ class StreamsTlsTest {
 
     @LoopTest(checkFds = true)
     void startTlsUpgradesALiveStreamConnectionAndTheReaderKeepsReading(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             // A STARTTLS dialogue: plain lines, the upgrade on both sides, then lines over TLS.
             StreamHandler starttls = (reader, writer) -> {
                 try (writer) {
@@ -140,7 +140,7 @@ class StreamsTlsTest {
 
     @LoopTest(checkFds = true)
     void aStartTlsThatFailsClosesTheConnectionAndTheReaderGetsTheError(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             StreamHandler upgrader = (reader, writer) -> {
                 reader.readLine();
                 writer.write("GO\n".getBytes(UTF_8));
@@ -178,7 +178,7 @@ class StreamsTlsTest {
 
     @LoopTest(checkFds = true)
     void aStartTlsAgainstAPeerThatNeverAnswersTimesOutOrIsCancelledWithoutLeaks(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             // test_start_tls_slow_client_cancel, and the handshake timeout on a real socket.
             try (ServerSocketChannel silent = listener()) {
                 Task<SocketChannel> peer = createTask(() -> Network.sockAccept(silent));
@@ -206,7 +206,7 @@ class StreamsTlsTest {
         Path dir = Files.createTempDirectory("jasyncio-tls-unix");
         Path path = dir.resolve("s.sock");
         try {
-            runBounded(h, () -> {
+            h.runBounded(() -> {
                 try (Server server = Streams.startUnixServer(LINE_ECHO, path, tlsServer())) {
                     StreamPair c = Streams.openUnixConnection(path, clientTls().withServerHostname("localhost"));
                     assertNotNull(c.writer().getExtraInfo(BaseTransport.CIPHER));
@@ -229,7 +229,7 @@ class StreamsTlsTest {
 
     @LoopTest(checkFds = true)
     void aTlsHandlerRunsOnlyForConnectionsWhoseHandshakeSucceeded(LoopHarness h) throws Exception {
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             int[] handled = new int[1];
             StreamHandler counting = (reader, writer) -> {
                 handled[0]++;

@@ -34,7 +34,7 @@ class BarrierTest {
     void theLastArrivalReleasesAllWithDistinctIndices(LoopHarness h) {
         Barrier barrier = new Barrier(3);
         List<Integer> indices = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 ts.add(createTask(() -> {
@@ -55,7 +55,7 @@ class BarrierTest {
     void aSinglePartyBarrierPassesEveryArrivalAtOnce(LoopHarness h) {
         Barrier barrier = new Barrier(1);
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> other = createTask(() -> {
                 log.add("other");
             });
@@ -71,7 +71,7 @@ class BarrierTest {
     @LoopTest
     void nWaitingCountsTheArrivalsOfTheFillingRound(LoopHarness h) {
         Barrier barrier = new Barrier(3);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Integer> t1 = createTask(barrier::await);
             sleep(Duration.ZERO);
             assertEquals(1, barrier.nWaiting());
@@ -94,7 +94,7 @@ class BarrierTest {
         Barrier barrier = new Barrier(N);
         List<Integer> first = new ArrayList<>();
         List<Integer> second = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 ts.add(createTask(() -> {
@@ -115,7 +115,7 @@ class BarrierTest {
         // test_draining_state.
         Barrier barrier = new Barrier(N);
         List<Barrier.State> seen = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 ts.add(createTask(() -> {
@@ -134,7 +134,7 @@ class BarrierTest {
     void arrivalsWhileItDrainsWaitForTheNextRound(LoopHarness h) {
         Barrier barrier = new Barrier(2);
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Integer> a = createTask(barrier::await);
             sleep(Duration.ZERO);
             assertEquals(1, barrier.await(), "this arrival releases a, which has not left yet");
@@ -160,7 +160,7 @@ class BarrierTest {
     void cancelWhileFillingUncountsTheTaskWithoutBreakingTheBarrier(LoopHarness h) {
         // test_filling_tasks_cancel_one.
         Barrier barrier = new Barrier(3);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Integer> t1 = createTask(barrier::await);
             Task<Integer> t2 = createTask(barrier::await);
             sleep(Duration.ZERO);
@@ -182,7 +182,7 @@ class BarrierTest {
     void cancelWhileBlockedByADrainLeavesTheRoundIntact(LoopHarness h) {
         Barrier barrier = new Barrier(2);
         List<Barrier.State> seen = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Integer> a = createTask(barrier::await);
             sleep(Duration.ZERO);
             Task<Integer> blocked = createTask(() -> {
@@ -204,7 +204,7 @@ class BarrierTest {
     @LoopTest
     void aTaskCancelledAfterTheReleaseDoesNotHoldBackTheOthers(LoopHarness h) {
         Barrier barrier = new Barrier(3);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Integer> a = createTask(barrier::await);
             Task<Integer> b = createTask(barrier::await);
             sleep(Duration.ZERO);
@@ -222,7 +222,7 @@ class BarrierTest {
         // test_reset_barrier_while_tasks_waiting_and_waiting_again.
         Barrier barrier = new Barrier(N);
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < N - 1; i++) {
                 ts.add(createTask(() -> {
@@ -255,7 +255,7 @@ class BarrierTest {
         Barrier barrier = new Barrier(1);
         barrier.reset();
         assertEquals(new Barrier.Statistics(1, 0, Barrier.State.FILLING, 0), barrier.statistics());
-        runBounded(h, () -> assertEquals(0, barrier.await()));
+        h.runBounded(() -> assertEquals(0, barrier.await()));
     }
 
     @LoopTest
@@ -264,7 +264,7 @@ class BarrierTest {
         Barrier barrier = new Barrier(N);
         int rest = N / 2;
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 ts.add(createTask(() -> {
@@ -292,7 +292,7 @@ class BarrierTest {
         // test_abort_barrier_when_exception.
         Barrier barrier = new Barrier(N);
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 ts.add(createTask(() -> {
@@ -323,7 +323,7 @@ class BarrierTest {
         int blocking = N / 2;
         int[] passed = {0};
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 ts.add(createTask(() -> {
@@ -359,7 +359,7 @@ class BarrierTest {
         Barrier barrier1 = new Barrier(N);
         Barrier barrier2 = new Barrier(N);
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 ts.add(createTask(() -> {
@@ -394,7 +394,7 @@ class BarrierTest {
     void everyRoundHandsOutEachIndexOnceUnderSeededSchedules(LoopHarness h) {
         Barrier barrier = new Barrier(3);
         List<List<Integer>> rounds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Callable<Void>> bodies = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int id = i;
@@ -417,7 +417,7 @@ class BarrierTest {
     @LoopTest
     void aCancelledWaiterThatHasNotResumedCannotCompleteARound(LoopHarness h) {
         Barrier barrier = new Barrier(3);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Integer> a = createTask(barrier::await);
             Task<Integer> x = createTask(barrier::await);
             sleep(Duration.ZERO);
@@ -442,7 +442,7 @@ class BarrierTest {
         // first, x must not count, and d completes the round {a, b, d}.
         Barrier barrier = new Barrier(3);
         List<String> order = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Integer> a = createTask(barrier::await);
             Task<Integer> x = createTask(barrier::await);
             Task<Integer> b = createTask(() -> {
@@ -477,7 +477,7 @@ class BarrierTest {
     void abortRacingArrivalsLeavesNobodyStuckUnderSeededSchedules(LoopHarness h) {
         Barrier barrier = new Barrier(3);
         List<Object> outcomes = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Object>> ts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int id = i;

@@ -32,7 +32,7 @@ class BoundedSemaphoreTest {
     @LoopTest
     void releasesUpToTheBoundSucceed(LoopHarness h) {
         BoundedSemaphore sem = new BoundedSemaphore(3);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             sem.acquire();
             sem.acquire();
             sem.acquire();
@@ -48,7 +48,7 @@ class BoundedSemaphoreTest {
     @LoopTest
     void closingAGuardIsCheckedAgainstTheBound(LoopHarness h) {
         BoundedSemaphore sem = new BoundedSemaphore(1);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Guard g = sem.acquire();
             sem.release();
             assertThrows(IllegalStateException.class, g::close, "the permit was already released by hand");
@@ -70,7 +70,7 @@ class BoundedSemaphoreTest {
     @LoopTest
     void aPermitGivenBackByACancelledWaiterIsNoOverRelease(LoopHarness h) {
         BoundedSemaphore sem = new BoundedSemaphore(1);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             sem.acquire();
             Task<Guard> w = createTask(sem::acquire);
             sleep(Duration.ZERO);
@@ -86,7 +86,7 @@ class BoundedSemaphoreTest {
     void cancelledWaitersNeverTripTheBoundUnderSeededSchedules(LoopHarness h) {
         BoundedSemaphore sem = new BoundedSemaphore(2);
         List<Throwable> failures = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> workers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int id = i;

@@ -27,7 +27,7 @@ class ConditionTest {
     void signalledWaitersResumeInOrderOnlyOnceTheLockIsFree(LoopHarness h) {
         Condition cond = new Condition();
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 int id = i;
@@ -68,7 +68,7 @@ class ConditionTest {
     @LoopTest
     void awaitWithoutTheLockThrowsAndChangesNothing(LoopHarness h) {
         Condition cond = new Condition();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             IllegalStateException e = assertThrows(IllegalStateException.class, cond::await);
             assertEquals("cannot wait on un-acquired lock", e.getMessage());
             assertFalse(cond.locked());
@@ -92,7 +92,7 @@ class ConditionTest {
     void signalOfNWakesAtMostNAndExtraSignalsAreHarmless(LoopHarness h) {
         Condition cond = new Condition();
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 int id = i;
@@ -125,7 +125,7 @@ class ConditionTest {
     void signalAllWakesEveryWaiter(LoopHarness h) {
         Condition cond = new Condition();
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 1; i <= 2; i++) {
                 int id = i;
@@ -151,7 +151,7 @@ class ConditionTest {
         Condition cond = new Condition();
         boolean[] ready = {false};
         List<String> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> t = createTask(() -> {
                 try (var _ = cond.acquire()) {
                     cond.waitFor(() -> ready[0]);
@@ -179,7 +179,7 @@ class ConditionTest {
     @LoopTest
     void waitForWithATruePredicateNeedsNoLock(LoopHarness h) {
         Condition cond = new Condition();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             cond.waitFor(() -> true);
             assertFalse(cond.locked());
             assertThrows(IllegalStateException.class, () -> cond.waitFor(() -> false));
@@ -191,7 +191,7 @@ class ConditionTest {
         // test_wait_cancel and test_cancelled_error_wakeup.
         Condition cond = new Condition();
         List<Object> seen = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> t = createTask(() -> {
                 try (var _ = cond.acquire()) {
                     CancelledError e = assertThrows(CancelledError.class, () -> cond.waitFor(() -> false));
@@ -217,7 +217,7 @@ class ConditionTest {
         Condition cond = new Condition();
         boolean[] wake = {false};
         List<Object> seen = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> t = createTask(() -> {
                 try (var _ = cond.acquire()) {
                     CancelledError e = assertThrows(CancelledError.class, () -> cond.waitFor(() -> wake[0]));
@@ -246,7 +246,7 @@ class ConditionTest {
     void cancelAfterSignalWhileTheLockIsContestedEndsWithTheLockHeld(LoopHarness h) {
         // test_wait_cancel_contested: signal, cancel and release land in one iteration.
         Condition cond = new Condition();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             cond.acquire();
             Task<Void> w = createTask(cond::await);
             sleep(Duration.ZERO);
@@ -270,7 +270,7 @@ class ConditionTest {
         // test_wait_cancel_after_notify (bpo-32841).
         Condition cond = new Condition();
         boolean[] waited = {false};
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> w = createTask(() -> {
                 try (var _ = cond.acquire()) {
                     waited[0] = true;
@@ -296,7 +296,7 @@ class ConditionTest {
         // test_cancelled_wakeup (gh-112202): cancelled before it could resume from the signal.
         Condition cond = new Condition();
         int[] state = {0};
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> consumers = List.of(createTask(() -> consume(cond, state)), createTask(() -> consume(cond, state)));
             sleep(Duration.ZERO);
             try (var _ = cond.acquire()) {
@@ -318,7 +318,7 @@ class ConditionTest {
         // test_cancelled_wakeup_relock (gh-112202): cancelled while re-acquiring the lock.
         Condition cond = new Condition();
         int[] state = {0};
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> consumers = List.of(createTask(() -> consume(cond, state)), createTask(() -> consume(cond, state)));
             sleep(Duration.ZERO);
             try (var _ = cond.acquire()) {
@@ -341,7 +341,7 @@ class ConditionTest {
     void aWaiterCancelledBeforeAnySignalPassesNothingOn(LoopHarness h) {
         Condition cond = new Condition();
         List<String> woke = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> a = createTask(() -> waitAndLog(cond, "a", woke));
             Task<Void> b = createTask(() -> waitAndLog(cond, "b", woke));
             sleep(Duration.ZERO);
@@ -362,7 +362,7 @@ class ConditionTest {
     void timeoutWhileWaitingReacquiresTheLockBeforeTheTimeoutEscapes(LoopHarness h) {
         // test_timeout_in_block.
         Condition cond = new Condition();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (var _ = cond.acquire()) {
                 long start = time();
                 assertThrows(AsyncTimeoutException.class, () -> waitFor(() -> {
@@ -383,7 +383,7 @@ class ConditionTest {
         Condition a = new Condition(lock);
         Condition b = new Condition(lock);
         assertThrows(NullPointerException.class, () -> new Condition(null));
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (var _ = a.acquire()) {
                 assertTrue(lock.locked());
                 assertTrue(b.locked());
@@ -417,7 +417,7 @@ class ConditionTest {
     void statisticsAndToStringCountSignalWaitersApartFromLockWaiters(LoopHarness h) {
         Condition cond = new Condition();
         assertEquals("Condition[unlocked]", cond.toString());
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> w = createTask(() -> {
                 try (var _ = cond.acquire()) {
                     cond.await();
@@ -440,7 +440,7 @@ class ConditionTest {
         Condition cond = new Condition();
         ArrayDeque<Integer> items = new ArrayDeque<>();
         List<Integer> consumed = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> consumers = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 consumers.add(createTask(() -> {
@@ -499,7 +499,7 @@ class ConditionTest {
         Condition cond = new Condition();
         ArrayDeque<String> items = new ArrayDeque<>();
         List<String> consumed = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> consumers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 consumers.add(createTask(() -> {

@@ -24,7 +24,7 @@ class EventTest {
     void setWakesWaitersInArrivalOrderAndALateWaiterPassesAtOnce(LoopHarness h) {
         Event ev = new Event();
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertFalse(ev.isSet());
             Task<Void> t1 = createTask(() -> {
                 ev.await();
@@ -52,7 +52,7 @@ class EventTest {
     void awaitOnASetEventReturnsWithoutYielding(LoopHarness h) {
         Event ev = new Event();
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ev.set();
             Task<Void> other = createTask(() -> {
                 log.add("other");
@@ -67,7 +67,7 @@ class EventTest {
     @LoopTest
     void cancelWhileWaitingRemovesTheWaiter(LoopHarness h) {
         Event ev = new Event();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> w = createTask(ev::await);
             sleep(Duration.ZERO);
             assertEquals(1, ev.statistics().tasksWaiting());
@@ -82,7 +82,7 @@ class EventTest {
     @LoopTest
     void clearLowersTheFlagAndLaterWaitersWaitForTheNextSet(LoopHarness h) {
         Event ev = new Event();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ev.set();
             assertTrue(ev.isSet());
             ev.clear();
@@ -100,7 +100,7 @@ class EventTest {
     void waiterWokenBySetReturnsEvenIfClearedBeforeItRuns(LoopHarness h) {
         Event ev = new Event();
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> t = createTask(() -> {
                 ev.await();
                 result.add(1);
@@ -122,7 +122,7 @@ class EventTest {
     void waiterCancelledAfterSetDoesNotHoldBackTheOthers(LoopHarness h) {
         Event ev = new Event();
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ws = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int id = i;
@@ -145,7 +145,7 @@ class EventTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void timeoutWhileWaitingLeavesNoWaiterBehind(LoopHarness h) {
         Event ev = new Event();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             long start = time();
             assertThrows(AsyncTimeoutException.class, () -> timeout(Duration.ofMillis(7), ev::await));
             assertEquals(Duration.ofMillis(7).toNanos(), time() - start);
@@ -157,7 +157,7 @@ class EventTest {
     void statisticsAndToStringShowFlagAndWaiters(LoopHarness h) {
         Event ev = new Event();
         assertEquals("Event[unset]", ev.toString());
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> w = createTask(ev::await);
             sleep(Duration.ZERO);
             assertEquals(new Event.Statistics(false, 1), ev.statistics());
@@ -173,7 +173,7 @@ class EventTest {
     void everyWaiterNotCancelledPassesOneSetUnderSeededSchedules(LoopHarness h) {
         Event ev = new Event();
         List<Integer> passed = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ws = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 int id = i;

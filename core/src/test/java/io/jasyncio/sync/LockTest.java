@@ -26,7 +26,7 @@ class LockTest {
     void acquireOfAFreeLockReturnsWithoutYielding(LoopHarness h) {
         Lock lock = new Lock();
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> other = createTask(() -> {
                 log.add("other ran");
             });
@@ -44,7 +44,7 @@ class LockTest {
     void waitersAcquireInArrivalOrderOnePerRelease(LoopHarness h) {
         Lock lock = new Lock();
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             Task<Void> t1 = createTask(() -> {
                 lock.acquire();
@@ -91,7 +91,7 @@ class LockTest {
     @LoopTest
     void releaseWithNobodyWaitingUnlocks(LoopHarness h) {
         Lock lock = new Lock();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             assertTrue(lock.locked());
             lock.release();
@@ -103,7 +103,7 @@ class LockTest {
     @LoopTest
     void tryWithResourcesReleasesEvenWhenTheBlockThrows(LoopHarness h) {
         Lock lock = new Lock();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             try (var _ = lock.acquire()) {
                 assertTrue(lock.locked());
             }
@@ -120,7 +120,7 @@ class LockTest {
     @LoopTest
     void closingAGuardTwiceReleasesOnce(LoopHarness h) {
         Lock lock = new Lock();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Guard first = lock.acquire();
             first.close();
             assertTrue(first.isClosed());
@@ -135,7 +135,7 @@ class LockTest {
     void tryAcquireNeverTakesALockHandedToAWaiter(LoopHarness h) {
         Lock lock = new Lock();
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertTrue(lock.tryAcquire());
             assertFalse(lock.tryAcquire());
             Task<Void> waiter = createTask(() -> {
@@ -157,7 +157,7 @@ class LockTest {
     @LoopTest
     void cancelWhileWaitingLeavesNoWaiterAndDoesNotAcquire(LoopHarness h) {
         Lock lock = new Lock();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             Task<Guard> t = createTask(lock::acquire);
             sleep(Duration.ZERO);
@@ -176,7 +176,7 @@ class LockTest {
         // test_cancel_race: B's future is cancelled but B has not resumed when A releases.
         Lock lock = new Lock();
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             Task<Void> b = createTask(() -> lockIt(lock, "B", log));
             Task<Void> c = createTask(() -> lockIt(lock, "C", log));
@@ -197,7 +197,7 @@ class LockTest {
         // test_finished_waiter_cancelled: B was handed the lock, then cancelled before it ran.
         Lock lock = new Lock();
         List<String> log = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             Task<Void> b = createTask(() -> lockIt(lock, "B", log));
             Task<Void> c = createTask(() -> lockIt(lock, "C", log));
@@ -216,7 +216,7 @@ class LockTest {
     @LoopTest
     void waiterCancelledAfterTheHandOffWithNobodyBehindUnlocks(LoopHarness h) {
         Lock lock = new Lock();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             Task<Guard> b = createTask(lock::acquire);
             sleep(Duration.ZERO);
@@ -234,7 +234,7 @@ class LockTest {
         // test_cancel_release_race (bpo-32734).
         Lock lock = new Lock();
         int[] acquired = {0};
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -263,7 +263,7 @@ class LockTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void timeoutWhileWaitingGivesUpWithoutTheLock(LoopHarness h) {
         Lock lock = new Lock();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             Task<Long> t = createTask(() -> {
                 long start = time();
@@ -283,7 +283,7 @@ class LockTest {
         Lock lock = new Lock();
         assertEquals(new Lock.Statistics(false, null, 0), lock.statistics());
         assertEquals("Lock[unlocked]", lock.toString());
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             Task<Guard> w = createTask(lock::acquire);
             sleep(Duration.ZERO);
@@ -319,7 +319,7 @@ class LockTest {
     @LoopTest
     void aLockBoundToOneLoopRefusesWaitersOfAnother(LoopHarness h) {
         Lock lock = new Lock();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             Task<Guard> w = createTask(lock::acquire);
             sleep(Duration.ZERO);
@@ -350,7 +350,7 @@ class LockTest {
         Lock lock = new Lock();
         int[] inside = {0};
         int[] entries = new int[4];
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> workers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int id = i;
@@ -394,7 +394,7 @@ class LockTest {
         Lock lock = new Lock();
         List<Integer> arrived = new ArrayList<>();
         List<Integer> acquired = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             lock.acquire();
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

@@ -36,7 +36,7 @@ class SemaphoreTest {
     void acquireTakesFreePermitsWithoutYieldingThenWaits(LoopHarness h) {
         Semaphore sem = new Semaphore(3);
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             sem.acquire();
             sem.acquire();
             assertFalse(sem.locked());
@@ -64,7 +64,7 @@ class SemaphoreTest {
     @LoopTest
     void releaseWithNobodyWaitingFreesAPermit(LoopHarness h) {
         Semaphore sem = new Semaphore();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             sem.acquire();
             assertTrue(sem.locked());
             sem.release();
@@ -89,7 +89,7 @@ class SemaphoreTest {
         // test_acquire_fifo_order.
         Semaphore sem = new Semaphore(1);
         List<String> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             TaskGroup g = new TaskGroup();
             g.run(() -> {
                 for (String tag : List.of("c1", "c2", "c3")) {
@@ -113,7 +113,7 @@ class SemaphoreTest {
         // test_acquire_fifo_order_2.
         Semaphore sem = new Semaphore(1);
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Void> t1 = createTask(() -> {
                 sem.acquire();
                 result.add(1);
@@ -143,7 +143,7 @@ class SemaphoreTest {
         Semaphore sem = new Semaphore(0);
         List<Integer> result = new ArrayList<>();
         List<Task<Void>> ts = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             ts.add(createTask(() -> {
                 sem.acquire();
                 ts.add(createTask(() -> {
@@ -178,7 +178,7 @@ class SemaphoreTest {
     @LoopTest
     void tryAcquireNeverTakesAPermitHandedToAWaiter(LoopHarness h) {
         Semaphore sem = new Semaphore(1);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             assertTrue(sem.tryAcquire());
             Task<Guard> w = createTask(sem::acquire);
             sleep(Duration.ZERO);
@@ -194,7 +194,7 @@ class SemaphoreTest {
     void cancelWhileWaitingTakesNoPermit(LoopHarness h) {
         // test_acquire_cancel.
         Semaphore sem = new Semaphore();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             sem.acquire();
             Task<Guard> w = createTask(sem::acquire);
             getRunningLoop().callSoon(() -> getRunningLoop().callSoon(() -> w.cancel()));
@@ -210,7 +210,7 @@ class SemaphoreTest {
         // test_acquire_cancel_before_awoken and test_acquire_fifo_order_3.
         Semaphore sem = new Semaphore(0);
         List<Integer> result = new ArrayList<>();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> ts = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 int id = i;
@@ -238,7 +238,7 @@ class SemaphoreTest {
     void waiterCancelledAfterTheHandOffPassesThePermitOn(LoopHarness h) {
         // test_acquire_hang: t1 was handed the permit, then cancelled before it ran.
         Semaphore sem = new Semaphore(0);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Guard> t1 = createTask(sem::acquire);
             Task<Guard> t2 = createTask(sem::acquire);
             sleep(Duration.ZERO);
@@ -255,7 +255,7 @@ class SemaphoreTest {
     @LoopTest
     void waiterCancelledAfterTheHandOffWithNobodyBehindReturnsThePermit(LoopHarness h) {
         Semaphore sem = new Semaphore(0);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<Guard> t = createTask(sem::acquire);
             sleep(Duration.ZERO);
             sem.release();
@@ -269,7 +269,7 @@ class SemaphoreTest {
     void aCancelledHolderDoesNotHangTheNextAcquirer(LoopHarness h) {
         // test_acquire_no_hang.
         Semaphore sem = new Semaphore(1);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Task<?>[] t2 = new Task<?>[1];
             Task<Void> t1 = createTask(() -> {
                 try (var _ = sem.acquire()) {
@@ -292,7 +292,7 @@ class SemaphoreTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void timeoutWhileWaitingTakesNoPermit(LoopHarness h) {
         Semaphore sem = new Semaphore(0);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             long start = time();
             assertThrows(AsyncTimeoutException.class, () -> timeout(Duration.ofMillis(3), () -> sem.acquire()));
             assertEquals(Duration.ofMillis(3).toNanos(), time() - start);
@@ -305,7 +305,7 @@ class SemaphoreTest {
     void toStringShowsValueAndWaiters(LoopHarness h) {
         Semaphore sem = new Semaphore();
         assertEquals("Semaphore[unlocked, value:1]", sem.toString());
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             sem.acquire();
             assertEquals("Semaphore[locked]", sem.toString());
             Task<Guard> a = createTask(sem::acquire);
@@ -325,7 +325,7 @@ class SemaphoreTest {
         int[] inside = {0};
         int[] max = {0};
         int[] entries = new int[5];
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             List<Task<Void>> workers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 int id = i;

@@ -2,6 +2,7 @@ package io.jasyncio.stream.tls;
 
 import static io.jasyncio.Asyncio.sleep;
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.LoopKind;
@@ -53,7 +54,7 @@ class TlsFlowControlTest {
         Sink server = new Sink();
         long total = 8L << 20;
         MessageDigest sent = sha256();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 16 * 1024);
             p.awaitBoth();
             Transport t = client.transport;
@@ -77,8 +78,8 @@ class TlsFlowControlTest {
             assertEquals(client.pauses, client.resumes);
             assertTrue(maxTls <= t.getWriteBufferHighWater() + CHUNK + 1024,
                     "TLS buffer peaked at " + maxTls);
-            assertTrue(p.rawClient().maxWriteBufferSize() <= p.rawClient().getWriteBufferHighWater() + 17 * 1024,
-                    "raw buffer peaked at " + p.rawClient().maxWriteBufferSize());
+            assertTrue(p.rawClient().statistics().maxWriteBufferSize() <= p.rawClient().getWriteBufferHighWater() + 17 * 1024,
+                    "raw buffer peaked at " + p.rawClient().statistics().maxWriteBufferSize());
             client.transport.close();
             client.waitUntil(() -> client.lost == 1 && server.lost == 1);
         });
@@ -88,7 +89,7 @@ class TlsFlowControlTest {
     void aRawTransportThatPausesWritingPausesTheApplicationInTurn(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             p.rawServer().pauseReading(); // nothing drains from the client's raw transport
@@ -114,7 +115,7 @@ class TlsFlowControlTest {
     void setWriteBufferLimitsTakesEffectAtOnceAndChecksItsArguments(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             Transport t = client.transport;
@@ -143,7 +144,7 @@ class TlsFlowControlTest {
     void pauseReadingHoldsDataAndResumeReadingDeliversIt(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             Transport s = server.transport;
@@ -170,7 +171,7 @@ class TlsFlowControlTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         int size = 1 << 20;
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 16 * 1024);
             p.awaitBoth();
             server.transport.pauseReading();
@@ -193,7 +194,7 @@ class TlsFlowControlTest {
         Recorder client = new Recorder();
         SmallBuffers server = new SmallBuffers(100);
         byte[] msg = pattern(50_000);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 1000);
             p.awaitBoth();
             client.transport.write(msg);
@@ -218,7 +219,7 @@ class TlsFlowControlTest {
                 }
             }
         };
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.write(pattern(25));

@@ -1,12 +1,13 @@
 package io.jasyncio.stream.tls;
 
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.Future;
 import io.jasyncio.LoopKind;
 import io.jasyncio.stream.BaseTransport;
-import io.jasyncio.stream.MemoryTransport;
+import io.jasyncio.testing.MemoryTransport;
 import io.jasyncio.stream.SelfSignedCertificates;
 import io.jasyncio.stream.Transport;
 import io.jasyncio.testing.LoopHarness;
@@ -35,7 +36,7 @@ class TlsHandshakeTest {
     void handshakeCompletesAndConnectionMadeGetsTheTransportTheFutureReturns(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             assertSame(p.client().result(), client.transport);
@@ -52,7 +53,7 @@ class TlsHandshakeTest {
     void connectionMadeIsNotCalledBeforeTheHandshakeEnds(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             assertEquals(0, client.made, "wrap returns before any byte came back");
             assertFalse(p.client().isDone());
@@ -67,7 +68,7 @@ class TlsHandshakeTest {
     void dataFlowsBothWaysAfterTheHandshake(LoopHarness h) {
         Recorder client = new Recorder();
         Echo server = new Echo();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             server.transport.write("hello client|".getBytes(StandardCharsets.UTF_8));
@@ -84,7 +85,7 @@ class TlsHandshakeTest {
         Recorder client = new Recorder();
         Echo server = new Echo();
         byte[] msg = pattern(3000);
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 1);
             p.awaitBoth();
             client.transport.write(msg);
@@ -101,7 +102,7 @@ class TlsHandshakeTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         byte[] msg = pattern(40_000); // three records, each split in many 7-byte reads
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 7);
             p.awaitBoth();
             client.transport.write(msg);
@@ -116,7 +117,7 @@ class TlsHandshakeTest {
     void manyRecordsInOneReadAreDeliveredInOneCall(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             server.transport.pauseReading(); // let the records pile up in one place
@@ -139,7 +140,7 @@ class TlsHandshakeTest {
     void alpnNegotiatesTheFirstCommonProtocol(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions().withAlpn(List.of("h2", "http/1.1")),
                     server, serverOptions().withAlpn(List.of("http/1.1")), 64 * 1024);
             p.awaitBoth();
@@ -154,7 +155,7 @@ class TlsHandshakeTest {
     void withoutAlpnTheAlpnProtocolIsNull(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             assertNull(client.transport.getExtraInfo(BaseTransport.ALPN_PROTOCOL));
@@ -168,7 +169,7 @@ class TlsHandshakeTest {
     void theServerSeesTheHostnameTheClientSentAsSni(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             SSLEngine engine = (SSLEngine) server.transport.getExtraInfo(BaseTransport.SSL_OBJECT);
@@ -183,7 +184,7 @@ class TlsHandshakeTest {
     void anIpLiteralIsVerifiedButNotSentAsSni(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions().withServerHostname("127.0.0.1"),
                     server, serverOptions(), 64 * 1024);
             p.awaitBoth(); // the certificate has ip:127.0.0.1, so verification passes
@@ -198,7 +199,7 @@ class TlsHandshakeTest {
     void aHostnameTheCertificateDoesNotNameFailsTheHandshake(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions().withServerHostname("wrong.example"),
                     server, serverOptions(), 64 * 1024);
             Throwable e = failure(SSLHandshakeException.class, p.client());
@@ -215,7 +216,7 @@ class TlsHandshakeTest {
     void withVerificationOffAWrongHostnameIsAccepted(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client,
                     clientOptions().withServerHostname("wrong.example").withHostnameVerification(false),
                     server, serverOptions(), 64 * 1024);
@@ -231,7 +232,7 @@ class TlsHandshakeTest {
         Recorder server = new Recorder();
         TlsOptions trustsSomeoneElse = TlsOptions.client(
                 SelfSignedCertificates.trusting(SelfSignedCertificates.stranger()), "localhost");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, trustsSomeoneElse, server, serverOptions(), 64 * 1024);
             failure(SSLHandshakeException.class, p.client());
             failure(SSLHandshakeException.class, p.server());
@@ -242,11 +243,11 @@ class TlsHandshakeTest {
 
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aClientThatVerifiesWithoutAHostnameIsRejectedAtOnce(LoopHarness h) {
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
             TlsOptions noName = TlsOptions.client(SelfSignedCertificates.trusting(id()), null);
-            assertThrows(IllegalArgumentException.class, () -> Tls.wrap(raw[0], new Recorder(), noName));
-            assertNull(raw[0].getProtocol(), "nothing was installed");
+            assertThrows(IllegalArgumentException.class, () -> Tls.wrap(raw.a(), new Recorder(), noName));
+            assertNull(raw.a().getProtocol(), "nothing was installed");
         });
     }
 
@@ -254,7 +255,7 @@ class TlsHandshakeTest {
     void aClientWithoutHostnameConnectsWhenVerificationIsOff(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             TlsOptions noName = TlsOptions.client(SelfSignedCertificates.trusting(id()), null)
                     .withHostnameVerification(false);
             Pair p = connect(h.loop(), client, noName, server, serverOptions(), 64 * 1024);
@@ -268,16 +269,16 @@ class TlsHandshakeTest {
     void aPeerThatNeverAnswersTimesOutAfterTheHandshakeTimeout(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder silent = new Recorder();
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(silent); // reads the ClientHello, says nothing
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(silent); // reads the ClientHello, says nothing
             long start = h.loop().time();
-            Future<Transport> f = Tls.wrap(raw[0], client, clientOptions());
+            Future<Transport> f = Tls.wrap(raw.a(), client, clientOptions());
             Throwable e = failure(SocketTimeoutException.class, f);
             assertEquals(TlsOptions.DEFAULT_HANDSHAKE_TIMEOUT.toNanos(), h.loop().time() - start);
             assertTrue(e.getMessage().contains("handshake"), e.getMessage());
             assertTrue(silent.data.size() > 0, "the ClientHello went out");
-            eventually(() -> raw[0].isLost() && silent.lost == 1);
+            eventually(() -> raw.a().isLost() && silent.lost == 1);
             assertEquals(0, client.made + client.lost);
         });
     }
@@ -285,11 +286,11 @@ class TlsHandshakeTest {
     @LoopTest(loops = LoopKind.VIRTUAL)
     void theHandshakeTimeoutIsConfigurable(LoopHarness h) {
         Recorder silent = new Recorder();
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(silent);
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(silent);
             long start = h.loop().time();
-            Future<Transport> f = Tls.wrap(raw[0], new Recorder(),
+            Future<Transport> f = Tls.wrap(raw.a(), new Recorder(),
                     clientOptions().withHandshakeTimeout(Duration.ofSeconds(5)));
             failure(SocketTimeoutException.class, f);
             assertEquals(Duration.ofSeconds(5).toNanos(), h.loop().time() - start);
@@ -305,12 +306,12 @@ class TlsHandshakeTest {
                 transport.close();
             }
         };
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(closer);
-            Future<Transport> f = Tls.wrap(raw[0], new Recorder(), clientOptions());
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(closer);
+            Future<Transport> f = Tls.wrap(raw.a(), new Recorder(), clientOptions());
             failure(SSLHandshakeException.class, f);
-            eventually(() -> raw[0].isLost() && closer.lost == 1);
+            eventually(() -> raw.a().isLost() && closer.lost == 1);
         });
     }
 
@@ -318,12 +319,12 @@ class TlsHandshakeTest {
     void cancellingTheWrapFutureAbortsTheConnection(LoopHarness h) {
         Recorder silent = new Recorder();
         Recorder client = new Recorder();
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(silent);
-            Future<Transport> f = Tls.wrap(raw[0], client, clientOptions());
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(silent);
+            Future<Transport> f = Tls.wrap(raw.a(), client, clientOptions());
             f.cancel();
-            eventually(() -> raw[0].isLost() && silent.lost == 1);
+            eventually(() -> raw.a().isLost() && silent.lost == 1);
             assertEquals(0, client.made + client.lost);
         });
     }
@@ -332,7 +333,7 @@ class TlsHandshakeTest {
     void extraInfoHasTheTlsObjectsAndTheRawTransportsAddresses(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             Transport t = client.transport;
@@ -374,7 +375,7 @@ class TlsHandshakeTest {
                 assertEquals(1, made, "data after connectionMade, never before");
             }
         };
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, clientOptions(), server, serverOptions(), 1);
             server.waitUntil(() -> server.text().equals("client hello") && client.text().equals("server hello"));
             assertEquals("made", server.events.get(0));
@@ -396,7 +397,7 @@ class TlsHandshakeTest {
             }
         };
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             assertSame(boom, failure(IllegalStateException.class, p.client()));
             client.waitUntil(() -> client.lost == 1);

@@ -1,6 +1,7 @@
 package io.jasyncio.stream.tls;
 
 import static io.jasyncio.stream.tls.TlsTestSupport.*;
+import static io.jasyncio.testing.LoopHarness.eventually;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.LoopKind;
@@ -19,7 +20,7 @@ class TlsReviewRegressionTest {
     void closeWhileReadingPausedCompletesWithoutShutdownTimeout(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             server.transport.pauseReading();
@@ -45,7 +46,7 @@ class TlsReviewRegressionTest {
                 transport.setProtocol(next);
             }
         };
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.write("abcdefgh".getBytes());
@@ -61,7 +62,7 @@ class TlsReviewRegressionTest {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
         int n = 1 << 20;
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, server);
             p.awaitBoth();
             client.transport.pauseReading();
@@ -84,7 +85,7 @@ class TlsReviewRegressionTest {
         Echo server = new Echo();
         TlsOptions tls12 = TlsOptions.client(
                 io.jasyncio.stream.SelfSignedCertificates.trusting("TLSv1.2", id()), "localhost");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Pair p = connect(h.loop(), client, tls12, server, serverOptions(), 700);
             p.awaitBoth();
             client.transport.write(pattern(20_000));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.jasyncio.Future;
 import io.jasyncio.LoopKind;
 import io.jasyncio.stream.BaseTransport;
-import io.jasyncio.stream.MemoryTransport;
+import io.jasyncio.testing.MemoryTransport;
 import io.jasyncio.stream.SelfSignedCertificates;
 import io.jasyncio.stream.Transport;
 import io.jasyncio.testing.LoopHarness;
@@ -26,17 +26,17 @@ class TlsStartTlsTest {
     }
 
     /** Plain connection: the client asks for TLS, the server says OK and starts it at once. */
-    record Upgrade(MemoryTransport[] raw, Recorder client, Recorder server, Future<Transport> serverTls) {
+    record Upgrade(MemoryTransport.Pair raw, Recorder client, Recorder server, Future<Transport> serverTls) {
     }
 
     static Upgrade plainThenServerStartsTls(LoopHarness h, Recorder client, Recorder server) {
-        MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-        raw[0].connect(client);
-        raw[1].connect(server);
+        MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+        raw.a().connect(client);
+        raw.b().connect(server);
         client.transport.write(ascii("STARTTLS\n"));
         server.waitUntil(() -> server.text().equals("STARTTLS\n"));
         server.transport.write(ascii("OK\n"));
-        Future<Transport> st = Tls.startTls(raw[1], server, serverOptions());
+        Future<Transport> st = Tls.startTls(raw.b(), server, serverOptions());
         client.waitUntil(() -> client.text().equals("OK\n"));
         return new Upgrade(raw, client, server, st);
     }
@@ -45,19 +45,19 @@ class TlsStartTlsTest {
     void startTlsUpgradesAPlainConnectionWithDataBeforeAndAfter(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Upgrade u = plainThenServerStartsTls(h, client, server);
-            long plainBytes = u.raw()[0].bytesWritten();
-            Transport ct = Tls.startTls(u.raw()[0], client, clientOptions()).await();
+            long plainBytes = u.raw().a().statistics().bytesWritten();
+            Transport ct = Tls.startTls(u.raw().a(), client, clientOptions()).await();
             Transport stt = u.serverTls().await();
             assertEquals(1, client.made, "connectionMade is not called again");
             assertEquals(1, server.made);
             assertSame(client, ct.getProtocol());
-            assertSame(ct, u.raw()[0].getProtocol() instanceof TlsProtocol tp ? tp.appTransport() : null);
+            assertSame(ct, u.raw().a().getProtocol() instanceof TlsProtocol tp ? tp.appTransport() : null);
             assertNotNull(ct.getExtraInfo(BaseTransport.SSL_SESSION));
             ct.write(ascii("secret"));
             server.waitUntil(() -> server.text().equals("STARTTLS\nsecret"));
-            assertTrue(u.raw()[0].bytesWritten() - plainBytes > 300, "a ClientHello, a Finished and a record went over the wire");
+            assertTrue(u.raw().a().statistics().bytesWritten() - plainBytes > 300, "a ClientHello, a Finished and a record went over the wire");
             stt.write(ascii("reply"));
             client.waitUntil(() -> client.text().equals("OK\nreply"));
             ct.close();
@@ -72,9 +72,9 @@ class TlsStartTlsTest {
         Recorder server = new Recorder();
         TlsOptions wrongTrust = TlsOptions.client(
                 SelfSignedCertificates.trusting(SelfSignedCertificates.stranger()), "localhost");
-        runBounded(h, () -> {
+        h.runBounded(() -> {
             Upgrade u = plainThenServerStartsTls(h, client, server);
-            Future<Transport> ct = Tls.startTls(u.raw()[0], client, wrongTrust);
+            Future<Transport> ct = Tls.startTls(u.raw().a(), client, wrongTrust);
             SSLHandshakeException e = failure(SSLHandshakeException.class, ct);
             failure(SSLHandshakeException.class, u.serverTls());
             client.waitUntil(() -> client.lost == 1 && server.lost == 1);
@@ -90,12 +90,12 @@ class TlsStartTlsTest {
     void anUpgradeThatTimesOutEndsTheConnectionWithTheTimeout(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder silent = new Recorder();
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[0].connect(client);
-            raw[1].connect(silent);
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.a().connect(client);
+            raw.b().connect(silent);
             long start = h.loop().time();
-            Future<Transport> ct = Tls.startTls(raw[0], client,
+            Future<Transport> ct = Tls.startTls(raw.a(), client,
                     clientOptions().withHandshakeTimeout(Duration.ofSeconds(7)));
             failure(SocketTimeoutException.class, ct);
             assertEquals(Duration.ofSeconds(7).toNanos(), h.loop().time() - start);
@@ -108,15 +108,15 @@ class TlsStartTlsTest {
     void startTlsResumesARawTransportWhoseReadingWasPaused(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[0].connect(client);
-            raw[1].connect(server);
-            raw[0].pauseReading();
-            raw[1].pauseReading();
-            Future<Transport> st = Tls.startTls(raw[1], server, serverOptions());
-            Future<Transport> ct = Tls.startTls(raw[0], client, clientOptions());
-            assertTrue(raw[0].isReading() && raw[1].isReading());
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.a().connect(client);
+            raw.b().connect(server);
+            raw.a().pauseReading();
+            raw.b().pauseReading();
+            Future<Transport> st = Tls.startTls(raw.b(), server, serverOptions());
+            Future<Transport> ct = Tls.startTls(raw.a(), client, clientOptions());
+            assertTrue(raw.a().isReading() && raw.b().isReading());
             ct.await().abort();
             st.await();
             server.waitUntil(() -> server.lost == 1 && client.lost == 1);
@@ -127,14 +127,14 @@ class TlsStartTlsTest {
     void newProtocolLetsTheCallerInstallTheTlsLayerItself(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder server = new Recorder();
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            Future<Transport> st = Tls.wrap(raw[1], server, serverOptions());
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            Future<Transport> st = Tls.wrap(raw.b(), server, serverOptions());
             TlsProtocol tls = Tls.newProtocol(client, clientOptions());
             assertFalse(tls.handshake().isDone());
-            raw[0].setProtocol(tls);
-            tls.connectionMade(raw[0]);
-            assertThrows(IllegalStateException.class, () -> tls.connectionMade(raw[0]));
+            raw.a().setProtocol(tls);
+            tls.connectionMade(raw.a());
+            assertThrows(IllegalStateException.class, () -> tls.connectionMade(raw.a()));
             Transport ct = tls.handshake().await();
             assertSame(tls.appTransport(), ct);
             assertSame(client.transport, ct);
@@ -149,16 +149,16 @@ class TlsStartTlsTest {
     void aProtocolCancelledBeforeItIsConnectedAbortsTheRawTransportItIsGiven(LoopHarness h) {
         Recorder client = new Recorder();
         Recorder peer = new Recorder();
-        runBounded(h, () -> {
-            MemoryTransport[] raw = MemoryTransport.pair(h.loop());
-            raw[1].connect(peer);
+        h.runBounded(() -> {
+            MemoryTransport.Pair raw = MemoryTransport.pair(h.loop());
+            raw.b().connect(peer);
             TlsProtocol tls = Tls.newProtocol(client, clientOptions());
             tls.handshake().cancel();
-            raw[0].setProtocol(tls);
-            tls.connectionMade(raw[0]);
+            raw.a().setProtocol(tls);
+            tls.connectionMade(raw.a());
             peer.waitUntil(() -> peer.lost == 1);
             assertEquals(0, peer.data.size(), "no ClientHello was sent");
-            assertTrue(raw[0].isLost());
+            assertTrue(raw.a().isLost());
             assertEquals(0, client.made + client.lost);
         });
     }

@@ -1,31 +1,22 @@
 package io.jasyncio.stream.tls;
 
-import static io.jasyncio.Asyncio.timeout;
 
 import io.jasyncio.Future;
-import io.jasyncio.VoidBody;
 import io.jasyncio.EventLoop;
+import io.jasyncio.VoidBody;
 import io.jasyncio.stream.BufferedProtocol;
-import io.jasyncio.stream.MemoryTransport;
+import io.jasyncio.testing.MemoryTransport;
 import io.jasyncio.stream.Protocol;
 import io.jasyncio.stream.SelfSignedCertificates;
 import io.jasyncio.stream.Transport;
-import io.jasyncio.testing.LoopHarness;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** Shared set-up of the TLS tests: certificates, options, recording protocols, connected pairs. */
 final class TlsTestSupport {
-    /**
-     * Bounds every scenario in virtual time: longer than the handshake (60 s) and shutdown (30 s)
-     * timeouts, so a lost wake-up fails the test at once instead of hanging the build.
-     */
-    static final Duration BOUND = Duration.ofMinutes(10);
-
     private TlsTestSupport() {
     }
 
@@ -39,11 +30,6 @@ final class TlsTestSupport {
 
     static TlsOptions clientOptions() {
         return TlsOptions.client(SelfSignedCertificates.trusting(id()), "localhost");
-    }
-
-    /** Runs {@code body} as the test's main task, under {@link #BOUND}. */
-    static void runBounded(LoopHarness h, VoidBody<RuntimeException> body) {
-        h.run(() -> timeout(BOUND, body));
     }
 
     /** A protocol that records every event and lets the test wait for a condition on them. */
@@ -187,26 +173,16 @@ final class TlsTestSupport {
 
     static Pair connect(EventLoop loop, Recorder clientApp, TlsOptions clientOpts,
                         Recorder serverApp, TlsOptions serverOpts, int chunk) {
-        MemoryTransport[] raw = MemoryTransport.pair(loop);
-        raw[0].setChunkSize(chunk);
-        raw[1].setChunkSize(chunk);
-        Future<Transport> s = Tls.wrap(raw[1], serverApp, serverOpts);
-        Future<Transport> c = Tls.wrap(raw[0], clientApp, clientOpts);
-        return new Pair(raw[0], raw[1], c, s);
+        MemoryTransport.Pair raw = MemoryTransport.pair(loop);
+        raw.a().setChunkSize(chunk);
+        raw.b().setChunkSize(chunk);
+        Future<Transport> s = Tls.wrap(raw.b(), serverApp, serverOpts);
+        Future<Transport> c = Tls.wrap(raw.a(), clientApp, clientOpts);
+        return new Pair(raw.a(), raw.b(), c, s);
     }
 
     static Pair connect(EventLoop loop, Recorder clientApp, Recorder serverApp) {
         return connect(loop, clientApp, clientOptions(), serverApp, serverOptions(), 64 * 1024);
-    }
-
-    /**
-     * Suspends until {@code condition} holds, checking it every virtual millisecond; for
-     * conditions on raw transports, which poke no recorder.
-     */
-    static void eventually(BooleanSupplier condition) {
-        while (!condition.getAsBoolean()) {
-            io.jasyncio.Asyncio.sleep(Duration.ofMillis(1));
-        }
     }
 
     /** Awaits {@code f}, which must fail with a {@code type} (checked ones come wrapped). */
