@@ -74,11 +74,7 @@ final class DatagramSocketTransport implements DatagramTransport {
                 loop.addReader(channel, onReadable);
             }
         });
-        loop.callSoon(() -> {
-            if (!waiter.isDone()) {
-                waiter.setResult(null);
-            }
-        });
+        loop.callSoon(() -> waiter.trySetResult(null));
     }
 
     private void readReady() {

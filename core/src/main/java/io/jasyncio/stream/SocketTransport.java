@@ -78,11 +78,7 @@ final class SocketTransport implements Transport {
         loop.callSoon(this::connectionMade);
         loop.callSoon(this::startReading);
         if (waiter != null) {
-            loop.callSoon(() -> {
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
-            });
+            loop.callSoon(() -> waiter.trySetResult(null));
         }
     }
 

@@ -220,10 +220,8 @@ public final class TlsProtocol implements Protocol {
         appTransport.closed = true;
         cancelTimers();
         engine.closeOutbound();
-        if (!handshake.isDone()) {
-            handshake.setException(closeError != null ? closeError
-                    : new SSLHandshakeException("the connection was lost during the TLS handshake (" + was + ")"));
-        }
+        handshake.trySetException(closeError != null ? closeError
+                : new SSLHandshakeException("the connection was lost during the TLS handshake (" + was + ")"));
         if (appState == AppState.MADE || appState == AppState.EOF) {
             appState = AppState.LOST;
             app.connectionLost(closeError);
@@ -276,9 +274,7 @@ public final class TlsProtocol implements Protocol {
         cancelTimers();
         closeError = exc;
         state = State.UNWRAPPED;
-        if (!handshake.isDone()) {
-            handshake.setException(exc);
-        }
+        handshake.trySetException(exc);
         if (raw != null) {
             out.sendAlert(raw);
             raw.close();
@@ -313,9 +309,7 @@ public final class TlsProtocol implements Protocol {
                 return;
             }
         }
-        if (!handshake.isDone()) {
-            handshake.setResult(appTransport);
-        }
+        handshake.trySetResult(appTransport);
         flushOut();
         doRead();
     }
@@ -635,9 +629,7 @@ public final class TlsProtocol implements Protocol {
         if (!(exc instanceof IOException) && !(exc instanceof CancelledError)) {
             loop.callExceptionHandler(new ExceptionContext(message, exc, appTransport, null));
         }
-        if (!handshake.isDone()) {
-            handshake.setException(exc);
-        }
+        handshake.trySetException(exc);
         if (state != State.CLOSED) {
             state = State.UNWRAPPED; // aborting: waits for the raw transport's connectionLost
             if (raw != null) {
