@@ -141,6 +141,17 @@ public abstract class BaseEventLoop implements EventLoop {
         return cancelIfHandle(backend.setWriter(channel, null));
     }
 
+    @Override
+    public void closeChannel(SelectableChannel channel) throws java.io.IOException {
+        checkThread();
+        removeReader(channel);
+        removeWriter(channel);
+        if (!closed) {
+            backend.deregister(channel);
+        }
+        channel.close();
+    }
+
     private boolean cancelIfHandle(Runnable old) {
         // Cancelled, a handle the poll already queued in this iteration is skipped (asyncio's remove_reader).
         if (old instanceof Handle h) {

@@ -110,6 +110,24 @@ public interface EventLoop extends AutoCloseable {
     boolean removeWriter(SelectableChannel channel);
 
     /**
+     * Stops watching {@code channel} and closes it at once: removes its reader and writer, ends
+     * its registration with the I/O backend, then closes it. Use it rather than
+     * {@code channel.close()} for a channel this loop watched: the JDK defers the close of a
+     * channel still registered with a selector to the next poll, so a plain close lets the peer
+     * read a clean end where an abort should reset the connection, and lets a closed listening
+     * socket go on completing handshakes. asyncio has no counterpart (its selectors unregister
+     * at once).
+     *
+     * @throws java.io.IOException if closing the channel fails; it is deregistered anyway
+     * @throws IllegalStateException (debug) if called from another thread
+     */
+    default void closeChannel(SelectableChannel channel) throws java.io.IOException {
+        removeReader(channel);
+        removeWriter(channel);
+        channel.close();
+    }
+
+    /**
      * Calls {@code callback} on the loop thread each time the process receives the Unix signal
      * {@code signal} ("USR2" or "SIGUSR2", any case), until {@link #removeSignalHandler} or until
      * the loop closes: asyncio's {@code add_signal_handler}. The JVM's signal thread hands the

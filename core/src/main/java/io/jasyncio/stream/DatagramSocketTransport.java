@@ -249,7 +249,7 @@ final class DatagramSocketTransport implements DatagramTransport {
             protocol.connectionLost(exc);
         } finally {
             try {
-                channel.close();
+                loop.closeChannel(channel);
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
             }

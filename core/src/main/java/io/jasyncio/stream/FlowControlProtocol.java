@@ -3,7 +3,6 @@ package io.jasyncio.stream;
 import io.jasyncio.CancelledError;
 import io.jasyncio.ParkingLot;
 import java.io.IOException;
-import java.net.SocketException;
 
 /**
  * The flow control a {@link StreamWriter} needs from its protocol: asyncio's
@@ -83,14 +82,14 @@ public abstract class FlowControlProtocol implements Protocol {
      * Returns at once unless writing is paused; then suspends until it resumes or the connection
      * is lost. asyncio's {@code _drain_helper}. A cancellation point when it waits.
      *
-     * @throws SocketException "Connection lost" if the connection was lost before the call
-     *         (asyncio's {@code ConnectionResetError})
+     * @throws ConnectionResetException "Connection lost" if the connection was lost before the
+     *         call (asyncio's {@code ConnectionResetError})
      * @throws IOException the connection's exception if it was lost with one while waiting
      * @throws CancelledError if the task is cancelled while waiting
      */
     final void drainHelper() throws IOException {
         if (connectionLost) {
-            throw new SocketException("Connection lost");
+            throw new ConnectionResetException("Connection lost");
         }
         if (!paused) {
             return;

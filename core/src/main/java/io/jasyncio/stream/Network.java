@@ -239,7 +239,7 @@ public final class Network {
             ok = true;
         } finally {
             if (!ok) {
-                ch.close();
+                SocketOps.close(ch);
             }
         }
         if (tls != null) {
@@ -258,7 +258,7 @@ public final class Network {
             protocol = protocolFactory.get();
             transport = new SocketTransport(loop, ch, protocol, waiter, null);
         } catch (IOException | RuntimeException | Error e) {
-            ch.close();
+            SocketOps.close(ch);
             throw e;
         }
         try {
@@ -369,7 +369,7 @@ public final class Network {
             protocol = protocolFactory.get();
             transport = new DatagramSocketTransport(loop, ch, protocol, waiter);
         } catch (IOException | RuntimeException | Error e) {
-            ch.close();
+            SocketOps.close(ch);
             throw e;
         }
         try {

@@ -208,7 +208,8 @@ public final class Server implements AutoCloseable {
         }
         channels = null;
         for (ServerSocketChannel c : chs) {
-            loop.removeReader(c);
+            // Deregistered first: a registered listener stays open, completing handshakes that
+            // are then reset, until the next poll.
             closeQuietly(c);
         }
         if (retry != null) {
@@ -274,9 +275,9 @@ public final class Server implements AutoCloseable {
         waiters.wakeAll();
     }
 
-    private static void closeQuietly(java.nio.channels.Channel c) {
+    private void closeQuietly(java.nio.channels.SelectableChannel c) {
         try {
-            c.close();
+            loop.closeChannel(c);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing " + c + " failed", e);
         }

@@ -127,7 +127,7 @@ final class SocketTransport implements Transport {
         try {
             n = channel.read(buf);
         } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
+            fatalError(SocketErrors.classify(e), "Fatal read error on socket transport");
             return;
         }
         if (n < 0) {
@@ -157,7 +157,7 @@ final class SocketTransport implements Transport {
         try {
             n = channel.read(buf);
         } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
+            fatalError(SocketErrors.classify(e), "Fatal read error on socket transport");
             return;
         }
         if (n < 0) {
@@ -233,7 +233,7 @@ final class SocketTransport implements Transport {
                 channel.write(data);
             } catch (IOException e) {
                 data.position(data.limit());
-                fatalError(e, "Fatal write error on socket transport");
+                fatalError(SocketErrors.classify(e), "Fatal write error on socket transport");
                 return;
             }
             if (!data.hasRemaining()) {
@@ -277,7 +277,7 @@ final class SocketTransport implements Transport {
         } catch (IOException e) {
             loop.removeWriter(channel);
             buffer.clear();
-            fatalError(e, "Fatal write error on socket transport");
+            fatalError(SocketErrors.classify(e), "Fatal write error on socket transport");
             return;
         }
         maybeResumeProtocol();
@@ -307,7 +307,7 @@ final class SocketTransport implements Transport {
         try {
             channel.shutdownOutput();
         } catch (IOException e) {
-            fatalError(e, "Fatal error on shutdownOutput");
+            fatalError(SocketErrors.classify(e), "Fatal error on shutdownOutput");
         }
     }
 
@@ -408,7 +408,7 @@ final class SocketTransport implements Transport {
             }
         } finally {
             try {
-                channel.close();
+                loop.closeChannel(channel);
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
             }

@@ -120,7 +120,7 @@ public final class StreamWriter implements AutoCloseable {
      * noticed by a loop of write and drain (asyncio 3.12). A cancellation point when it waits.
      *
      * @throws IOException the reader's exception if the connection failed; "Connection lost"
-     *         ({@link SocketException}) if it was lost before; the connection's exception if it
+     *         ({@link ConnectionResetException}) if it was lost before; the connection's exception if it
      *         is lost while waiting
      * @throws CancelledError if the task is cancelled while waiting
      */

@@ -62,7 +62,7 @@ final class TlsConnections {
             layer = Tls.newProtocol(protocol, tls);
             raw = new SocketTransport(loop, ch, layer, waiter, null);
         } catch (IOException | RuntimeException | Error e) {
-            ch.close();
+            SocketOps.close(ch);
             throw e;
         }
         try {
