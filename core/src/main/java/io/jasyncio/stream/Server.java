@@ -4,7 +4,6 @@ import io.jasyncio.Future;
 import io.jasyncio.ParkingLot;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
-import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
@@ -56,7 +55,7 @@ public final class Server implements AutoCloseable {
     private final Supplier<? extends ConnectionProtocol> factory;
     private final int backlog;
     private final Path unixPath;
-    private final TlsOptions tls;
+    private final TlsLayer tls;
     private final List<SocketAddress> addresses = new ArrayList<>();
     private List<ServerSocketChannel> channels;
     private final Set<SocketTransport> clients = new LinkedHashSet<>();
@@ -68,7 +67,7 @@ public final class Server implements AutoCloseable {
     private int activeCount;
 
     Server(EventLoop loop, List<ServerSocketChannel> channels, Supplier<? extends ConnectionProtocol> factory, int backlog, Path unixPath,
-            TlsOptions tls) {
+            TlsLayer tls) {
         this.loop = loop;
         this.tls = tls;
         this.channels = List.copyOf(channels);
