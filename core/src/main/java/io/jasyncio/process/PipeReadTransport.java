@@ -50,7 +50,7 @@ final class PipeReadTransport extends PipeTransport {
         try {
             while (true) {
                 permit.acquire();
-                if (closing) {
+                if (closing()) {
                     return;
                 }
                 int n = in.read(buf, 0, buf.length);
@@ -66,14 +66,14 @@ final class PipeReadTransport extends PipeTransport {
                 }
             }
         } catch (IOException e) {
-            post(() -> lose(closing ? null : e));
+            post(() -> lose(closing() ? null : e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void onData(int n) {
-        if (closing) {
+        if (closing()) {
             return;
         }
         ((Protocol) protocol).dataReceived(ByteBuffer.wrap(buf, 0, n));
@@ -85,7 +85,7 @@ final class PipeReadTransport extends PipeTransport {
     }
 
     private void onEof() {
-        if (closing) {
+        if (closing()) {
             return;
         }
         protocol.eofReceived();
@@ -95,14 +95,14 @@ final class PipeReadTransport extends PipeTransport {
 
     @Override
     public void pauseReading() {
-        if (!closing) {
+        if (!closing()) {
             paused = true;
         }
     }
 
     @Override
     public void resumeReading() {
-        if (closing || !paused) {
+        if (closing() || !paused) {
             return;
         }
         paused = false;
@@ -114,16 +114,15 @@ final class PipeReadTransport extends PipeTransport {
 
     @Override
     public boolean isReading() {
-        return !paused && !closing;
+        return !paused && !closing();
     }
 
     /** Stops reading and closes the pipe; connectionLost(null) follows soon. */
     @Override
     public void close() {
-        if (closing) {
+        if (!beginClosing()) {
             return;
         }
-        closing = true;
         permit.release();
         closeQuietly(in);
         loop.callSoon(() -> lose(null));

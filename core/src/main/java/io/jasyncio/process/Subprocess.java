@@ -127,7 +127,7 @@ public final class Subprocess {
     }
 
     private void tryFinish() {
-        if (finished || returncode == null || openReadPipes > 0 || (stdinPipe != null && !stdinPipe.lost)) {
+        if (finished || returncode == null || openReadPipes > 0 || (stdinPipe != null && !stdinPipe.lost())) {
             return;
         }
         finished = true;
