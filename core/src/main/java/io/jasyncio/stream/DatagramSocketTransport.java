@@ -159,6 +159,9 @@ final class DatagramSocketTransport extends AbstractTransport implements Datagra
             }
         }
         maybeResumeProtocol(); // may queue again
+        if (isLost()) {
+            return; // resumeWriting closed (with nothing queued) or aborted: the loss is scheduled
+        }
         if (queue.isEmpty()) {
             loop.removeWriter(channel);
             if (isClosing()) {

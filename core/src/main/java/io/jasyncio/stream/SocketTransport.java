@@ -277,6 +277,9 @@ final class SocketTransport extends AbstractTransport implements Transport {
             return;
         }
         maybeResumeProtocol();
+        if (isLost()) {
+            return; // resumeWriting closed (with nothing left to send) or aborted: the loss is scheduled
+        }
         if (buffer.isEmpty()) {
             loop.removeWriter(channel);
             if (isClosing()) {
