@@ -7,8 +7,30 @@ package io.jasyncio;
  * control, server close, subprocess exit. Code outside jasyncio can build its own primitives
  * on it the same way.
  *
- * <p>A task parks with {@link #enqueue()} and {@link Waiter#await()}; another wakes the first
- * live waiter with {@link #wakeFirst()} or all of them with {@link #wakeAll()}. Loop-confined.
+ * <p>A task parks with {@link #park()} (or {@link #enqueue()} and {@link Waiter#await()} when it
+ * needs to inspect its waiter); another wakes the first live waiter with {@link #wakeFirst()} or
+ * all of them with {@link #wakeAll()}. Loop-confined.
+ *
+ * <p><b>Wake-ups are never lost.</b> {@link #wakeFirst()} hands a wake-up to one waiter: the
+ * primitive has something for it (an item, a slot, the lock). If that waiter's task is cancelled
+ * after the wake-up but before it runs, {@link #park()} passes the wake-up on to the next live
+ * waiter before {@link CancelledError} leaves it, and {@link #park(Runnable)} runs the
+ * primitive's own hand-back instead (a lock releases, a semaphore returns its permit). A wake-up
+ * from {@link #wakeAll()} is a broadcast: there is nobody left to pass it to, so it is not passed
+ * on.
+ *
+ * {@snippet :
+ * ParkingLot lot = new ParkingLot(this);
+ * while (!ready()) {
+ *     lot.park();          // suspends; a cancellation point
+ * }
+ * // elsewhere, when one task can proceed:
+ * lot.wakeFirst();
+ * }
+ *
+ * <p><b>Differs from trio:</b> trio's {@code unpark} reschedules the task atomically, so a woken
+ * task cannot be cancelled any more; here the wake-up completes a future and the task may still
+ * be cancelled before it runs, hence the pass-on rule above.
  */
 public final class ParkingLot {
     /*
@@ -24,6 +46,10 @@ public final class ParkingLot {
      * wake calls skip it. Every exit from Waiter.await() leaves the node unlinked.
      *
      * The loop is bound by the first enqueue, as asyncio's _LoopBoundMixin binds on first wait.
+     *
+     * `handed` marks a node picked by wakeFirst (a wake-up meant for one task), as opposed to
+     * wakeAll (a broadcast). park() passes on only a handed wake-up: passing on a broadcast would
+     * wake a task that arrived after it, for nothing.
      */
     private final Object owner;
     private EventLoop loop;
@@ -66,32 +92,102 @@ public final class ParkingLot {
     }
 
     /**
-     * Wakes the first waiter that is still waiting (not cancelled) and unlinks it.
+     * Parks the current task until a wake call picks it; a cancellation point. If the task is
+     * cancelled after {@link #wakeFirst()} picked it but before it ran, the wake-up goes to the
+     * next live waiter (another {@code wakeFirst()}) before {@link CancelledError} leaves: the
+     * wake-up is never lost. Whatever way it ends, the task is no longer in the queue.
+     *
+     * <p>The caller re-checks its condition after it returns, as with any condition variable:
+     * a task that ran in between may have taken what the wake-up was for.
+     *
+     * @throws CancelledError if the task is cancelled while parked, or after being woken
+     * @throws IllegalStateException outside a task, or in a task of another loop than the one
+     *         this lot is bound to
+     */
+    public void park() {
+        park(null);
+    }
+
+    /**
+     * {@link #park()} with the primitive's own hand-back: when the task is cancelled after
+     * {@link #wakeFirst()} picked it, {@code handBack} runs (instead of passing the wake-up to
+     * the next waiter) before {@link CancelledError} leaves. For wake-ups that carry something
+     * the woken task now owns: a lock's hand-back is {@code release()}, a semaphore's returns
+     * the permit. It runs on the loop thread, in the cancelled task; it must not suspend.
+     *
+     * @param handBack what to do with a wake-up the task cannot use; null means
+     *        {@code wakeFirst()}
+     * @throws CancelledError if the task is cancelled while parked, or after being woken
+     * @throws IllegalStateException outside a task, or in a task of another loop than the one
+     *         this lot is bound to
+     */
+    public void park(Runnable handBack) {
+        Waiter w = enqueue();
+        try {
+            w.await();
+        } catch (Throwable t) {
+            if (w.handed) {
+                if (handBack == null) {
+                    wakeFirst();
+                } else {
+                    handBack.run();
+                }
+            }
+            throw t;
+        }
+    }
+
+    /**
+     * Wakes the first waiter that is still waiting (not cancelled) and unlinks it. The wake-up
+     * is handed to that waiter: if its task is cancelled before it runs, {@link #park()} passes
+     * it on.
      *
      * @return its task, or null if nobody waits
      */
     public Task<?> wakeFirst() {
-        for (Waiter w = head; w != null; w = head) {
-            unlink(w);
-            if (!w.future.isDone()) {
-                w.future.setResult(null);
-                return w.task;
-            }
+        Waiter w = wakeNext();
+        if (w == null) {
+            return null;
         }
-        return null;
+        w.handed = true;
+        return w.task;
     }
 
     /**
-     * Wakes every waiter still waiting, in arrival order.
+     * Wakes every waiter still waiting, in arrival order. A broadcast: a waiter cancelled after
+     * it was woken this way passes nothing on.
      *
      * @return how many were woken
      */
     public int wakeAll() {
         int n = 0;
-        while (wakeFirst() != null) {
+        while (wakeNext() != null) {
             n++;
         }
         return n;
+    }
+
+    /**
+     * How many waiters are linked, counting those cancelled whose tasks have not resumed yet
+     * (asyncio's reprs count such waiters; {@link #waiting()} does not).
+     */
+    public int linked() {
+        int n = 0;
+        for (Waiter w = head; w != null; w = w.next) {
+            n++;
+        }
+        return n;
+    }
+
+    private Waiter wakeNext() {
+        for (Waiter w = head; w != null; w = head) {
+            unlink(w);
+            if (!w.future.isDone()) {
+                w.future.setResult(null);
+                return w;
+            }
+        }
+        return null;
     }
 
     /** How many tasks wait (cancelled ones that have not resumed yet do not count). */
@@ -131,6 +227,7 @@ public final class ParkingLot {
         Waiter prev;
         Waiter next;
         boolean linked;
+        boolean handed;
 
         Waiter(Task<?> task, Future<Void> future) {
             this.task = task;

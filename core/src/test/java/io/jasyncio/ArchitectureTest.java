@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.jasyncio.internal.Kernel;
 import io.jasyncio.loop.BaseEventLoop;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,7 +114,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled when the streams branch lands: it removes the stream <-> stream.tls cycle (issue 8)")
     void streamAndTlsFormNoCycle() {
         slices().matching("io.jasyncio.(**)").should().beFreeOfCycles().check(core);
     }

@@ -1,6 +1,7 @@
 package io.jasyncio.loop;
 
 import io.jasyncio.internal.Kernel;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
@@ -174,6 +175,17 @@ public abstract class BaseEventLoop implements CallbackLoop {
     public boolean removeWriter(SelectableChannel channel) {
         checkThread();
         return cancelIfHandle(backend.setWriter(channel, null));
+    }
+
+    @Override
+    public void closeChannel(SelectableChannel channel) throws IOException {
+        checkThread();
+        removeReader(channel);
+        removeWriter(channel);
+        if (!closed) {
+            backend.deregister(channel);
+        }
+        channel.close();
     }
 
     private boolean cancelIfHandle(Runnable old) {

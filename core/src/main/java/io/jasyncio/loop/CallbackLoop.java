@@ -1,5 +1,6 @@
 package io.jasyncio.loop;
 
+import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -104,6 +105,24 @@ public interface CallbackLoop extends AutoCloseable {
      * @return whether a writer was registered
      */
     boolean removeWriter(SelectableChannel channel);
+
+    /**
+     * Stops watching {@code channel} and closes it at once: removes its reader and writer, ends
+     * its registration with the I/O backend, then closes it. Use it rather than
+     * {@code channel.close()} for a channel this loop watched: the JDK defers the close of a
+     * channel still registered with a selector to the next poll, so a plain close lets the peer
+     * read a clean end where an abort should reset the connection, and lets a closed listening
+     * socket go on completing handshakes. asyncio has no counterpart (its selectors unregister
+     * at once).
+     *
+     * @throws java.io.IOException if closing the channel fails; it is deregistered anyway
+     * @throws IllegalStateException (debug) if called from another thread
+     */
+    default void closeChannel(SelectableChannel channel) throws IOException {
+        removeReader(channel);
+        removeWriter(channel);
+        channel.close();
+    }
 
     /**
      * Calls {@code callback} on the loop thread each time the process receives the Unix signal

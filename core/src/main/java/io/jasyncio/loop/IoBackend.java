@@ -66,6 +66,17 @@ public interface IoBackend extends AutoCloseable {
     Runnable setWriter(SelectableChannel channel, Runnable callback);
 
     /** Releases the backend's resources; the loop is closed with it. */
+    /**
+     * Forgets {@code channel} now: its registration, if any, ends before this returns, so that
+     * closing the channel next closes its descriptor at once. The JDK defers the close of a
+     * channel still registered with a selector to that selector's next poll, which lets a peer
+     * see a clean end where an abort meant a reset, and lets a closed listening socket accept
+     * connections. Call it on the loop thread, outside {@link #poll}. The default does nothing:
+     * for backends whose registrations do not hold the descriptor open.
+     */
+    default void deregister(SelectableChannel channel) {
+    }
+
     @Override
     void close();
 }

@@ -32,6 +32,7 @@ public final class SelectorBackend implements IoBackend {
     private static final int WRITES = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
 
     private final Selector selector;
+    private static final Consumer<SelectionKey> IGNORE_READY = key -> { };
     private final Consumer<SelectionKey> onReady = this::dispatch;
     private Consumer<Runnable> sink;
 
@@ -170,6 +171,24 @@ public final class SelectorBackend implements IoBackend {
             throw new IllegalArgumentException(channel + " cannot be " + (read ? "read" : "written"));
         }
         return op;
+    }
+
+    @Override
+    public void deregister(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null) {
+            return;
+        }
+        key.cancel();
+        try {
+            // Only a selection operation flushes cancelled keys. Readiness it sees is dropped
+            // safely: epoll is level-triggered here, so the next poll reports it again. A
+            // wake-up it consumes is harmless too: the loop drains its threadsafe queue before
+            // every poll, so a callback posted before this call is run anyway.
+            selector.selectNow(IGNORE_READY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("selector failed", e);
+        }
     }
 
     @Override

@@ -52,7 +52,7 @@ final class PipeReadTransport extends PipeTransport {
         try {
             while (true) {
                 permit.acquire();
-                if (closing) {
+                if (closing()) {
                     return;
                 }
                 int n = in.read(buf, 0, buf.length);
@@ -68,14 +68,14 @@ final class PipeReadTransport extends PipeTransport {
                 }
             }
         } catch (IOException e) {
-            post(() -> lose(closing ? null : e));
+            post(() -> lose(closing() ? null : e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void onData(int n) {
-        if (closing) {
+        if (closing()) {
             return;
         }
         if (paused) {
@@ -91,7 +91,7 @@ final class PipeReadTransport extends PipeTransport {
     }
 
     private void onEof() {
-        if (closing) {
+        if (closing()) {
             return;
         }
         if (paused) {
@@ -105,14 +105,14 @@ final class PipeReadTransport extends PipeTransport {
 
     @Override
     public void pauseReading() {
-        if (!closing) {
+        if (!closing()) {
             paused = true;
         }
     }
 
     @Override
     public void resumeReading() {
-        if (closing || !paused) {
+        if (closing() || !paused) {
             return;
         }
         paused = false;
@@ -136,16 +136,15 @@ final class PipeReadTransport extends PipeTransport {
 
     @Override
     public boolean isReading() {
-        return !paused && !closing;
+        return !paused && !closing();
     }
 
     /** Stops reading and closes the pipe; connectionLost(null) follows soon. */
     @Override
     public void close() {
-        if (closing) {
+        if (!beginClosing()) {
             return;
         }
-        closing = true;
         permit.release();
         closeQuietly(in);
         loop.callSoon(() -> lose(null));

@@ -2,6 +2,7 @@ package io.jasyncio.process;
 
 import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
+import io.jasyncio.stream.AbstractTransport;
 import io.jasyncio.stream.ConnectionProtocol;
 import io.jasyncio.stream.Transport;
 import java.io.Closeable;
@@ -9,11 +10,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * What the two pipe transports share: the loop, the protocol, the closing state, the hand-off of
- * results from the pipe's thread to the loop, and the methods of the other direction (which
- * throw {@link UnsupportedOperationException}).
+ * What the two pipe transports share: the protocol, the hand-off of results from the pipe's
+ * thread to the loop, and the methods of the other direction (which throw
+ * {@link UnsupportedOperationException}). The lifecycle is {@link AbstractTransport}'s.
  */
-abstract class PipeTransport implements Transport {
+abstract class PipeTransport extends AbstractTransport implements Transport {
     /*
      * Implementation notes.
      *
@@ -21,16 +22,19 @@ abstract class PipeTransport implements Transport {
      * The thread reaches the loop only through post() (callSoonThreadsafe). Once the loop is
      * closed, posting fails: the thread then just stops, and the child's end of the pipe gets
      * EOF or EPIPE when the stream is closed.
+     *
+     * A pipe learns of its end from two sides (its thread posts EOF or an error; close() and
+     * abort() schedule the loss too), so lose() is the idempotent entry to connectionLostNow:
+     * the first caller wins and the base class still asserts connectionLost happens once. The
+     * pipe thread reads the state only after taking a permit or an item the loop thread gave
+     * after changing it, which orders the read after the write.
      */
-    final EventLoop loop;
     final String name;
     ConnectionProtocol protocol;
-    boolean closing;
-    boolean lost;
     private final Runnable onLost;
 
     PipeTransport(EventLoop loop, String name, ConnectionProtocol protocol, Runnable onLost) {
-        this.loop = loop;
+        super(loop);
         this.name = name;
         this.protocol = protocol;
         this.onLost = onLost;
@@ -48,17 +52,38 @@ abstract class PipeTransport implements Transport {
 
     /** Calls connectionLost once, then tells the process. Loop thread. */
     final void lose(Throwable exc) {
-        if (lost) {
-            return;
+        if (!lost()) {
+            connectionLostNow(exc);
         }
-        lost = true;
-        closing = true;
+    }
+
+    /** Whether connectionLost was called. */
+    final boolean lost() {
+        return state() == State.LOST;
+    }
+
+    /** Whether close() or abort() was called, or the pipe was lost; readable from the pipe's thread (see notes). */
+    final boolean closing() {
+        return isClosing();
+    }
+
+    @Override
+    protected final void notifyConnectionLost(Throwable exc) {
         try {
             protocol.connectionLost(exc);
         } catch (RuntimeException e) {
             loop.callExceptionHandler(new ExceptionContext("connectionLost of a pipe protocol failed", e, this, null));
         }
+    }
+
+    @Override
+    protected final void release() {
         onLost.run();
+    }
+
+    /** Pipes stop their I/O in close() and abort() themselves; nothing calls forceClose. */
+    @Override
+    protected final void stopIo() {
     }
 
     /** Closes {@code c} on a virtual thread: a pipe's close may block while its thread reads. */
@@ -75,16 +100,6 @@ abstract class PipeTransport implements Transport {
     @Override
     public Object getExtraInfo(String key) {
         return "pipe".equals(key) ? name : null;
-    }
-
-    @Override
-    public boolean isClosing() {
-        return closing;
-    }
-
-    @Override
-    public EventLoop loop() {
-        return loop;
     }
 
     @Override
@@ -149,6 +164,6 @@ abstract class PipeTransport implements Transport {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + name + (closing ? ", closing" : "") + (lost ? ", lost" : "") + "]";
+        return getClass().getSimpleName() + "[" + name + (isClosing() ? ", closing" : "") + (lost() ? ", lost" : "") + "]";
     }
 }

@@ -68,7 +68,7 @@ final class PipeWriteTransport extends PipeTransport {
     }
 
     private void written(int n) {
-        if (lost || aborted) {
+        if (lost() || aborted) {
             return; // a write that finished after abort(): the count was already dropped
         }
         buffered -= n;
@@ -76,7 +76,7 @@ final class PipeWriteTransport extends PipeTransport {
     }
 
     private void fail(IOException e) {
-        if (lost) {
+        if (lost()) {
             return;
         }
         buffered = 0;
@@ -98,7 +98,7 @@ final class PipeWriteTransport extends PipeTransport {
         if (n == 0) {
             return;
         }
-        if (closing) {
+        if (closing()) {
             data.position(data.limit());
             return;
         }
@@ -148,20 +148,19 @@ final class PipeWriteTransport extends PipeTransport {
      */
     @Override
     public void close() {
-        if (closing) {
+        if (!beginClosing()) {
             return;
         }
-        closing = true;
         queue.add(END);
     }
 
     /** Drops the queued bytes and closes the pipe at once; connectionLost(null) follows soon. */
     @Override
     public void abort() {
-        if (lost) {
+        if (lost()) {
             return;
         }
-        closing = true;
+        beginClosing(); // false if close() came first: it is closing either way
         aborted = true;
         queue.clear();
         queue.add(END);

@@ -2,7 +2,7 @@ package io.jasyncio.process;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
-import io.jasyncio.Future;
+import io.jasyncio.ParkingLot;
 import io.jasyncio.Task;
 import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
@@ -49,8 +49,8 @@ public final class Subprocess {
      * PipeWriteTransport (stdin), each with its own virtual thread. Process.onExit() posts the
      * exit to the loop. finished = exited && no pipe still open (asyncio's _try_finish); only
      * then waitFor() returns, so output is complete when it does, and no pipe thread posts to
-     * the loop afterwards. The stdin pipe is closed at exit (nobody can read it any more). Waiters each park on a private future completed
-     * with no exception, so cancelling one waitFor() disturbs no other.
+     * the loop afterwards. The stdin pipe is closed at exit (nobody can read it any more). Waiters park
+     * on a ParkingLot woken all at once, so cancelling one waitFor() disturbs no other.
      */
 
     /** What {@link #communicate(byte[])} collected; a field is null where that stream was not a pipe. */
@@ -67,7 +67,7 @@ public final class Subprocess {
     private int openReadPipes;
     private Integer returncode;
     private boolean finished;
-    private final List<Future<Integer>> waiters = new ArrayList<>();
+    private final ParkingLot waiters = new ParkingLot(this);
 
     Subprocess(EventLoop loop, Process process, SubprocessOptions options) {
         this.loop = loop;
@@ -127,15 +127,11 @@ public final class Subprocess {
     }
 
     private void tryFinish() {
-        if (finished || returncode == null || openReadPipes > 0 || (stdinPipe != null && !stdinPipe.lost)) {
+        if (finished || returncode == null || openReadPipes > 0 || (stdinPipe != null && !stdinPipe.lost())) {
             return;
         }
         finished = true;
-        for (Future<Integer> w : List.copyOf(waiters)) {
-            if (!w.isDone()) {
-                w.setResult(returncode);
-            }
-        }
+        waiters.wakeAll();
     }
 
     /** The child's process id. */
@@ -175,20 +171,13 @@ public final class Subprocess {
      * @throws IllegalStateException if it would wait outside a task
      */
     public int waitFor() {
-        if (finished) {
-            return returncode;
+        if (!finished) {
+            if (Asyncio.currentTask() == null) {
+                throw new IllegalStateException("only a task can wait for a subprocess (it would have to suspend)");
+            }
+            waiters.park();
         }
-        Task<?> task = Asyncio.currentTask();
-        if (task == null) {
-            throw new IllegalStateException("only a task can wait for a subprocess (it would have to suspend)");
-        }
-        Future<Integer> w = task.loop().createFuture();
-        waiters.add(w);
-        try {
-            return w.await();
-        } finally {
-            waiters.remove(w);
-        }
+        return returncode;
     }
 
     /**

@@ -2,11 +2,9 @@ package io.jasyncio.queue;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
-import io.jasyncio.Future;
 import io.jasyncio.EventLoop;
+import io.jasyncio.ParkingLot;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -70,22 +68,18 @@ public class Queue<T> {
     /*
      * Implementation notes.
      *
-     * The algorithm is asyncio's: a waiter is a Future<Void> in `getters` or `putters`. A
-     * successful put wakes the first getter whose future is not done (setResult(null)) and
-     * removes it from the deque; a successful get does the same for putters. A woken waiter only
-     * learns "try again": when it runs it re-checks the queue, and may find the item taken by a
-     * getNowait() that ran in between, in which case it waits again at the back.
+     * The algorithm is asyncio's, on three ParkingLots: a successful put wakes the first live
+     * getter (wakeFirst), a successful get the first live putter. A woken waiter only learns
+     * "try again": when it runs it re-checks the queue, and may find the item taken by a
+     * getNowait() that ran in between, in which case it parks again at the back.
      *
-     * Cancellation, both races:
-     *  - cancelled while waiting: Task.cancel() cancels the waiter's future, which stays in the
-     *    deque (done, so wake-ups skip it) until the task runs and removes it.
-     *  - woken, then cancelled before it ran: the future holds a result, the task gets a
-     *    CancelledError at its wait point; the item (or slot) it was woken for is still in the
-     *    queue, so it passes the wake-up to the next waiter if the queue still has one for it.
-     * So a wake-up is never lost and no item ever sits in a waiter.
+     * Cancellation, both races, are the lot's: a waiter cancelled while parked is skipped by
+     * the wake calls; one woken and then cancelled before it ran hands its wake-up back through
+     * park(handBack), which passes it to the next waiter if the queue still has an item (a
+     * slot) for it. So a wake-up is never lost and no item ever sits in a waiter.
      *
      * Invariants between steps:
-     *  - every not-done future in `getters` belongs to a task suspended in get(). Getters wait
+     *  - every live waiter in `getters` belongs to a task suspended in get(). Getters wait
      *    on a non-empty queue only between a put and the steps of the getters it woke (one per
      *    item). Likewise for putters and a non-full queue.
      *  - unfinishedTasks >= 0; it counts putNowait()s minus taskDone()s, minus the items dropped
@@ -97,9 +91,11 @@ public class Queue<T> {
      */
     private final int maxsize;
     private final Buffer<T> buffer;
-    private final ArrayDeque<Future<Void>> getters = new ArrayDeque<>();
-    private final ArrayDeque<Future<Void>> putters = new ArrayDeque<>();
-    private final ArrayList<Future<Void>> joiners = new ArrayList<>(1);
+    private final ParkingLot getters = new ParkingLot(this);
+    private final ParkingLot putters = new ParkingLot(this);
+    private final ParkingLot joiners = new ParkingLot(this);
+    private final Runnable passSlotOn = this::passSlotOn;
+    private final Runnable passItemOn = this::passItemOn;
     private int unfinishedTasks;
     private boolean shutDown;
     private EventLoop loop;
@@ -174,28 +170,15 @@ public class Queue<T> {
             if (shutDown) {
                 throw new QueueShutDown();
             }
-            Future<Void> putter = newWaiter("put");
-            putters.addLast(putter);
-            try {
-                putter.await();
-            } catch (Throwable e) {
-                putter.cancel();
-                putters.removeFirstOccurrence(putter);
-                if (!isFull() && !putter.isCancelled()) {
-                    // Woken for a free slot, but cancelled before it could take it.
-                    wakeUpNext(putters);
-                }
-                throw e;
-            }
+            checkCanWait("put");
+            putters.park(passSlotOn);
         }
         try {
             putNowait(item);
         } catch (RuntimeException e) {
             // The item was rejected (a PriorityQueue comparator): the slot this put may have been
             // woken for is still free, so the next putter must get it.
-            if (!isFull()) {
-                wakeUpNext(putters);
-            }
+            passSlotOn();
             throw e;
         }
     }
@@ -223,7 +206,7 @@ public class Queue<T> {
         }
         buffer.add(item);
         unfinishedTasks++;
-        wakeUpNext(getters);
+        getters.wakeFirst();
     }
 
     /**
@@ -244,19 +227,8 @@ public class Queue<T> {
             if (shutDown) {
                 throw new QueueShutDown();
             }
-            Future<Void> getter = newWaiter("get");
-            getters.addLast(getter);
-            try {
-                getter.await();
-            } catch (Throwable e) {
-                getter.cancel();
-                getters.removeFirstOccurrence(getter);
-                if (!isEmpty() && !getter.isCancelled()) {
-                    // Woken for an item, but cancelled before it could take it.
-                    wakeUpNext(getters);
-                }
-                throw e;
-            }
+            checkCanWait("get");
+            getters.park(passItemOn);
         }
         return getNowait();
     }
@@ -277,7 +249,7 @@ public class Queue<T> {
             throw new QueueEmpty();
         }
         T item = buffer.remove();
-        wakeUpNext(putters);
+        putters.wakeFirst();
         return item;
     }
 
@@ -295,7 +267,7 @@ public class Queue<T> {
         }
         unfinishedTasks--;
         if (unfinishedTasks == 0) {
-            wakeJoiners();
+            joiners.wakeAll();
         }
     }
 
@@ -311,13 +283,8 @@ public class Queue<T> {
      */
     public final void join() {
         if (unfinishedTasks > 0) {
-            Future<Void> joiner = newWaiter("join");
-            joiners.add(joiner);
-            try {
-                joiner.await();
-            } finally {
-                joiners.remove(joiner);
-            }
+            checkCanWait("join");
+            joiners.park();
         }
     }
 
@@ -348,11 +315,11 @@ public class Queue<T> {
                 }
             }
             if (unfinishedTasks == 0) {
-                wakeJoiners();
+                joiners.wakeAll();
             }
         }
-        wakeAll(getters);
-        wakeAll(putters);
+        getters.wakeAll();
+        putters.wakeAll();
     }
 
     /**
@@ -383,7 +350,7 @@ public class Queue<T> {
 
     /** A snapshot of the queue's size, waiters, unfinished count and shutdown state. */
     public final QueueStatistics statistics() {
-        return new QueueStatistics(buffer.size(), maxsize, waiting(getters), waiting(putters), waiting(joiners),
+        return new QueueStatistics(buffer.size(), maxsize, getters.waiting(), putters.waiting(), joiners.waiting(),
                 unfinishedTasks, shutDown);
     }
 
@@ -397,11 +364,11 @@ public class Queue<T> {
     public String toString() {
         StringBuilder s = new StringBuilder(getClass().getSimpleName()).append("[maxsize=").append(maxsize)
                 .append(", qsize=").append(buffer.size());
-        if (!getters.isEmpty()) {
-            s.append(", getters[").append(getters.size()).append(']');
+        if (getters.linked() > 0) {
+            s.append(", getters[").append(getters.linked()).append(']');
         }
-        if (!putters.isEmpty()) {
-            s.append(", putters[").append(putters.size()).append(']');
+        if (putters.linked() > 0) {
+            s.append(", putters[").append(putters.linked()).append(']');
         }
         if (unfinishedTasks > 0) {
             s.append(", tasks=").append(unfinishedTasks);
@@ -412,8 +379,8 @@ public class Queue<T> {
         return s.append(']').toString();
     }
 
-    /** A pending future for the current task to wait on; binds the queue to its loop. */
-    private Future<Void> newWaiter(String operation) {
+    /** Checks that the caller may park, with a message that names the non-waiting twin; binds the queue to its loop. */
+    private void checkCanWait(String operation) {
         if (Asyncio.currentTask() == null) {
             throw new IllegalStateException("Queue." + operation + "() must wait, and only a task can wait (call it from a task, or use "
                     + (operation.equals("join") ? "statistics().unfinishedTasks()" : operation + "Nowait()") + ")");
@@ -424,45 +391,20 @@ public class Queue<T> {
         } else if (loop != running) {
             throw new IllegalStateException(this + " is bound to a different event loop");
         }
-        return running.createFuture();
     }
 
-    private static void wakeUpNext(ArrayDeque<Future<Void>> waiters) {
-        Future<Void> w;
-        while ((w = waiters.pollFirst()) != null) {
-            if (!w.isDone()) {
-                w.setResult(null);
-                return;
-            }
+    /** A putter's wake-up it cannot use (cancelled, or its item rejected): the next putter gets the free slot. */
+    private void passSlotOn() {
+        if (!isFull()) {
+            putters.wakeFirst();
         }
     }
 
-    private static void wakeAll(ArrayDeque<Future<Void>> waiters) {
-        Future<Void> w;
-        while ((w = waiters.pollFirst()) != null) {
-            if (!w.isDone()) {
-                w.setResult(null);
-            }
+    /** A getter's wake-up it cannot use: the next getter gets the item, if it is still there. */
+    private void passItemOn() {
+        if (!isEmpty()) {
+            getters.wakeFirst();
         }
-    }
-
-    private void wakeJoiners() {
-        for (Future<Void> j : joiners) {
-            if (!j.isDone()) {
-                j.setResult(null);
-            }
-        }
-        joiners.clear();
-    }
-
-    private static int waiting(Collection<Future<Void>> waiters) {
-        int n = 0;
-        for (Future<Void> w : waiters) {
-            if (!w.isDone()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** The iterator of {@link #iterate()}: one consumer of the queue. */

@@ -9,7 +9,7 @@
  * {@link io.jasyncio.EventLoop#callSoonThreadsafe}.
  *
  * <p>Depends only on the public task and loop API ({@code io.jasyncio.Asyncio},
- * {@code io.jasyncio.Future}, {@code io.jasyncio.EventLoop}), as any user code could; never
+ * {@code io.jasyncio.ParkingLot}, {@code io.jasyncio.EventLoop}), as any user code could; never
  * on {@code io.jasyncio.internal} or package-private members.
  */
 package io.jasyncio.queue;

@@ -1,6 +1,5 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.stream.tls.TlsOptions;
 import java.net.SocketAddress;
 import java.time.Duration;
 
@@ -17,11 +16,11 @@ import java.time.Duration;
  *        one of the other (asyncio's {@code interleave}; 0 keeps the resolver's order)
  * @param connectTimeout how long each connect attempt may take, or null for the system's limit
  * @param tls TLS client options (asyncio's {@code ssl=}), or null for a plain connection; a
- *        null {@link TlsOptions#serverHostname()} becomes the host connected to (asyncio's
+ *        null {@link TlsLayer#serverHostname()} becomes the host connected to (asyncio's
  *        {@code server_hostname} default)
  */
 public record ConnectOptions(SocketAddress localAddress, Duration happyEyeballsDelay, int interleave, Duration connectTimeout,
-        TlsOptions tls) {
+        TlsLayer tls) {
     /** No local address, addresses one after the other, no timeout of our own, no TLS. */
     public static final ConnectOptions DEFAULTS = new ConnectOptions(null, null, 0, null, null);
 
@@ -78,7 +77,7 @@ public record ConnectOptions(SocketAddress localAddress, Duration happyEyeballsD
      *
      * @throws IllegalArgumentException if {@code tls} is for the server side
      */
-    public ConnectOptions withTls(TlsOptions tls) {
+    public ConnectOptions withTls(TlsLayer tls) {
         return new ConnectOptions(localAddress, happyEyeballsDelay, interleave, connectTimeout, tls);
     }
 }

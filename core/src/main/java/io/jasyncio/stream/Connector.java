@@ -78,7 +78,7 @@ final class Connector {
             return ch;
         } finally {
             if (!ok) {
-                ch.close();
+                SocketOps.close(ch);
             }
         }
     }
@@ -122,14 +122,14 @@ final class Connector {
                 for (Task<SocketChannel> t : attempts) {
                     SocketChannel other = settle(t);
                     if (other != null && other != winner) {
-                        other.close();
+                        SocketOps.close(other);
                     }
                 }
             } catch (CancelledError | RuntimeException | IOException e) {
                 // Cancelled (or failed) while the losers settled: the caller gets no connection,
                 // so the winner must not stay open either.
                 if (winner != null) {
-                    winner.close();
+                    SocketOps.close(winner);
                 }
                 throw e;
             }
@@ -192,8 +192,14 @@ final class Connector {
         for (IOException e : errors) {
             msg.append("; ").append(e.getMessage());
         }
-        IOException all = errors.isEmpty() ? new IOException(msg.toString()) : errors.getFirst() instanceof java.net.ConnectException
-                ? new java.net.ConnectException(msg.toString()) : new IOException(msg.toString());
+        IOException all;
+        if (!errors.isEmpty() && errors.stream().allMatch(e -> e instanceof ConnectionRefusedException)) {
+            all = new ConnectionRefusedException(msg.toString());
+        } else if (!errors.isEmpty() && errors.getFirst() instanceof java.net.ConnectException) {
+            all = new java.net.ConnectException(msg.toString());
+        } else {
+            all = new IOException(msg.toString());
+        }
         for (IOException e : errors) {
             all.addSuppressed(e);
         }

@@ -1,8 +1,7 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.Future;
 import io.jasyncio.EventLoop;
-import io.jasyncio.loop.ExceptionContext;
+import io.jasyncio.Future;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -15,7 +14,7 @@ import java.util.ArrayDeque;
  * The {@link DatagramTransport} of a UDP (or Unix datagram) channel, connected or not: asyncio's
  * {@code _SelectorDatagramTransport}.
  */
-final class DatagramSocketTransport implements DatagramTransport {
+final class DatagramSocketTransport extends AbstractTransport implements DatagramTransport {
     /*
      * Implementation notes.
      *
@@ -24,8 +23,8 @@ final class DatagramSocketTransport implements DatagramTransport {
      * a datagram the socket does not take (its buffer is full) is copied and queued with its
      * address, and a writer sends the queue in order. An I/O error of one send or receive
      * (ICMP port unreachable on a connected socket, say) goes to errorReceived and leaves the
-     * endpoint open, as in asyncio; other failures close it. connectionLost runs once, scheduled
-     * with callSoon, and closes the channel.
+     * endpoint open, as in asyncio; other failures close it. The lifecycle is AbstractTransport's:
+     * connectionLost runs once, and release() closes the channel.
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     private static final int MAX_DATAGRAM = 64 * 1024;
@@ -34,7 +33,6 @@ final class DatagramSocketTransport implements DatagramTransport {
     private record Queued(ByteBuffer data, SocketAddress addr) {
     }
 
-    private final EventLoop loop;
     private final DatagramChannel channel;
     private final DatagramProtocol protocol;
     private final SocketAddress peer;
@@ -43,13 +41,10 @@ final class DatagramSocketTransport implements DatagramTransport {
     private final Runnable onReadable = this::readReady;
     private final Runnable onWritable = this::writeReady;
     private int bufferSize;
-    private boolean closing;
-    private int connLost;
-    private boolean lostCalled;
     private final FlowControl flow = new FlowControl();
 
     DatagramSocketTransport(EventLoop loop, DatagramChannel channel, DatagramProtocol protocol, Future<Void> waiter) {
-        this.loop = loop;
+        super(loop);
         this.channel = channel;
         this.protocol = protocol;
         SocketAddress p = null;
@@ -70,19 +65,15 @@ final class DatagramSocketTransport implements DatagramTransport {
             }
         });
         loop.callSoon(() -> {
-            if (!closing) {
+            if (!isClosing()) {
                 loop.addReader(channel, onReadable);
             }
         });
-        loop.callSoon(() -> {
-            if (!waiter.isDone()) {
-                waiter.setResult(null);
-            }
-        });
+        loop.callSoon(() -> waiter.trySetResult(null));
     }
 
     private void readReady() {
-        if (connLost > 0) {
+        if (isLost()) {
             return;
         }
         ByteBuffer buf = READ_BUFFER.get().clear();
@@ -121,9 +112,8 @@ final class DatagramSocketTransport implements DatagramTransport {
             // Checked here, not only by send(): a queued datagram is sent later, from the writer.
             throw new IllegalArgumentException("not a resolved IP socket address: " + addr);
         }
-        if (connLost > 0) {
+        if (isLost()) {
             data.position(data.limit());
-            connLost++;
             return;
         }
         if (queue.isEmpty()) {
@@ -163,16 +153,19 @@ final class DatagramSocketTransport implements DatagramTransport {
             bufferSize -= len;
             if (failed != null) {
                 errorReceived(failed);
-                if (connLost > 0) {
+                if (isLost()) {
                     return; // aborted from errorReceived: forceClose cleaned up
                 }
             }
         }
         maybeResumeProtocol(); // may queue again
+        if (isLost()) {
+            return; // resumeWriting closed (with nothing queued) or aborted: the loss is scheduled
+        }
         if (queue.isEmpty()) {
             loop.removeWriter(channel);
-            if (closing) {
-                callConnectionLost(null);
+            if (isClosing()) {
+                connectionLostNow(null);
             }
         }
     }
@@ -200,14 +193,12 @@ final class DatagramSocketTransport implements DatagramTransport {
 
     @Override
     public void close() {
-        if (closing) {
+        if (!beginClosing()) {
             return;
         }
-        closing = true;
         loop.removeReader(channel);
         if (queue.isEmpty()) {
-            connLost++;
-            loop.callSoon(() -> callConnectionLost(null));
+            scheduleConnectionLost(null);
         }
     }
 
@@ -216,53 +207,30 @@ final class DatagramSocketTransport implements DatagramTransport {
         forceClose(null);
     }
 
-    private void fatalError(Throwable exc, String message) {
-        if (exc instanceof VirtualMachineError e) {
-            throw e;
-        }
-        if (!(exc instanceof IOException)) {
-            loop.callExceptionHandler(new ExceptionContext(message, exc, this, null));
-        }
-        forceClose(exc);
-    }
-
-    private void forceClose(Throwable exc) {
-        if (connLost > 0) {
-            return;
-        }
+    @Override
+    protected void stopIo() {
         if (!queue.isEmpty()) {
             queue.clear();
             bufferSize = 0;
             loop.removeWriter(channel);
         }
-        if (!closing) {
-            closing = true;
+        if (state() == State.OPEN) {
             loop.removeReader(channel);
-        }
-        connLost++;
-        loop.callSoon(() -> callConnectionLost(exc));
-    }
-
-    private void callConnectionLost(Throwable exc) {
-        if (lostCalled) {
-            return;
-        }
-        lostCalled = true;
-        connLost = Math.max(connLost, 1);
-        try {
-            protocol.connectionLost(exc);
-        } finally {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
-            }
         }
     }
 
     @Override
-    public boolean isClosing() {
-        return closing;
+    protected void notifyConnectionLost(Throwable exc) {
+        protocol.connectionLost(exc);
+    }
+
+    @Override
+    protected void release() {
+        try {
+            loop.closeChannel(channel);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
+        }
     }
 
     @Override
@@ -276,13 +244,8 @@ final class DatagramSocketTransport implements DatagramTransport {
     }
 
     @Override
-    public EventLoop loop() {
-        return loop;
-    }
-
-    @Override
     public String toString() {
         return "DatagramTransport[" + (peer != null ? SocketOps.describe(peer) : SocketOps.describe(sockname))
-                + (closing ? ", closing" : "") + "]";
+                + (isClosing() ? ", closing" : "") + "]";
     }
 }

@@ -1,13 +1,8 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
-import io.jasyncio.Future;
-import io.jasyncio.Task;
+import io.jasyncio.ParkingLot;
 import java.io.IOException;
-import java.net.SocketException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The flow control a {@link StreamWriter} needs from its protocol: asyncio's
@@ -26,16 +21,18 @@ public abstract class FlowControlProtocol implements Protocol {
     /*
      * Implementation notes.
      *
-     * drainWaiters holds one private future per task suspended in drainHelper(); they are
-     * completed with null on resumeWriting and with the connection's exception (or null) on
-     * connectionLost, and the waiting task throws that exception itself, so no future holds an
-     * exception nobody retrieves. Each waiter removes its own future on the way out, whether it
-     * was woken or cancelled. closeWaiters work the same way for waitClosed(): one future per
-     * waiting task, so cancelling one waitClosed() does not disturb the others (asyncio shares
-     * one future, which a cancelled waiter would cancel for everyone).
+     * drainWaiters and closeWaiters are ParkingLots, woken all at once on resumeWriting and on
+     * connectionLost. A woken task reads the outcome from the fields (lostWith) and throws it
+     * itself, so no future holds an exception nobody retrieves. One waiter per task, so
+     * cancelling one waitClosed() does not disturb the others (asyncio shares one future, which
+     * a cancelled waiter would cancel for everyone).
+     *
+     * Differs from asyncio in one race: a drain woken by resumeWriting whose connection is then
+     * lost with an error before it runs throws that error (asyncio's returns); the next write
+     * would fail anyway.
      */
-    private final List<Future<Throwable>> drainWaiters = new ArrayList<>();
-    private final List<Future<Throwable>> closeWaiters = new ArrayList<>();
+    private final ParkingLot drainWaiters = new ParkingLot(this);
+    private final ParkingLot closeWaiters = new ParkingLot(this);
     private boolean paused;
     private boolean connectionLost;
     private Throwable lostWith;
@@ -54,7 +51,7 @@ public abstract class FlowControlProtocol implements Protocol {
     @Override
     public void resumeWriting() {
         paused = false;
-        wake(drainWaiters, null);
+        drainWaiters.wakeAll();
     }
 
     /**
@@ -66,9 +63,9 @@ public abstract class FlowControlProtocol implements Protocol {
         connectionLost = true;
         lostWith = exc;
         if (paused) {
-            wake(drainWaiters, exc);
+            drainWaiters.wakeAll();
         }
-        wake(closeWaiters, exc);
+        closeWaiters.wakeAll();
     }
 
     /** Whether the transport asked to stop writing and has not resumed. */
@@ -85,21 +82,21 @@ public abstract class FlowControlProtocol implements Protocol {
      * Returns at once unless writing is paused; then suspends until it resumes or the connection
      * is lost. asyncio's {@code _drain_helper}. A cancellation point when it waits.
      *
-     * @throws SocketException "Connection lost" if the connection was lost before the call
-     *         (asyncio's {@code ConnectionResetError})
+     * @throws ConnectionResetException "Connection lost" if the connection was lost before the
+     *         call (asyncio's {@code ConnectionResetError})
      * @throws IOException the connection's exception if it was lost with one while waiting
      * @throws CancelledError if the task is cancelled while waiting
      */
     final void drainHelper() throws IOException {
         if (connectionLost) {
-            throw new SocketException("Connection lost");
+            throw new ConnectionResetException("Connection lost");
         }
         if (!paused) {
             return;
         }
-        Throwable failure = park(drainWaiters);
-        if (failure != null) {
-            throw StreamReader.rethrow(failure);
+        drainWaiters.park();
+        if (connectionLost && lostWith != null) {
+            throw StreamReader.rethrow(lostWith);
         }
     }
 
@@ -111,31 +108,11 @@ public abstract class FlowControlProtocol implements Protocol {
      * @throws CancelledError if the task is cancelled while waiting
      */
     final void waitClosed() throws IOException {
-        Throwable failure = connectionLost ? lostWith : park(closeWaiters);
-        if (failure != null) {
-            throw StreamReader.rethrow(failure);
+        if (!connectionLost) {
+            closeWaiters.park();
         }
-    }
-
-    private static Throwable park(List<Future<Throwable>> waiters) {
-        Task<?> task = Asyncio.currentTask();
-        if (task == null) {
-            throw new IllegalStateException("only a task can wait here (it would have to suspend)");
-        }
-        Future<Throwable> w = task.loop().createFuture();
-        waiters.add(w);
-        try {
-            return w.await();
-        } finally {
-            waiters.remove(w);
-        }
-    }
-
-    private static void wake(List<Future<Throwable>> waiters, Throwable outcome) {
-        for (Future<Throwable> w : List.copyOf(waiters)) {
-            if (!w.isDone()) {
-                w.setResult(outcome);
-            }
+        if (lostWith != null) {
+            throw StreamReader.rethrow(lostWith);
         }
     }
 }

@@ -55,7 +55,7 @@ final class Listeners {
         } finally {
             if (!ok) {
                 for (ServerSocketChannel ch : bound) {
-                    ch.close();
+                    SocketOps.close(ch);
                 }
             }
         }
@@ -70,7 +70,7 @@ final class Listeners {
             ch.configureBlocking(false);
             ch.bind(UnixDomainSocketAddress.of(path), options.backlog());
         } catch (IOException | RuntimeException e) {
-            ch.close();
+            SocketOps.close(ch);
             IOException named = new IOException("error while attempting to bind on " + path + ": " + e.getMessage());
             named.initCause(e);
             throw named;

@@ -1,15 +1,14 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.Future;
 import io.jasyncio.EventLoop;
-import io.jasyncio.stream.tls.TlsOptions;
+import io.jasyncio.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
 import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -170,14 +169,14 @@ public final class Network {
      * @throws javax.net.ssl.SSLHandshakeException naming host and port if the TLS handshake fails
      *         (an untrusted certificate, a hostname it does not name, the peer closing)
      * @throws java.net.SocketTimeoutException naming host and port if the TLS handshake takes
-     *         longer than {@link TlsOptions#handshakeTimeout()}
+     *         longer than {@link io.jasyncio.stream.tls.TlsOptions#handshakeTimeout()}
      * @throws IllegalArgumentException if TLS verifies the hostname but there is none (a null
-     *         host and no {@link TlsOptions#serverHostname()})
+     *         host and no {@link TlsLayer#serverHostname()})
      * @throws IOException naming host and port for other failures
      */
     public static <P extends ConnectionProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host, int port,
             ConnectOptions options) throws IOException {
-        TlsOptions tls = options.tls();
+        TlsLayer tls = options.tls();
         if (tls != null && tls.serverHostname() == null && host != null) {
             tls = tls.withServerHostname(host);
         }
@@ -192,7 +191,7 @@ public final class Network {
     }
 
     /** asyncio: "You must set server_hostname when using ssl without a host", checked before connecting. */
-    private static void requireHostname(TlsOptions tls) {
+    private static void requireHostname(TlsLayer tls) {
         if (tls != null && tls.verifyHostname() && (tls.serverHostname() == null || tls.serverHostname().isEmpty())) {
             throw new IllegalArgumentException("TLS with hostname verification needs a server hostname: give a host, "
                     + "or TlsOptions.withServerHostname, or turn verification off");
@@ -226,7 +225,7 @@ public final class Network {
      * @throws IOException naming the path if the connect or the handshake fails
      */
     public static <P extends ConnectionProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path,
-            TlsOptions tls) throws IOException {
+            TlsLayer tls) throws IOException {
         if (tls != null && tls.serverSide()) {
             throw new IllegalArgumentException("a connection needs client-side TlsOptions (TlsOptions.client)");
         }
@@ -239,7 +238,7 @@ public final class Network {
             ok = true;
         } finally {
             if (!ok) {
-                ch.close();
+                SocketOps.close(ch);
             }
         }
         if (tls != null) {
@@ -258,7 +257,7 @@ public final class Network {
             protocol = protocolFactory.get();
             transport = new SocketTransport(loop, ch, protocol, waiter, null);
         } catch (IOException | RuntimeException | Error e) {
-            ch.close();
+            SocketOps.close(ch);
             throw e;
         }
         try {
@@ -369,7 +368,7 @@ public final class Network {
             protocol = protocolFactory.get();
             transport = new DatagramSocketTransport(loop, ch, protocol, waiter);
         } catch (IOException | RuntimeException | Error e) {
-            ch.close();
+            SocketOps.close(ch);
             throw e;
         }
         try {

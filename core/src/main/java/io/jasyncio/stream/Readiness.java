@@ -42,8 +42,6 @@ final class Readiness {
     }
 
     private static void complete(Future<Void> f) {
-        if (!f.isDone()) {
-            f.setResult(null);
-        }
+        f.trySetResult(null);
     }
 }

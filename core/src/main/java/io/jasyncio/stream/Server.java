@@ -1,9 +1,9 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.Future;
 import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
+import io.jasyncio.ParkingLot;
 import io.jasyncio.loop.ExceptionContext;
-import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
@@ -42,7 +42,7 @@ public final class Server implements AutoCloseable {
      * Implementation notes.
      *
      * channels is null once closed. activeCount counts attached transports (attached when made,
-     * detached when their connection is lost); waiters is null once the server is closed and
+     * detached when their connection is lost); closedAndIdle is set once the server is closed and
      * no transport is left, which is when waitClosed() returns at once, as in asyncio 3.12.
      * Accepting is a reader per listening channel that accepts up to `backlog` connections per
      * readiness event. When accept fails for lack of resources (EMFILE, say) the readers are
@@ -55,18 +55,19 @@ public final class Server implements AutoCloseable {
     private final Supplier<? extends ConnectionProtocol> factory;
     private final int backlog;
     private final Path unixPath;
-    private final TlsOptions tls;
+    private final TlsLayer tls;
     private final List<SocketAddress> addresses = new ArrayList<>();
     private List<ServerSocketChannel> channels;
     private final Set<SocketTransport> clients = new LinkedHashSet<>();
-    private List<Future<Void>> waiters = new ArrayList<>();
+    private final ParkingLot waiters = new ParkingLot(this);
+    private boolean closedAndIdle;
     private Future<Void> servingForever;
     private io.jasyncio.loop.TimerHandle retry;
     private boolean serving;
     private int activeCount;
 
     Server(EventLoop loop, List<ServerSocketChannel> channels, Supplier<? extends ConnectionProtocol> factory, int backlog, Path unixPath,
-            TlsOptions tls) {
+            TlsLayer tls) {
         this.loop = loop;
         this.tls = tls;
         this.channels = List.copyOf(channels);
@@ -208,7 +209,8 @@ public final class Server implements AutoCloseable {
         }
         channels = null;
         for (ServerSocketChannel c : chs) {
-            loop.removeReader(c);
+            // Deregistered first: a registered listener stays open, completing handshakes that
+            // are then reset, until the next poll.
             closeQuietly(c);
         }
         if (retry != null) {
@@ -237,12 +239,9 @@ public final class Server implements AutoCloseable {
      * {@code wait_closed} (3.12). Returns at once if that already happened. A cancellation point.
      */
     public void waitClosed() {
-        if (waiters == null) {
-            return;
+        if (!closedAndIdle) {
+            waiters.park();
         }
-        Future<Void> w = loop.createFuture();
-        waiters.add(w);
-        w.await();
     }
 
     /** Closes every accepted connection's transport (after it flushes): asyncio's {@code close_clients}. */
@@ -273,20 +272,13 @@ public final class Server implements AutoCloseable {
     }
 
     private void wakeup() {
-        List<Future<Void>> ws = waiters;
-        waiters = null;
-        if (ws != null) {
-            for (Future<Void> w : ws) {
-                if (!w.isDone()) {
-                    w.setResult(null);
-                }
-            }
-        }
+        closedAndIdle = true;
+        waiters.wakeAll();
     }
 
-    private static void closeQuietly(java.nio.channels.Channel c) {
+    private void closeQuietly(java.nio.channels.SelectableChannel c) {
         try {
-            c.close();
+            loop.closeChannel(c);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing " + c + " failed", e);
         }

@@ -1,6 +1,5 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.stream.tls.TlsOptions;
 
 /**
  * Options of {@link Network#createServer} and {@link Network#createUnixServer}: asyncio's keyword
@@ -15,7 +14,7 @@ import io.jasyncio.stream.tls.TlsOptions;
  *        them each accepted connection runs the handshake first, and only one whose handshake
  *        succeeded reaches its protocol's {@code connectionMade}
  */
-public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort, boolean startServing, TlsOptions tls) {
+public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort, boolean startServing, TlsLayer tls) {
     /** Backlog 100, SO_REUSEADDR on, SO_REUSEPORT off, serving at once, no TLS. */
     public static final ServerOptions DEFAULTS = new ServerOptions(100, true, false, true, null);
 
@@ -62,7 +61,7 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
      *
      * @throws IllegalArgumentException if {@code tls} is for the client side
      */
-    public ServerOptions withTls(TlsOptions tls) {
+    public ServerOptions withTls(TlsLayer tls) {
         return new ServerOptions(backlog, reuseAddress, reusePort, startServing, tls);
     }
 }

@@ -26,6 +26,21 @@ final class SocketOps {
     private SocketOps() {
     }
 
+    /**
+     * Closes {@code channel} at once: through the running loop's
+     * {@link EventLoop#closeChannel}, which ends its selector registration first (the JDK
+     * would defer the close of a registered channel to the next poll), or plainly outside a
+     * loop.
+     */
+    static void close(SelectableChannel channel) throws IOException {
+        EventLoop loop = EventLoop.runningLoopOrNull();
+        if (loop == null) {
+            channel.close();
+        } else {
+            loop.closeChannel(channel);
+        }
+    }
+
     static void requireNonBlocking(SelectableChannel channel) {
         if (channel.isBlocking()) {
             throw new IllegalArgumentException("the channel must be non-blocking: " + channel);
@@ -48,7 +63,12 @@ final class SocketOps {
         }
         EventLoop loop = EventLoop.getRunningLoop();
         while (true) {
-            int n = channel.read(buffer);
+            int n;
+            try {
+                n = channel.read(buffer);
+            } catch (IOException e) {
+                throw SocketErrors.classify(e);
+            }
             if (n != 0) {
                 return n;
             }
@@ -60,7 +80,11 @@ final class SocketOps {
         requireNonBlocking(channel);
         EventLoop loop = EventLoop.getRunningLoop();
         while (true) {
-            channel.write(data);
+            try {
+                channel.write(data);
+            } catch (IOException e) {
+                throw SocketErrors.classify(e);
+            }
             if (!data.hasRemaining()) {
                 return;
             }
@@ -77,7 +101,7 @@ final class SocketOps {
                 try {
                     c.configureBlocking(false);
                 } catch (IOException | RuntimeException e) {
-                    c.close();
+                    close(c);
                     throw e;
                 }
                 return c;
@@ -115,6 +139,10 @@ final class SocketOps {
     /** {@code e} with a message "VERB ADDRESS failed: ...", keeping its type where it is a common one. */
     static IOException failed(String verb, SocketAddress address, IOException e) {
         String what = verb + " " + describe(address) + " failed: " + e.getMessage();
+        IOException typed = SocketErrors.classify(e, what);
+        if (typed != e) {
+            return typed;
+        }
         IOException named;
         if (e instanceof ConnectException) {
             named = new ConnectException(what);

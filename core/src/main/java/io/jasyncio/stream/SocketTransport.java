@@ -1,8 +1,7 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.Future;
 import io.jasyncio.EventLoop;
-import io.jasyncio.loop.ExceptionContext;
+import io.jasyncio.Future;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
@@ -13,14 +12,15 @@ import java.nio.channels.SocketChannel;
  * The {@link Transport} of a TCP or Unix stream socket, built on the loop's readers and
  * writers: asyncio's {@code _SelectorSocketTransport}.
  */
-final class SocketTransport implements Transport {
+final class SocketTransport extends AbstractTransport implements Transport {
     /*
      * Implementation notes.
      *
-     * State, as asyncio keeps it: closing (close() or a fatal error began the end; no more
-     * reading), eof (writeEof() asked for a half-close), connLost (> 0 once connectionLost is
-     * scheduled; later writes are counted and dropped), paused (reading paused by the user);
-     * FlowControl keeps the write-buffer marks and whether the protocol was paused.
+     * State: the lifecycle (open, closing, connectionLost scheduled, lost) is AbstractTransport's
+     * checked state machine; here eof (writeEof() asked for a half-close), droppedWrites (writes
+     * after the loss, counted for the warning as asyncio's _conn_lost counts them), paused
+     * (reading paused by the user); FlowControl keeps the write-buffer marks and whether the
+     * protocol was paused.
      *
      * Reading: each readiness event is one read into the loop thread's shared direct buffer,
      * lent to Protocol.dataReceived (its Javadoc says so), or one read into the buffer a
@@ -32,10 +32,10 @@ final class SocketTransport implements Transport {
      * gathering writes. When the queue drains the writer is removed, and a pending close or
      * half-close happens then.
      *
-     * Ending: connectionLost runs exactly once, scheduled with callSoon from close() (empty
-     * buffer) or forceClose() (abort, fatal errors), or called directly from the writer when
-     * the last bytes of a closing transport are sent, as asyncio does. It closes the socket
-     * and detaches the transport from its server.
+     * Ending: connectionLost runs exactly once (the base class asserts it), scheduled from
+     * close() (empty buffer) or forceClose() (abort, fatal errors), or called directly from the
+     * writer when the last bytes of a closing transport are sent, as asyncio does. release()
+     * then closes the socket (deregistered first) and detaches the transport from its server.
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     /** asyncio's max_size: the most one read asks for. */
@@ -44,7 +44,6 @@ final class SocketTransport implements Transport {
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
     private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
 
-    private final EventLoop loop;
     private final SocketChannel channel;
     private final WriteBuffer buffer = new WriteBuffer();
     private final FlowControl flow = new FlowControl();
@@ -54,19 +53,17 @@ final class SocketTransport implements Transport {
     private final SocketAddress sockname;
     private ConnectionProtocol protocol;
     private Server server;
-    private boolean closing;
     private boolean eof;
     private boolean paused;
     private boolean protocolConnected;
-    private int connLost;
-    private boolean lostCalled;
+    private int droppedWrites;
 
     /**
      * A transport over the connected, non-blocking {@code channel}. In the next iterations it
      * calls {@code connectionMade}, starts reading, then completes {@code waiter} (if not null).
      */
     SocketTransport(EventLoop loop, SocketChannel channel, ConnectionProtocol protocol, Future<Void> waiter, Server server) {
-        this.loop = loop;
+        super(loop);
         this.channel = channel;
         this.protocol = protocol;
         this.peername = address(true);
@@ -78,11 +75,7 @@ final class SocketTransport implements Transport {
         loop.callSoon(this::connectionMade);
         loop.callSoon(this::startReading);
         if (waiter != null) {
-            loop.callSoon(() -> {
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
-            });
+            loop.callSoon(() -> waiter.trySetResult(null));
         }
     }
 
@@ -95,7 +88,7 @@ final class SocketTransport implements Transport {
     }
 
     private void connectionMade() {
-        if (connLost > 0) {
+        if (isLost()) {
             return;
         }
         protocolConnected = true;
@@ -115,7 +108,7 @@ final class SocketTransport implements Transport {
     // ---- reading ----
 
     private void readReady() {
-        if (connLost > 0) {
+        if (isLost()) {
             return;
         }
         if (protocol instanceof BufferedProtocol p) {
@@ -131,7 +124,7 @@ final class SocketTransport implements Transport {
         try {
             n = channel.read(buf);
         } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
+            fatalError(SocketErrors.classify(e), "Fatal read error on socket transport");
             return;
         }
         if (n < 0) {
@@ -161,7 +154,7 @@ final class SocketTransport implements Transport {
         try {
             n = channel.read(buf);
         } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
+            fatalError(SocketErrors.classify(e), "Fatal read error on socket transport");
             return;
         }
         if (n < 0) {
@@ -202,7 +195,7 @@ final class SocketTransport implements Transport {
 
     @Override
     public void resumeReading() {
-        if (closing || !paused) {
+        if (isClosing() || !paused) {
             return;
         }
         paused = false;
@@ -211,7 +204,7 @@ final class SocketTransport implements Transport {
 
     @Override
     public boolean isReading() {
-        return !closing && !paused;
+        return !isClosing() && !paused;
     }
 
     // ---- writing ----
@@ -224,11 +217,10 @@ final class SocketTransport implements Transport {
         if (!data.hasRemaining()) {
             return;
         }
-        if (connLost > 0) {
-            if (connLost >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
+        if (isLost()) {
+            if (++droppedWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
                 LOG.log(Level.WARNING, "socket.send() raised exception.");
             }
-            connLost++;
             data.position(data.limit());
             return;
         }
@@ -237,7 +229,7 @@ final class SocketTransport implements Transport {
                 channel.write(data);
             } catch (IOException e) {
                 data.position(data.limit());
-                fatalError(e, "Fatal write error on socket transport");
+                fatalError(SocketErrors.classify(e), "Fatal write error on socket transport");
                 return;
             }
             if (!data.hasRemaining()) {
@@ -252,12 +244,12 @@ final class SocketTransport implements Transport {
     @Override
     public void writeLines(Iterable<ByteBuffer> data) {
         // Queued together, the buffers leave in one gathering write.
-        boolean direct = buffer.isEmpty() && connLost == 0 && !eof;
+        boolean direct = buffer.isEmpty() && !isLost() && !eof;
         for (ByteBuffer b : data) {
             if (eof) {
                 throw new IllegalStateException("cannot write after writeEof()");
             }
-            if (connLost > 0) {
+            if (isLost()) {
                 b.position(b.limit());
             } else {
                 buffer.add(b);
@@ -265,7 +257,7 @@ final class SocketTransport implements Transport {
         }
         if (direct && !buffer.isEmpty()) {
             writeReady();
-            if (!buffer.isEmpty() && connLost == 0) {
+            if (!buffer.isEmpty() && !isLost()) {
                 loop.addWriter(channel, onWritable);
             }
         }
@@ -273,7 +265,7 @@ final class SocketTransport implements Transport {
     }
 
     private void writeReady() {
-        if (connLost > 0) {
+        if (isLost()) {
             return;
         }
         try {
@@ -281,15 +273,17 @@ final class SocketTransport implements Transport {
         } catch (IOException e) {
             loop.removeWriter(channel);
             buffer.clear();
-            fatalError(e, "Fatal write error on socket transport");
+            fatalError(SocketErrors.classify(e), "Fatal write error on socket transport");
             return;
         }
         maybeResumeProtocol();
+        if (isLost()) {
+            return; // resumeWriting closed (with nothing left to send) or aborted: the loss is scheduled
+        }
         if (buffer.isEmpty()) {
             loop.removeWriter(channel);
-            if (closing) {
-                connLost++;
-                callConnectionLost(null);
+            if (isClosing()) {
+                connectionLostNow(null);
             } else if (eof) {
                 shutdownOutput();
             }
@@ -298,7 +292,7 @@ final class SocketTransport implements Transport {
 
     @Override
     public void writeEof() {
-        if (closing || eof) {
+        if (isClosing() || eof) {
             return;
         }
         eof = true;
@@ -311,7 +305,7 @@ final class SocketTransport implements Transport {
         try {
             channel.shutdownOutput();
         } catch (IOException e) {
-            fatalError(e, "Fatal error on shutdownOutput");
+            fatalError(SocketErrors.classify(e), "Fatal error on shutdownOutput");
         }
     }
 
@@ -353,15 +347,13 @@ final class SocketTransport implements Transport {
 
     @Override
     public void close() {
-        if (closing) {
+        if (!beginClosing()) {
             return;
         }
-        closing = true;
         loop.removeReader(channel);
         if (buffer.isEmpty()) {
-            connLost++;
             loop.removeWriter(channel);
-            loop.callSoon(() -> callConnectionLost(null));
+            scheduleConnectionLost(null);
         }
     }
 
@@ -370,63 +362,36 @@ final class SocketTransport implements Transport {
         forceClose(null);
     }
 
-    /** asyncio's _fatal_error: reports what is not an I/O error, then closes at once. */
-    private void fatalError(Throwable exc, String message) {
-        if (exc instanceof VirtualMachineError e) {
-            throw e;
-        }
-        if (exc instanceof IOException) {
-            if (loop.getDebug()) {
-                LOG.log(Level.DEBUG, this + ": " + message, exc);
-            }
-        } else {
-            loop.callExceptionHandler(new ExceptionContext(message, exc, this, null));
-        }
-        forceClose(exc);
-    }
-
-    private void forceClose(Throwable exc) {
-        if (connLost > 0) {
-            return;
-        }
+    @Override
+    protected void stopIo() {
         if (!buffer.isEmpty()) {
             buffer.clear();
             loop.removeWriter(channel);
         }
-        if (!closing) {
-            closing = true;
+        if (state() == State.OPEN) {
             loop.removeReader(channel);
-        }
-        connLost++;
-        loop.callSoon(() -> callConnectionLost(exc));
-    }
-
-    private void callConnectionLost(Throwable exc) {
-        if (lostCalled) {
-            return;
-        }
-        lostCalled = true;
-        try {
-            if (protocolConnected) {
-                protocol.connectionLost(exc);
-            }
-        } finally {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
-            }
-            Server s = server;
-            server = null;
-            if (s != null) {
-                s.detach(this);
-            }
         }
     }
 
     @Override
-    public boolean isClosing() {
-        return closing;
+    protected void notifyConnectionLost(Throwable exc) {
+        if (protocolConnected) {
+            protocol.connectionLost(exc);
+        }
+    }
+
+    @Override
+    protected void release() {
+        try {
+            loop.closeChannel(channel);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
+        }
+        Server s = server;
+        server = null;
+        if (s != null) {
+            s.detach(this);
+        }
     }
 
     // ---- information ----
@@ -439,11 +404,6 @@ final class SocketTransport implements Transport {
             case SOCKET -> channel;
             default -> null;
         };
-    }
-
-    @Override
-    public EventLoop loop() {
-        return loop;
     }
 
     @Override
@@ -463,6 +423,6 @@ final class SocketTransport implements Transport {
     @Override
     public String toString() {
         return "SocketTransport[" + (peername != null ? SocketOps.describe(peername) : channel)
-                + (closing ? ", closing" : "") + ", buffered=" + buffer.size() + "]";
+                + (isClosing() ? ", closing" : "") + ", buffered=" + buffer.size() + "]";
     }
 }

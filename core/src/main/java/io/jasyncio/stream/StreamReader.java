@@ -2,8 +2,7 @@ package io.jasyncio.stream;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
-import io.jasyncio.Future;
-import io.jasyncio.Task;
+import io.jasyncio.ParkingLot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -54,16 +53,15 @@ public final class StreamReader {
     /*
      * Implementation notes.
      *
-     * State: buffer (ByteQueue), eof, exception, waiter (the future of the one task waiting for
-     * data, or null), transport (for pause/resume, may be null) and paused (whether this reader
-     * paused the transport). Invariant: paused => transport != null.
+     * State: buffer (ByteQueue), eof, exception, waiter (a ParkingLot holding the one task
+     * waiting for data, if any), transport (for pause/resume, may be null) and paused (whether
+     * this reader paused the transport). Invariant: paused => transport != null.
      *
-     * The waiter is a Future<Throwable> completed with null when data or EOF arrives and with the
-     * exception on setException, so the waiting read rethrows it itself: no future ever holds an
-     * exception, and none can be reported as "never retrieved". feedData/feedEof/setException
-     * unlink the waiter as they complete it; the waiting read clears the field on the way out
-     * only if it is still its own (asyncio clears it unconditionally, which can drop a later
-     * waiter's registration).
+     * feedData/feedEof/setException wake the waiter; it re-reads `exception` when it resumes and
+     * throws it itself, so no future ever holds an exception that could be reported as "never
+     * retrieved". The lot unlinks the waiter whatever way it leaves, so a later read never finds
+     * a stale registration (asyncio clears its `_waiter` unconditionally, which can drop a later
+     * waiter's).
      *
      * Reads consume from the buffer only after their last wait, in the same step, so a
      * cancellation (which can only strike at the wait) never loses bytes.
@@ -79,7 +77,7 @@ public final class StreamReader {
     private final ByteQueue buffer;
     private boolean eof;
     private Throwable exception;
-    private Future<Throwable> waiter;
+    private final ParkingLot waiter = new ParkingLot(this);
     private Transport transport;
     private boolean paused;
 
@@ -153,13 +151,7 @@ public final class StreamReader {
      */
     public void setException(Throwable exc) {
         exception = exc;
-        Future<Throwable> w = waiter;
-        if (w != null) {
-            waiter = null;
-            if (!w.isDone()) {
-                w.setResult(exc);
-            }
-        }
+        waiter.wakeAll();
     }
 
     /** Marks the end of the stream and wakes a waiting read. Idempotent; never suspends. */
@@ -221,13 +213,7 @@ public final class StreamReader {
     }
 
     private void wakeUpWaiter() {
-        Future<Throwable> w = waiter;
-        if (w != null) {
-            waiter = null;
-            if (!w.isDone()) {
-                w.setResult(null);
-            }
-        }
+        waiter.wakeAll();
     }
 
     private void maybeResumeTransport() {
@@ -241,7 +227,7 @@ public final class StreamReader {
      * Suspends until feedData, feedEof or setException. A cancellation point.
      */
     private void waitForData(String funcName) throws IOException {
-        if (waiter != null) {
+        if (waiter.linked() > 0) {
             throw new IllegalStateException(funcName
                     + "() called while another task is already waiting for incoming data");
         }
@@ -249,8 +235,7 @@ public final class StreamReader {
         if (eof) {
             throw new IllegalStateException(funcName + "() would wait after EOF");
         }
-        Task<?> task = Asyncio.currentTask();
-        if (task == null) {
+        if (Asyncio.currentTask() == null) {
             throw new IllegalStateException("only a task can wait for data (" + funcName + "() would suspend here)");
         }
         // Waiting while paused would deadlock (a readExactly beyond the limit), so resume first.
@@ -258,19 +243,8 @@ public final class StreamReader {
             paused = false;
             transport.resumeReading();
         }
-        Future<Throwable> w = task.loop().createFuture();
-        waiter = w;
-        Throwable failure;
-        try {
-            failure = w.await();
-        } finally {
-            if (waiter == w) {
-                waiter = null;
-            }
-        }
-        if (failure != null) {
-            throw rethrow(failure);
-        }
+        waiter.park();
+        throwIfFailed();
     }
 
     private void throwIfFailed() throws IOException {
@@ -523,7 +497,7 @@ public final class StreamReader {
         if (limit != DEFAULT_LIMIT) {
             s.append(", limit=").append(limit);
         }
-        if (waiter != null) {
+        if (waiter.linked() > 0) {
             s.append(", waiter");
         }
         if (exception != null) {

@@ -3,8 +3,6 @@ package io.jasyncio.stream;
 import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Future;
-import io.jasyncio.stream.tls.Tls;
-import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -122,7 +120,7 @@ public final class StreamWriter implements AutoCloseable {
      * noticed by a loop of write and drain (asyncio 3.12). A cancellation point when it waits.
      *
      * @throws IOException the reader's exception if the connection failed; "Connection lost"
-     *         ({@link SocketException}) if it was lost before; the connection's exception if it
+     *         ({@link ConnectionResetException}) if it was lost before; the connection's exception if it
      *         is lost while waiting
      * @throws CancelledError if the task is cancelled while waiting
      */
@@ -154,17 +152,17 @@ public final class StreamWriter implements AutoCloseable {
      *
      * <p>On failure (or cancellation) the connection is closed and the reader fails with the same
      * error. <b>Differs from asyncio</b>, which takes the side from whether the streams belong to
-     * a server: here {@link TlsOptions#serverSide()} says it, and a client's options name the
+     * a server: here {@link TlsLayer#serverSide()} says it, and a client's options name the
      * server hostname themselves (the writer does not know the host it was connected to).
      *
      * @throws IllegalStateException if the connection already carries TLS or is closing
      * @throws IllegalArgumentException if client options verify the hostname but name none
      * @throws javax.net.ssl.SSLHandshakeException if the handshake fails
-     * @throws java.net.SocketTimeoutException if it takes longer than {@link TlsOptions#handshakeTimeout()}
+     * @throws java.net.SocketTimeoutException if it takes longer than {@link io.jasyncio.stream.tls.TlsOptions#handshakeTimeout()}
      * @throws IOException as {@link #drain()}, or the connection's error
      * @throws CancelledError if the task is cancelled (the connection is then aborted)
      */
-    public void startTls(TlsOptions options) throws IOException {
+    public void startTls(TlsLayer options) throws IOException {
         if (transport.getExtraInfo(BaseTransport.SSL_OBJECT) != null) {
             throw new IllegalStateException("the connection already carries TLS");
         }
@@ -172,7 +170,7 @@ public final class StreamWriter implements AutoCloseable {
             throw new IllegalStateException("the connection is closing");
         }
         drain();
-        Future<Transport> handshake = Tls.startTls(transport, protocol, options);
+        Future<Transport> handshake = options.startTls(transport, protocol);
         Transport tls;
         try {
             tls = handshake.await();

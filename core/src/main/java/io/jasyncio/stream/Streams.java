@@ -1,6 +1,5 @@
 package io.jasyncio.stream;
 
-import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -140,7 +139,7 @@ public final class Streams {
      * @throws IllegalArgumentException as {@link Network#createUnixConnection(java.util.function.Supplier, Path, TlsOptions)}
      * @throws IOException naming the path if the connection or the handshake fails
      */
-    public static StreamPair openUnixConnection(Path path, TlsOptions tls) throws IOException {
+    public static StreamPair openUnixConnection(Path path, TlsLayer tls) throws IOException {
         StreamReaderProtocol protocol = clientProtocol(StreamReader.DEFAULT_LIMIT);
         Connection<StreamReaderProtocol> c = Network.createUnixConnection(() -> protocol, path, tls);
         return connectionPair(c.transport(), protocol);

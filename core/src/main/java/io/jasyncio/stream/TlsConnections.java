@@ -3,9 +3,6 @@ package io.jasyncio.stream;
 import io.jasyncio.Future;
 import io.jasyncio.EventLoop;
 import io.jasyncio.loop.ExceptionContext;
-import io.jasyncio.stream.tls.Tls;
-import io.jasyncio.stream.tls.TlsOptions;
-import io.jasyncio.stream.tls.TlsProtocol;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
@@ -18,7 +15,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Puts TLS on the sockets of {@link Network#createConnection} and {@link Server} when their
- * options carry {@link TlsOptions}: asyncio's {@code ssl=} arguments of {@code create_connection}
+ * options carry a {@link TlsLayer}: asyncio's {@code ssl=} arguments of {@code create_connection}
  * and {@code create_server}, through the socket-free TLS layer of {@code io.jasyncio.stream.tls}.
  */
 final class TlsConnections {
@@ -49,20 +46,20 @@ final class TlsConnections {
      * Wires the connected {@code ch} to a TLS layer over a protocol from {@code factory}, and
      * suspends until the handshake is done; {@code where} names the peer in errors.
      */
-    static <P extends ConnectionProtocol> Connection<P> connect(SocketChannel ch, Supplier<P> factory, TlsOptions tls,
+    static <P extends ConnectionProtocol> Connection<P> connect(SocketChannel ch, Supplier<P> factory, TlsLayer tls,
             String where) throws IOException {
         EventLoop loop = EventLoop.getRunningLoop();
         P protocol;
-        TlsProtocol layer;
+        TlsLayer.Wrapped layer;
         SocketTransport raw;
         Future<Void> waiter = loop.createFuture();
         try {
             Network.tune(ch);
             protocol = factory.get();
-            layer = Tls.newProtocol(protocol, tls);
-            raw = new SocketTransport(loop, ch, layer, waiter, null);
+            layer = tls.wrap(protocol);
+            raw = new SocketTransport(loop, ch, layer.protocol(), waiter, null);
         } catch (IOException | RuntimeException | Error e) {
-            ch.close();
+            SocketOps.close(ch);
             throw e;
         }
         try {
@@ -85,9 +82,9 @@ final class TlsConnections {
      * Starts the server side of TLS on an accepted {@code conn}: {@code protocol} gets
      * {@code connectionMade} only if the handshake succeeds.
      */
-    static void accept(Server server, EventLoop loop, SocketChannel conn, ConnectionProtocol protocol, TlsOptions tls) {
-        TlsProtocol layer = Tls.newProtocol(protocol, tls);
-        SocketTransport raw = new SocketTransport(loop, conn, layer, null, server);
+    static void accept(Server server, EventLoop loop, SocketChannel conn, ConnectionProtocol protocol, TlsLayer tls) {
+        TlsLayer.Wrapped layer = tls.wrap(protocol);
+        SocketTransport raw = new SocketTransport(loop, conn, layer.protocol(), null, server);
         layer.handshake().addDoneCallback(f -> {
             Throwable exc = f.isCancelled() ? null : f.exception();
             if (exc == null) {

@@ -25,7 +25,9 @@
  * and {@link io.jasyncio.stream.ServerOptions#withTls} put the TLS layer of
  * {@code io.jasyncio.stream.tls} on the sockets this package makes, and
  * {@link io.jasyncio.stream.StreamWriter#startTls} upgrades a live stream connection. That layer
- * knows only the transport and protocol contracts, never sockets; this package uses it, as
- * asyncio's {@code base_events} uses {@code sslproto}.
+ * knows only the transport and protocol contracts, never sockets, and depends on this package;
+ * this package reaches it only through the {@link io.jasyncio.stream.TlsLayer} interface, which
+ * its {@code TlsOptions} implements, and never imports {@code io.jasyncio.stream.tls} (asyncio's
+ * {@code base_events} imports {@code sslproto}; a checked layering cannot have that cycle).
  */
 package io.jasyncio.stream;

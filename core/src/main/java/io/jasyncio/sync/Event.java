@@ -56,7 +56,7 @@ public final class Event {
         if (value) {
             return;
         }
-        waiters.enqueue().await();
+        waiters.park();
     }
 
     /** Raises the flag and wakes all waiting tasks, in arrival order. Does nothing if it is up. */

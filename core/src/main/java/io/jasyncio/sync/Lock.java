@@ -51,7 +51,7 @@ public final class Lock {
      *
      * Hand-off and cancellation: release() completes the waiter's future; from that moment the
      * waiter holds the lock. If its task is cancelled before it resumes, await() throws although
-     * the future was completed (waiter.woken()); acquire() then releases, which hands the lock to
+     * the future was completed; park(releaser) then releases, which hands the lock to
      * the next live waiter. A waiter cancelled before being picked has a cancelled future, which
      * release() skips.
      */
@@ -139,15 +139,7 @@ public final class Lock {
             owner = Asyncio.currentTask();
             return;
         }
-        ParkingLot.Waiter w = waiters.enqueue();
-        try {
-            w.await();
-        } catch (Throwable t) {
-            if (w.woken()) {
-                release();
-            }
-            throw t;
-        }
+        waiters.park(releaser);
     }
 
     @Override

@@ -60,12 +60,13 @@ public sealed class Semaphore permits BoundedSemaphore {
      * and locked() == !(fast path) means exactly "acquire() would wait".
      *
      * A waiter whose future was completed holds a permit even if its task is cancelled before
-     * resuming; acquire() sees waiter.woken() and puts the permit back in `value` before waking
+     * resuming; the lot runs giveBack(), which puts the permit back in `value` before waking
      * the next waiter. That give-back skips BoundedSemaphore's check: it returns a permit that
      * was never used, it does not add one.
      */
     private final ParkingLot waiters = new ParkingLot(this);
     private final Runnable releaser = this::release;
+    private final Runnable giveBack = this::giveBack;
     private int value;
     private int handedOff;
 
@@ -101,17 +102,7 @@ public sealed class Semaphore permits BoundedSemaphore {
             value--;
             return new Guard(releaser);
         }
-        ParkingLot.Waiter w = waiters.enqueue();
-        try {
-            w.await();
-        } catch (Throwable t) {
-            if (w.woken()) {
-                handedOff--;
-                value++;
-                wakeWhileFree();
-            }
-            throw t;
-        }
+        waiters.park(giveBack);
         handedOff--;
         wakeWhileFree();
         return new Guard(releaser);
@@ -173,6 +164,13 @@ public sealed class Semaphore permits BoundedSemaphore {
         } else {
             handedOff++;
         }
+    }
+
+    /** The hand-back of a waiter cancelled after it was handed a permit: the permit goes back, then on. */
+    private void giveBack() {
+        handedOff--;
+        value++;
+        wakeWhileFree();
     }
 
     /** Hands free permits to the waiters, first come first served, while there are both. */

@@ -3,6 +3,7 @@ package io.jasyncio.examples;
 import static io.jasyncio.Asyncio.*;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.jasyncio.stream.ConnectionResetException;
 import io.jasyncio.stream.Server;
 import io.jasyncio.stream.StreamPair;
 import io.jasyncio.stream.StreamReader;
@@ -35,8 +36,13 @@ public final class ChatDemo {
                 }
                 online.put(name, writer);
                 send(writer, "welcome " + name + " (" + online.size() + " online)");
-                for (String line : reader.textLines(UTF_8)) {
-                    broadcast(name, name + ": " + line);
+                try {
+                    for (String line : reader.textLines(UTF_8)) {
+                        broadcast(name, name + ": " + line);
+                    }
+                } catch (ConnectionResetException quitWithUnreadLines) {
+                    // A client that closes with lines it never read resets the connection (as
+                    // TCP does): it has left all the same.
                 }
                 online.remove(name);
                 broadcast(name, "* " + name + " left");

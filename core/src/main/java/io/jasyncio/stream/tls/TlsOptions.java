@@ -1,5 +1,9 @@
 package io.jasyncio.stream.tls;
 
+import io.jasyncio.Future;
+import io.jasyncio.stream.ConnectionProtocol;
+import io.jasyncio.stream.TlsLayer;
+import io.jasyncio.stream.Transport;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +45,7 @@ public record TlsOptions(
         List<String> alpnProtocols,
         boolean verifyHostname,
         Duration handshakeTimeout,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout) implements TlsLayer {
 
     /** asyncio's {@code SSL_HANDSHAKE_TIMEOUT}: 60 s. */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
@@ -190,5 +194,28 @@ public record TlsOptions(
     /** Whether {@code host} is an IPv4 or IPv6 literal, which SNI must not carry (RFC 6066). */
     static boolean isIpLiteral(String host) {
         return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    /**
+     * A fresh TLS layer for {@code app}: {@link Tls#newProtocol} with these options, and its
+     * handshake future.
+     *
+     * @throws IllegalArgumentException as {@link #newEngine()}
+     * @throws IllegalStateException if no loop runs in this thread
+     */
+    @Override
+    public Wrapped wrap(ConnectionProtocol app) {
+        TlsProtocol layer = Tls.newProtocol(app, this);
+        return new Wrapped(layer, layer.handshake());
+    }
+
+    /**
+     * {@link Tls#startTls} with these options.
+     *
+     * @throws IllegalArgumentException as {@link #newEngine()}
+     */
+    @Override
+    public Future<Transport> startTls(Transport raw, ConnectionProtocol currentProtocol) {
+        return Tls.startTls(raw, currentProtocol, this);
     }
 }

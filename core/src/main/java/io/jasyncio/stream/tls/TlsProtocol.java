@@ -41,7 +41,10 @@ public final class TlsProtocol implements Protocol {
      * Implementation notes.
      *
      * state: UNWRAPPED -> HANDSHAKE -> WRAPPED -> FLUSHING -> SHUTDOWN, and CLOSED from anywhere
-     * (asyncio's SSLProtocolState, with its final UNWRAPPED called CLOSED). appState follows the
+     * (asyncio's SSLProtocolState, with its final UNWRAPPED called CLOSED). ABORTING is its own
+     * state (asyncio reuses UNWRAPPED): an abort, a fatal error or a failed handshake went to the
+     * raw transport, and the layer ignores everything until the raw connectionLost makes it
+     * CLOSED. UNWRAPPED is only ever the state before connectionMade. appState follows the
      * application protocol: INIT -> MADE -> [EOF] -> LOST; startTls starts at MADE (the
      * protocol already had connectionMade from the plain transport).
      *
@@ -76,7 +79,7 @@ public final class TlsProtocol implements Protocol {
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio.stream.tls");
 
-    enum State { UNWRAPPED, HANDSHAKE, WRAPPED, FLUSHING, SHUTDOWN, CLOSED }
+    enum State { UNWRAPPED, HANDSHAKE, WRAPPED, FLUSHING, SHUTDOWN, ABORTING, CLOSED }
 
     enum AppState { INIT, MADE, EOF, LOST }
 
@@ -169,7 +172,7 @@ public final class TlsProtocol implements Protocol {
     /** Ciphertext arrived: copied (the buffer is lent), then unwrapped as far as it goes. */
     @Override
     public void dataReceived(ByteBuffer data) {
-        if (state == State.CLOSED || state == State.UNWRAPPED) {
+        if (state == State.CLOSED || state == State.UNWRAPPED || state == State.ABORTING) {
             return;
         }
         in.append(data);
@@ -220,10 +223,8 @@ public final class TlsProtocol implements Protocol {
         appTransport.closed = true;
         cancelTimers();
         engine.closeOutbound();
-        if (!handshake.isDone()) {
-            handshake.setException(closeError != null ? closeError
-                    : new SSLHandshakeException("the connection was lost during the TLS handshake (" + was + ")"));
-        }
+        handshake.trySetException(closeError != null ? closeError
+                : new SSLHandshakeException("the connection was lost during the TLS handshake (" + was + ")"));
         if (appState == AppState.MADE || appState == AppState.EOF) {
             appState = AppState.LOST;
             app.connectionLost(closeError);
@@ -275,10 +276,8 @@ public final class TlsProtocol implements Protocol {
         }
         cancelTimers();
         closeError = exc;
-        state = State.UNWRAPPED;
-        if (!handshake.isDone()) {
-            handshake.setException(exc);
-        }
+        state = State.ABORTING;
+        handshake.trySetException(exc);
         if (raw != null) {
             out.sendAlert(raw);
             raw.close();
@@ -313,9 +312,7 @@ public final class TlsProtocol implements Protocol {
                 return;
             }
         }
-        if (!handshake.isDone()) {
-            handshake.setResult(appTransport);
-        }
+        handshake.trySetResult(appTransport);
         flushOut();
         doRead();
     }
@@ -610,7 +607,7 @@ public final class TlsProtocol implements Protocol {
             state = State.CLOSED; // not connected yet: connectionMade will abort the raw transport
             return;
         }
-        state = State.UNWRAPPED; // aborting: waits for the raw transport's connectionLost
+        state = State.ABORTING; // waits for the raw transport's connectionLost
         raw.abort();
     }
 
@@ -635,11 +632,9 @@ public final class TlsProtocol implements Protocol {
         if (!(exc instanceof IOException) && !(exc instanceof CancelledError)) {
             loop.callExceptionHandler(new ExceptionContext(message, exc, appTransport, null));
         }
-        if (!handshake.isDone()) {
-            handshake.setException(exc);
-        }
+        handshake.trySetException(exc);
         if (state != State.CLOSED) {
-            state = State.UNWRAPPED; // aborting: waits for the raw transport's connectionLost
+            state = State.ABORTING; // waits for the raw transport's connectionLost
             if (raw != null) {
                 raw.abort();
             }

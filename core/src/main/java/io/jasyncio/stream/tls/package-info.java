@@ -26,6 +26,8 @@
  *
  * <p>Built only on the transport and protocol contracts of {@code io.jasyncio.stream} and the
  * public loop and future API; it knows nothing of sockets, so any stream transport (TCP, Unix,
- * a pipe, an in-memory pair in tests) can carry TLS.
+ * a pipe, an in-memory pair in tests) can carry TLS. The dependency runs this way only:
+ * {@code io.jasyncio.stream} uses TLS through its {@link io.jasyncio.stream.TlsLayer} interface,
+ * which {@link io.jasyncio.stream.tls.TlsOptions} implements.
  */
 package io.jasyncio.stream.tls;
