@@ -57,7 +57,7 @@ class CreationSiteReportTest {
             List<String> messages = log.messages();
             assertEquals(1, messages.size(), messages::toString);
             String m = messages.getFirst();
-            assertTrue(m.contains("\n  created at:\n    io.jasyncio.loop.BaseEventLoop.createFuture(")
+            assertTrue(m.contains("\n  created at:\n    io.jasyncio.EventLoop.createFuture(")
                     && m.contains("\n    io.jasyncio.CreationSiteReportTest.theDefaultHandlerShowsTheCreationSiteTrimmedToTheProgram(CreationSiteReportTest.java:"
                     + line + ")"), m);
             assertFalse(m.contains("io.jasyncio.Future.<init>"), "jasyncio's own frames are left out: " + m);
