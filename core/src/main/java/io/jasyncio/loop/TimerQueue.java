@@ -1,9 +1,11 @@
 package io.jasyncio.loop;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** A min-heap of timers in deadline order (ties in scheduling order), with lazy cancellation. */
+/** The loop's timers in deadline order (ties in scheduling order), with lazy cancellation. */
 final class TimerQueue {
     /*
      * Implementation notes.
@@ -17,50 +19,73 @@ final class TimerQueue {
      * handles the winner moves through, over half as many levels; a handle object is read only
      * to break a tie of equal deadlines (by sequence) or to check the head for cancellation.
      *
-     * Cancelled timers stay in the heap (cancel is O(1)); the loop counts them and calls
+     * A heap that stays large still costs misses per pop, so once the heap holds HEAP_LIMIT
+     * timers, further timers go unsorted into buckets of 2^BUCKET_SHIFT ns (about 1 ms) of
+     * deadline, kept in a TreeMap by bucket number; an add is then an append. Invariant: every
+     * timer in the heap is due before every bucketed one, restored lazily by peek(): while the
+     * first bucket starts at or before the heap's head (or the heap is empty), that bucket is
+     * poured into the heap. So the heap holds about HEAP_LIMIT timers plus one bucket, small
+     * enough to stay in cache, however many timers are pending.
+     *
+     * Cancelled timers stay where they are (cancel is O(1)); the loop counts them and calls
      * compact() when they are more than half of a heap of at least MIN_FOR_COMPACTION entries,
      * the thresholds asyncio uses. Cancelled timers that reach the head are dropped by the pop
      * methods. Invariant: for every i > 0, entry i is not before its parent (i - 1) / 4; slots
      * at and past size are null (handles) and unspecified (whens).
      */
     static final int MIN_FOR_COMPACTION = 100;
+    /** Heap size from which new timers are bucketed instead of sifted in. */
+    static final int HEAP_LIMIT = 4096;
+    /** A bucket spans 2^20 ns (about 1 ms) of deadlines. */
+    static final int BUCKET_SHIFT = 20;
 
     private long[] whens = new long[16];
     private TimerHandle[] handles = new TimerHandle[16];
     private int size;
+    private final TreeMap<Long, ArrayList<TimerHandle>> buckets = new TreeMap<>();
+    private int bucketed;
     private int cancelled;
 
+    /** Timers held, cancelled ones included. */
     int size() {
-        return size;
+        return size + bucketed;
     }
 
-    /** Timers in the heap that are not cancelled. */
+    /** Timers held that are not cancelled. */
     int live() {
-        return size - cancelled;
+        return size + bucketed - cancelled;
     }
 
     void add(TimerHandle timer) {
-        if (size == handles.length) {
-            handles = Arrays.copyOf(handles, size * 2);
-            whens = Arrays.copyOf(whens, size * 2);
+        if (size >= HEAP_LIMIT) {
+            buckets.computeIfAbsent(timer.when() >> BUCKET_SHIFT, k -> new ArrayList<>()).add(timer);
+            bucketed++;
+        } else {
+            push(timer);
         }
-        siftUp(size++, timer, timer.when());
     }
 
     void noteCancelled() {
         cancelled++;
-        if (size >= MIN_FOR_COMPACTION && cancelled * 2 > size) {
+        if (size() >= MIN_FOR_COMPACTION && cancelled * 2 > size()) {
             compact();
         }
     }
 
     /** The earliest live timer, dropping cancelled ones at the head; null if none. */
     TimerHandle peek() {
-        while (size > 0 && handles[0].isCancelled()) {
-            removeHead();
-            cancelled--;
+        while (true) {
+            if (bucketed > 0 && (size == 0 || whens[0] >= buckets.firstKey() << BUCKET_SHIFT)) {
+                ArrayList<TimerHandle> first = buckets.pollFirstEntry().getValue();
+                bucketed -= first.size();
+                first.forEach(this::push);
+            } else if (size > 0 && handles[0].isCancelled()) {
+                removeHead();
+                cancelled--;
+            } else {
+                return size == 0 ? null : handles[0];
+            }
         }
-        return size == 0 ? null : handles[0];
     }
 
     /** Removes every live timer due before {@code end}, in deadline order, passing each on. */
@@ -77,11 +102,37 @@ final class TimerQueue {
             handles[i].scheduled = false;
             handles[i] = null;
         }
+        buckets.values().forEach(b -> b.forEach(t -> t.scheduled = false));
+        buckets.clear();
         size = 0;
+        bucketed = 0;
         cancelled = 0;
     }
 
+    private void push(TimerHandle timer) {
+        if (size == handles.length) {
+            handles = Arrays.copyOf(handles, size * 2);
+            whens = Arrays.copyOf(whens, size * 2);
+        }
+        siftUp(size++, timer, timer.when());
+    }
+
     private void compact() {
+        for (var it = buckets.values().iterator(); it.hasNext(); ) {
+            ArrayList<TimerHandle> bucket = it.next();
+            int before = bucket.size();
+            bucket.removeIf(t -> {
+                if (t.isCancelled()) {
+                    t.scheduled = false;
+                    return true;
+                }
+                return false;
+            });
+            bucketed -= before - bucket.size();
+            if (bucket.isEmpty()) {
+                it.remove();
+            }
+        }
         int kept = 0;
         for (int i = 0; i < size; i++) {
             TimerHandle t = handles[i];

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,28 +65,58 @@ class TimerQueueTest {
 
     @Test
     void randomOperationsMatchASortedModel() {
+        // few distinct deadlines, so ties are common; the heap stays small
+        randomOperations(200_000, 6, 500, 60, 1);
+    }
+
+    @Test
+    void randomOperationsOnTensOfThousandsOfPendingTimersMatchASortedModel() {
+        // past HEAP_LIMIT, so most timers are bucketed; deadlines on a coarse grid, so ties
+        // fall inside one bucket and across the heap/bucket boundary
+        randomOperations(300_000, 8, 200L << TimerQueue.BUCKET_SHIFT, 1L << 16, 1L << 16);
+        assertTrue(maxPending > 4 * TimerQueue.HEAP_LIMIT, "pending timers reached " + maxPending);
+    }
+
+    private int maxPending;
+
+    /**
+     * {@code ops} random operations: out of 10, {@code addWeight} add a timer due within
+     * {@code spread} of now (a multiple of {@code grain}), one cancels a random timer, the rest
+     * advance now by up to {@code step} and pop what is due, which must be the model's due timers
+     * in order.
+     */
+    private void randomOperations(int ops, int addWeight, long spread, long step, long grain) {
         SplittableRandom random = new SplittableRandom(8);
-        List<TimerHandle> model = new ArrayList<>();
+        TreeSet<TimerHandle> model = new TreeSet<>(ORDER);
+        List<TimerHandle> added = new ArrayList<>();
         long now = 0;
-        for (int op = 0; op < 200_000; op++) {
+        for (int op = 0; op < ops; op++) {
             int kind = random.nextInt(10);
-            if (kind < 6) {
-                // few distinct deadlines, so ties are common
-                model.add(timer(now + random.nextLong(0, 500)));
-            } else if (kind < 8 && !model.isEmpty()) {
-                TimerHandle victim = model.remove(random.nextInt(model.size()));
-                cancel(victim);
+            if (kind < addWeight) {
+                TimerHandle t = timer(now + random.nextLong(0, spread) / grain * grain);
+                model.add(t);
+                added.add(t);
+                maxPending = Math.max(maxPending, model.size());
+            } else if (kind == addWeight && !added.isEmpty()) {
+                TimerHandle victim = added.get(random.nextInt(added.size()));
+                if (model.remove(victim)) {
+                    cancel(victim);
+                }
             } else {
-                now += random.nextLong(0, 60);
+                now += random.nextLong(0, step);
                 long end = now;
                 List<TimerHandle> due = popAllDueBefore(end);
-                List<TimerHandle> expected = model.stream().filter(t -> t.when() < end).sorted(ORDER).toList();
+                List<TimerHandle> expected = new ArrayList<>();
+                while (!model.isEmpty() && model.first().when() < end) {
+                    expected.add(model.pollFirst());
+                }
                 assertEquals(expected, due, "at op " + op);
-                model.removeAll(expected);
             }
-            assertEquals(model.size(), queue.live(), "at op " + op);
+            if (op % 97 == 0) {
+                assertEquals(model.size(), queue.live(), "at op " + op);
+            }
         }
-        assertEquals(model.stream().sorted(ORDER).toList(), popAllDueBefore(Long.MAX_VALUE));
+        assertEquals(List.copyOf(model), popAllDueBefore(Long.MAX_VALUE));
         assertEquals(0, queue.size());
     }
 
