@@ -45,7 +45,7 @@ class BenchSmokeTest {
 
     /**
      * Every echo server (jasyncio's, asyncio's and uvloop's protocol and streams servers, Netty's)
-     * against the one load client, half a second each; a server not written yet is reported as
+     * against the one load client, a second each after half a second of warm-up; a server not written yet is reported as
      * such; no server process outlives the run. A dozen short server runs on a busy 2-core machine
      * take about 20 s; the bound leaves room for a slow moment.
      */
