@@ -2,8 +2,9 @@
 
 The pinger puts i on `ping` and waits for it back on `pong`; the ponger echoes every
 item it gets from `ping` onto `pong`. Timed (time.perf_counter, inside the running
-loop): creating the queues and both tasks and gathering them. Checks that every
-echoed value matches and that N round trips completed.
+loop): creating the queues and both tasks and gathering them. Checks that N round
+trips completed and that the echoed values add up, once at the end, as the Java
+programs do (no per-round-trip check or message building inside the timed loop).
 """
 import asyncio
 import time
@@ -12,12 +13,11 @@ import benchutil
 
 
 async def pinger(n, ping, pong):
-    done = 0
+    total = 0
     for i in range(n):
         await ping.put(i)
-        benchutil.check(await pong.get() == i, f"round trip {i} echoed the wrong value")
-        done += 1
-    return done
+        total += await pong.get()
+    return total
 
 
 async def ponger(n, ping, pong):
@@ -28,10 +28,10 @@ async def ponger(n, ping, pong):
 async def main(n):
     t0 = time.perf_counter()
     ping, pong = asyncio.Queue(maxsize=1), asyncio.Queue(maxsize=1)
-    done, _ = await asyncio.gather(asyncio.create_task(pinger(n, ping, pong)),
+    total, _ = await asyncio.gather(asyncio.create_task(pinger(n, ping, pong)),
                                    asyncio.create_task(ponger(n, ping, pong)))
     elapsed = time.perf_counter() - t0
-    benchutil.check(done == n, f"{done} round trips != {n}")
+    benchutil.check(total == n * (n - 1) // 2, f"echoed values add up to {total}, not {n * (n - 1) // 2}")
     return elapsed
 
 

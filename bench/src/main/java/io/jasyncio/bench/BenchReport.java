@@ -53,9 +53,18 @@ public final class BenchReport {
         return intArg(args, 0, fallback);
     }
 
-    /** Argument {@code index} as an int ({@code _} separators allowed), or {@code fallback} if absent. */
+    /**
+     * Positional argument {@code index} (options starting with {@code --} are not counted) as an
+     * int ({@code _} separators allowed), or {@code fallback} if absent.
+     */
     public static int intArg(String[] args, int index, int fallback) {
-        return args.length > index ? Integer.parseInt(args[index].replace("_", "")) : fallback;
+        String[] positional = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+        return positional.length > index ? Integer.parseInt(positional[index].replace("_", "")) : fallback;
+    }
+
+    /** Whether option {@code name} (for example {@code --plain}) is among {@code args}. */
+    public static boolean flag(String[] args, String name) {
+        return java.util.Arrays.asList(args).contains(name);
     }
 
     /** Exits with status 1 and a message on standard error if {@code ok} is false: a run that did the wrong work reports nothing. */

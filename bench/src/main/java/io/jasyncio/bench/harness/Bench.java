@@ -92,12 +92,13 @@ public final class Bench {
                     Measurement m = runner.run(env, w, size);
                     runs.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
                     System.err.printf("bench: %s round %d/%d, %s: %s%n", w.name(), round, options.rounds(), c.label,
-                            m.ok() ? w.metric().format(m.number(w.metric().field())) : "FAILED " + m.error());
+                            !m.ok() ? "FAILED " + m.error() : options.smoke() ? Report.SMOKE_CELL
+                                    : w.metric().format(m.number(w.metric().field())));
                 }
             }
             results.add(new WorkloadResult(w, size, runs));
         }
-        String table = Report.table(results, peers, options.rounds());
+        String table = Report.table(results, peers, options.rounds(), options.smoke());
         String document = Report.document(results, peers, options, env, MachineFacts.collect(peers), started);
         write(options.out(), document);
         return new Outcome(results, peers, table, document);

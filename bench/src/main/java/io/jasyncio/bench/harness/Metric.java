@@ -16,6 +16,8 @@ import java.util.Locale;
  */
 record Metric(String field, String unit, String better, String worse, boolean higherIsBetter) {
     static final Metric SECONDS = new Metric("seconds", "s", "faster", "slower", false);
+    /** Seconds per task, in microseconds: the spawn rows that compare one runtime at two sizes. */
+    static final Metric US_PER_TASK = new Metric("us_per_task", "µs/task", "faster", "slower", false);
     static final Metric OVERSHOOT_MS = new Metric("overshoot_ms", "ms", "overshoots less", "overshoots more", false);
     static final Metric BYTES_PER_TASK = new Metric("bytes_per_task", "B/task", "uses less", "uses more", false);
     /** The echo server's CPU time (utime+stime) per round trip, from the load client's result line. */

@@ -28,11 +28,17 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
                List<String> jvmFlags, Path out, Path benchDir, Path python, boolean list, List<String> args,
                double echoSeconds, int connections) {
     /**
-     * A large pre-touched heap for real runs: with a million live tasks a small default heap times
-     * its own growth and first-touch page faults. The same for jasyncio and virtual threads; no
-     * {@code -Xmn}, which spawn is sensitive to: the collector sizes the young generation itself.
+     * A large pre-touched heap for real runs, the same for jasyncio and virtual threads: with a
+     * million live tasks a small default heap times its own growth and first-touch page faults.
+     * Pinned to one core the JVM picks the Serial collector, whose young generation is a third of
+     * the heap by default: with -Xms4g the 4M-task spawn (2.4 GB of live tasks for jasyncio,
+     * 3.2 GB for virtual threads) was copied by two young collections that took half its time,
+     * while 1M tasks fit in eden and were never copied, so the per-task cost "grew" with N
+     * because of the collector. A 6 GB young generation (4.8 GB eden) holds every workload's
+     * tasks and threads for both runtimes, so no timed part of a workload pays a collection;
+     * {@code --jvm-flags} studies the collector instead.
      */
-    static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms4g", "-Xmx8g", "-XX:+AlwaysPreTouch");
+    static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms8g", "-Xmx8g", "-Xmn6g", "-XX:+AlwaysPreTouch");
     /** Smoke runs start a dozen JVMs; pre-touching gigabytes each time would dominate. */
     static final List<String> SMOKE_JVM_FLAGS = List.of("-Xmx1g");
     static final Path PYTHON = Path.of("/usr/bin/python3");

@@ -99,7 +99,7 @@ record ProcessRunner(Contender contender, String program) implements Runner {
     static Measurement measurement(Contender contender, String shown, Workload workload, String stdout, String stderr) {
         try {
             var fields = ResultLine.parseLast(stdout);
-            if (!workload.name().equals(fields.get("workload")) || !contender.id.equals(fields.get("runtime"))) {
+            if (!workload.reports().equals(fields.get("workload")) || !contender.id.equals(fields.get("runtime"))) {
                 return Measurement.failed(contender, shown, "result line is for another workload or contender: " + fields);
             }
             if (!(fields.get(workload.metric().field()) instanceof Double)) {

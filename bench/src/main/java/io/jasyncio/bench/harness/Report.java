@@ -21,8 +21,23 @@ final class Report {
     private Report() {
     }
 
+    /** What a smoke run shows in place of a figure: it checked that the program ran, and measured nothing. */
+    static final String SMOKE_CELL = "ran";
+
     /** The comparison table with its legend and the list of peers that could not be measured. */
     static String table(List<WorkloadResult> results, Map<Contender, Availability> peers, int rounds) {
+        return table(results, peers, rounds, false);
+    }
+
+    /**
+     * The comparison table with its legend and the list of peers that could not be measured; a
+     * {@code smoke} table says only which programs ran, without figures or ratios, so that no
+     * smoke output can be taken for a result.
+     */
+    static String table(List<WorkloadResult> results, Map<Contender, Availability> peers, int rounds, boolean smoke) {
+        if (smoke) {
+            return smokeTable(results, peers);
+        }
         List<Contender> columns = PEERS.stream()
                 .filter(p -> results.stream().anyMatch(r -> hasRunner(r.workload(), p)))
                 .toList();
@@ -60,6 +75,29 @@ final class Report {
         }
         sb.append(unavailableNotes(results, peers));
         return sb.toString();
+    }
+
+    private static String smokeTable(List<WorkloadResult> results, Map<Contender, Availability> peers) {
+        List<Contender> columns = PEERS.stream()
+                .filter(p -> results.stream().anyMatch(r -> hasRunner(r.workload(), p)))
+                .toList();
+        List<String> head = new ArrayList<>(List.of("workload", "N", "jasyncio"));
+        columns.forEach(p -> head.add(p.label));
+        List<List<String>> rows = new ArrayList<>();
+        for (WorkloadResult r : results) {
+            List<String> row = new ArrayList<>(List.of(r.workload().name(),
+                    String.format(Locale.ROOT, "%,d", r.size().n()), smokeCell(r, Contender.JASYNCIO, peers)));
+            columns.forEach(p -> row.add(smokeCell(r, p, peers)));
+            rows.add(row);
+        }
+        return "Smoke run: tiny sizes, one run each. \"" + SMOKE_CELL + "\" means the program ran and its result check passed;\n"
+                + "nothing was measured (run ./jasyncio bench without --smoke for figures).\n\n"
+                + markdownTable(head, rows) + unavailableNotes(results, peers);
+    }
+
+    private static String smokeCell(WorkloadResult r, Contender c, Map<Contender, Availability> peers) {
+        String cell = cell(r, c, peers);
+        return r.median(c) != null ? SMOKE_CELL : cell;
     }
 
     /**
@@ -105,21 +143,13 @@ final class Report {
         sb.append("Measured ").append(started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" by `")
                 .append(invocation(options)).append("`.\n");
         if (options.smoke()) {
-            sb.append("\n**Smoke run**: tiny sizes, one round, small heap. It checks that every program runs; its numbers mean nothing.\n");
+            sb.append("\n**Smoke run**: tiny sizes, one round, small heap. It checks that every program runs and checks its own result; it measures nothing, so no figure is shown.\n");
         } else if (options.size() > 0) {
-            sb.append("\nResized run (`--size ").append(options.size()).append("`): issue 5's targets are judged only at full size.\n");
+            sb.append("\nResized run (`--size ").append(options.size()).append("`): the targets are judged only at full size.\n");
         }
-        sb.append('\n').append(table(results, peers, options.rounds()));
+        sb.append('\n').append(table(results, peers, options.rounds(), options.smoke()));
         if (options.judgesTargets()) {
-            sb.append("\n## Targets (issue 5)\n\n");
-            List<List<String>> rows = new ArrayList<>();
-            for (WorkloadResult r : results) {
-                for (Target t : r.workload().targets()) {
-                    rows.add(List.of(r.workload().name(), t.describe(r.workload().metric()),
-                            t.verdict(r.workload().metric(), r.medians())));
-                }
-            }
-            sb.append(markdownTable(List.of("workload", "target", "result"), rows));
+            sb.append("\n## Targets (issues 5 and 8)\n\n").append(targets(results));
         }
         sb.append("\n## Machine\n\n");
         facts.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
@@ -158,7 +188,7 @@ final class Report {
         List<List<String>> rows = new ArrayList<>();
         for (WorkloadResult r : results) {
             r.runs().forEach((c, ms) -> rows.add(List.of(r.workload().name(), c.label, ms.stream()
-                    .map(m -> m.ok() ? values(r.workload(), m) : "FAILED")
+                    .map(m -> !m.ok() ? "FAILED" : options.smoke() ? SMOKE_CELL : values(r.workload(), m))
                     .collect(Collectors.joining(", ")))));
         }
         sb.append(markdownTable(List.of("workload", "runtime", "runs in order"), rows));
@@ -170,6 +200,20 @@ final class Report {
             }
         }
         return sb.toString();
+    }
+
+    /** Every target of the workloads that ran, judged on this run's medians, with the issue that set it. */
+    static String targets(List<WorkloadResult> results) {
+        Map<String, Map<Contender, Double>> byName = new LinkedHashMap<>();
+        results.forEach(r -> byName.put(r.workload().name(), r.medians()));
+        List<List<String>> rows = new ArrayList<>();
+        for (WorkloadResult r : results) {
+            for (Target t : r.workload().targets()) {
+                rows.add(List.of(r.workload().name(), t.describe(r.workload().metric()), t.issue(),
+                        t.verdict(r.workload().metric(), r.medians(), name -> byName.getOrDefault(name, Map.of()))));
+            }
+        }
+        return markdownTable(List.of("workload", "target", "issue", "result"), rows);
     }
 
     /** One run's compared value, then those also shown. */

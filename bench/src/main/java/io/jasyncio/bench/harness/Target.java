@@ -2,16 +2,21 @@ package io.jasyncio.bench.harness;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * One of issue 5's targets for a workload, judged on the medians of one run of the harness.
+ * One target an issue sets for a workload, judged on the medians of one run of the harness.
  *
  * @param kind what is compared
  * @param peer the peer compared with ({@link Kind#RATIO_AT_LEAST}, {@link Kind#FRACTION_OF_PEER}), else null
- * @param bound the least ratio, the greatest value, or the greatest fraction of the peer's value
+ * @param bound the least ratio, the greatest value, or the greatest fraction of the peer's (or
+ *              the reference workload's) value
+ * @param issue the issue that set the target, for the report ("5", "8")
+ * @param reference the workload whose jasyncio median {@link Kind#WITHIN_OF_WORKLOAD} compares
+ *                  with, else null
  */
-record Target(Kind kind, Contender peer, double bound) {
-    /** The shapes of target issue 5 sets. */
+record Target(Kind kind, Contender peer, double bound, String issue, String reference) {
+    /** The shapes of target the issues set. */
     enum Kind {
         /** jasyncio is at least {@code bound} times better than {@code peer} ({@link Metric#advantage}). */
         RATIO_AT_LEAST,
@@ -20,23 +25,38 @@ record Target(Kind kind, Contender peer, double bound) {
         /** jasyncio's value is at most {@code bound} times the peer's (a lower-is-better metric: "≤ 0.75x Netty's CPU"). */
         FRACTION_OF_PEER,
         /** jasyncio is at least as good as every peer measured (the best peer). */
-        AT_LEAST_BEST_PEER
+        AT_LEAST_BEST_PEER,
+        /**
+         * jasyncio's value is at most {@code bound} times jasyncio's value on workload
+         * {@code reference} (same metric): a cost that stays flat as the work grows.
+         */
+        WITHIN_OF_WORKLOAD
     }
 
     static Target ratioAtLeast(Contender peer, double bound) {
-        return new Target(Kind.RATIO_AT_LEAST, peer, bound);
+        return new Target(Kind.RATIO_AT_LEAST, peer, bound, "5", null);
     }
 
     static Target valueAtMost(double bound) {
-        return new Target(Kind.VALUE_AT_MOST, null, bound);
+        return new Target(Kind.VALUE_AT_MOST, null, bound, "5", null);
     }
 
     static Target fractionOf(Contender peer, double fraction) {
-        return new Target(Kind.FRACTION_OF_PEER, peer, fraction);
+        return new Target(Kind.FRACTION_OF_PEER, peer, fraction, "5", null);
     }
 
     static Target atLeastBestPeer() {
-        return new Target(Kind.AT_LEAST_BEST_PEER, null, 1);
+        return new Target(Kind.AT_LEAST_BEST_PEER, null, 1, "5", null);
+    }
+
+    /** jasyncio's value at most {@code bound} times its value on workload {@code reference}. */
+    static Target withinOf(String reference, double bound) {
+        return new Target(Kind.WITHIN_OF_WORKLOAD, null, bound, "5", reference);
+    }
+
+    /** This target, as set by issue {@code number}. */
+    Target issue(String number) {
+        return new Target(kind, peer, bound, number, reference);
     }
 
     /** The target in words, for example "asyncio / jasyncio >= 20x". */
@@ -49,11 +69,21 @@ record Target(Kind kind, Contender peer, double bound) {
             case FRACTION_OF_PEER -> String.format(Locale.ROOT, "jasyncio <= %.2fx %s's %s", bound, peer.label, metric.unit());
             case AT_LEAST_BEST_PEER -> String.format(Locale.ROOT, "jasyncio %s the best peer's %s",
                     metric.higherIsBetter() ? ">=" : "<=", metric.unit());
+            case WITHIN_OF_WORKLOAD -> String.format(Locale.ROOT, "jasyncio <= %.1fx jasyncio's %s on %s",
+                    bound, metric.unit(), reference);
         };
     }
 
-    /** "met", "missed" or "not measured", judged on the medians by contender. */
+    /** "met", "missed" or "not measured", judged on the medians by contender (no other workload consulted). */
     String verdict(Metric metric, Map<Contender, Double> medians) {
+        return verdict(metric, medians, name -> Map.of());
+    }
+
+    /**
+     * "met", "missed" or "not measured", judged on the medians by contender; {@code others} gives
+     * the medians of another workload of the same run, by name (empty if it did not run).
+     */
+    String verdict(Metric metric, Map<Contender, Double> medians, Function<String, Map<Contender, Double>> others) {
         Double mine = medians.get(Contender.JASYNCIO);
         if (mine == null) {
             return "not measured";
@@ -61,6 +91,13 @@ record Target(Kind kind, Contender peer, double bound) {
         switch (kind) {
             case VALUE_AT_MOST -> {
                 return mine <= bound ? "met" : "missed";
+            }
+            case WITHIN_OF_WORKLOAD -> {
+                Double base = others.apply(reference).get(Contender.JASYNCIO);
+                if (base == null || !(base > 0)) {
+                    return "not measured";
+                }
+                return mine <= bound * base ? "met" : "missed";
             }
             case AT_LEAST_BEST_PEER -> {
                 double worst = Double.POSITIVE_INFINITY;

@@ -16,9 +16,12 @@ import java.util.List;
  * @param targets issue 5's targets, judged only at the full size
  * @param alsoShown further result fields shown beside the compared one in every cell (the echo
  *                  workloads show both CPU per round trip and round trips per second)
+ * @param reports the {@code workload} field its programs print: its own name, except where one
+ *                program mode runs at two sizes as two rows ({@code spawn-100k} and
+ *                {@code spawn-4m} both print {@code spawn-steady})
  */
 record Workload(String name, String description, boolean oneCore, Size full, Size smoke, Metric metric,
-                List<Runner> runners, List<Target> targets, List<Metric> alsoShown) {
+                List<Runner> runners, List<Target> targets, List<Metric> alsoShown, String reports) {
     Workload {
         runners = List.copyOf(runners);
         targets = List.copyOf(targets);
@@ -26,6 +29,12 @@ record Workload(String name, String description, boolean oneCore, Size full, Siz
         if (runners.isEmpty() || runners.getFirst().contender() != Contender.JASYNCIO) {
             throw new IllegalArgumentException(name + ": jasyncio's runner must come first");
         }
+    }
+
+    /** A workload whose programs print its own name. */
+    Workload(String name, String description, boolean oneCore, Size full, Size smoke, Metric metric,
+             List<Runner> runners, List<Target> targets, List<Metric> alsoShown) {
+        this(name, description, oneCore, full, smoke, metric, runners, targets, alsoShown, name);
     }
 
     /** A workload that shows only its compared metric. */

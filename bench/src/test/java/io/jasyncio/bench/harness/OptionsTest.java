@@ -55,7 +55,7 @@ class OptionsTest {
     void echoWorkloadsRunTenConnectionsForTenSecondsAndSmokeForHalfASecond() {
         Workload echo1k = Workloads.named("echo1k").orElseThrow();
         assertEquals(new EchoSize(1024, 10, 10, 2), EchoSize.of(Options.parse(List.of()).sizeOf(echo1k)));
-        assertEquals(new EchoSize(1024, 10, 0.5, 0.1), EchoSize.of(Options.parse(List.of("--smoke")).sizeOf(echo1k)));
+        assertEquals(new EchoSize(1024, 10, 1, 0.5), EchoSize.of(Options.parse(List.of("--smoke")).sizeOf(echo1k)));
         assertEquals(65536, Options.parse(List.of()).sizeOf(Workloads.named("echo64k").orElseThrow()).n());
     }
 
