@@ -2,6 +2,7 @@ package io.jasyncio.loop;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.jasyncio.VirtualTimeEventLoop;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
