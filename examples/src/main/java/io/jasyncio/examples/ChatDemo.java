@@ -10,6 +10,7 @@ import io.jasyncio.stream.StreamReader;
 import io.jasyncio.stream.StreamWriter;
 import io.jasyncio.stream.Streams;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,9 +41,12 @@ public final class ChatDemo {
                     for (String line : reader.textLines(UTF_8)) {
                         broadcast(name, name + ": " + line);
                     }
-                } catch (ConnectionResetException quitWithUnreadLines) {
+                } catch (UncheckedIOException e) {
                     // A client that closes with lines it never read resets the connection (as
-                    // TCP does): it has left all the same.
+                    // TCP does): it has left all the same. Any other error is the server's.
+                    if (!(e.getCause() instanceof ConnectionResetException)) {
+                        throw e;
+                    }
                 }
                 online.remove(name);
                 broadcast(name, "* " + name + " left");
