@@ -39,18 +39,10 @@ final class ThreadBridge {
             try {
                 value = context.run(work);
             } catch (Throwable e) {
-                post(loop, () -> {
-                    if (!result.isDone()) {
-                        result.setException(e);
-                    }
-                });
+                post(loop, () -> result.trySetException(e));
                 return null;
             }
-            post(loop, () -> {
-                if (!result.isDone()) {
-                    result.setResult(value);
-                }
-            });
+            post(loop, () -> result.trySetResult(value));
             return null;
         });
         result.addDoneCallback(f -> {
