@@ -72,6 +72,9 @@ public class Task<T> extends Future<T> {
     private final Wakeup wakeup = new Wakeup();
     private Context context;
     private Future<?> futWaiter;
+    private final TaskRegistry registry;
+    /** ParkingLot's waiter for this task, kept between parks; null while one is in use. */
+    ParkingLot.Waiter spareWaiter;
     Task<?> prev;
     Task<?> next;
 
@@ -93,7 +96,8 @@ public class Task<T> extends Future<T> {
         this.coroutine = new Coroutine(this::body);
         this.context = context != null ? context : Context.current();
         wake();
-        TaskRegistry.of(loop).add(this);
+        registry = TaskRegistry.of(loop);
+        registry.add(this);
     }
 
     /** The task's name: the one given, or {@code Task-N}. */
@@ -225,6 +229,14 @@ public class Task<T> extends Future<T> {
         if (t == f) {
             throw new IllegalStateException("Task cannot await on itself: " + t);
         }
+        waitAsCurrent(t, f);
+    }
+
+    /**
+     * Suspends {@code t}, the task running now, until {@code f} (pending, of t's loop, not t) is
+     * done: waitFor without its checks, for callers that know them to hold (ParkingLot).
+     */
+    static void waitAsCurrent(Task<?> t, Future<?> f) {
         t.futWaiter = f;
         f.addWakeup(t.wakeup);
         try {
@@ -327,7 +339,7 @@ public class Task<T> extends Future<T> {
             return;
         }
         futWaiter = null;
-        TaskRegistry registry = TaskRegistry.of(loop);
+        TaskRegistry registry = this.registry;
         registry.enter(this);
         Context outside = loop.currentContext();
         Context.setCurrentIn(loop, context);
@@ -357,7 +369,7 @@ public class Task<T> extends Future<T> {
     private void complete() {
         coroutine = null;
         coro = null;
-        TaskRegistry.of(loop).remove(this);
+        registry.remove(this);
         Object o = outcome;
         if ((state & BODY_FAILED) == 0) {
             if ((state & CANCEL_REQUESTED) != 0) {
