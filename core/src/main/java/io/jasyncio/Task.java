@@ -93,7 +93,7 @@ public class Task<T> extends Future<T> {
         }
         this.coro = coro;
         this.name = name;
-        this.coroutine = new Coroutine(this::body);
+        this.coroutine = new Coroutine(this::body, this);
         this.context = context != null ? context : Context.current();
         wake();
         registry = TaskRegistry.of(loop);
@@ -204,6 +204,10 @@ public class Task<T> extends Future<T> {
      * @throws IllegalStateException if there is no running loop or no task is running
      */
     static Task<?> current() {
+        Task<?> running = runningOrNull();
+        if (running != null) {
+            return running;
+        }
         EventLoop loop = EventLoop.runningLoopOrNull();
         if (loop == null) {
             throw new IllegalStateException("no running event loop: this must be called from a task (inside Asyncio.run)");
@@ -215,15 +219,23 @@ public class Task<T> extends Future<T> {
         return t;
     }
 
+    /**
+     * The task whose body the caller runs in, or null: the current task of the loop running in
+     * this thread, found from the mounted coroutine instead of the loop's thread-local (a task's
+     * coroutine runs only inside its own step, between the registry's enter and leave).
+     */
+    static Task<?> runningOrNull() {
+        return (Task<?>) Coroutine.currentOwner();
+    }
+
     /** Suspends the current task until {@code f} is done (Future.await's slow path). */
     static void waitFor(Future<?> f) {
-        // One thread-local lookup: this runs on every wait.
-        EventLoop running = EventLoop.runningLoopOrNull();
-        Task<?> t = running == null ? null : running.currentTask();
+        // No thread-local lookup: this runs on every wait.
+        Task<?> t = runningOrNull();
         if (t == null) {
             throw new IllegalStateException("await() called outside a task: only a task can wait (use Asyncio.run or createTask)");
         }
-        if (running != f.loop) {
+        if (t.loop != f.loop) {
             throw new IllegalStateException("Task " + t + " got Future " + f + " attached to a different loop");
         }
         if (t == f) {
