@@ -93,7 +93,7 @@ public class Task<T> extends Future<T> {
         }
         this.coro = coro;
         this.name = name;
-        this.coroutine = new Coroutine(this::body, this);
+        this.coroutine = Coroutine.ownedBy(wakeup);
         this.context = context != null ? context : Context.current();
         wake();
         registry = TaskRegistry.of(loop);
@@ -225,7 +225,7 @@ public class Task<T> extends Future<T> {
      * coroutine runs only inside its own step, between the registry's enter and leave).
      */
     static Task<?> runningOrNull() {
-        return (Task<?>) Coroutine.currentOwner();
+        return Coroutine.currentOwner() instanceof Task<?>.Wakeup w ? w.task() : null;
     }
 
     /** Suspends the current task until {@code f} is done (Future.await's slow path). */
@@ -411,10 +411,20 @@ public class Task<T> extends Future<T> {
     }
 
     /** The task's step, queued on the loop when the task is woken. */
-    final class Wakeup implements Runnable {
+    final class Wakeup implements Runnable, Coroutine.Owner {
         @Override
         public void run() {
             step();
+        }
+
+        /** The coroutine's body (the Wakeup doubles as the task's coroutine owner). */
+        @Override
+        public void body() {
+            Task.this.body();
+        }
+
+        Task<?> task() {
+            return Task.this;
         }
 
         void wake() {
