@@ -60,7 +60,12 @@ public class Task<T> extends Future<T> {
      *
      * The body writes its result or error into `outcome` (stored once, see Future); complete()
      * turns it into the lifecycle transition. prev/next link unfinished tasks in the loop's
-     * TaskRegistry. When the task finishes it drops its callable and coroutine so a done task
+     * TaskRegistry, which the task keeps in `registry` so a step does not look it up.
+     *
+     * Per-step costs are kept off the loop's lookups: the Wakeup doubles as the coroutine's owner
+     * and body (Coroutine.ownedBy: no body lambda per task), so the task running now is found
+     * from the mounted coroutine (runningOrNull) instead of the loop's thread-local, and
+     * `spareWaiter` is ParkingLot's reusable node for this task (see ParkingLot). When the task finishes it drops its callable and coroutine so a done task
      * keeps no stack alive.
      */
     private static final AtomicLong COUNTER = new AtomicLong();
