@@ -65,8 +65,10 @@ public class Task<T> extends Future<T> {
      * Per-step costs are kept off the loop's lookups: the Wakeup doubles as the coroutine's owner
      * and body (Coroutine.ownedBy: no body lambda per task), so the task running now is found
      * from the mounted coroutine (runningOrNull) instead of the loop's thread-local, and
-     * `spareWaiter` is ParkingLot's reusable node for this task (see ParkingLot). When the task finishes it drops its callable and coroutine so a done task
-     * keeps no stack alive.
+     * `spareWaiter` is ParkingLot's reusable node for this task (see ParkingLot).
+     *
+     * When the task finishes it drops its callable and coroutine so a done task keeps no stack
+     * alive.
      */
     private static final AtomicLong COUNTER = new AtomicLong();
 
