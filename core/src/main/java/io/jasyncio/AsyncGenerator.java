@@ -84,9 +84,10 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
          *
          * @return the value given to {@link AsyncGenerator#asend}, or null if the consumer asked
          *         with {@code next()}
+         * <p>It also throws whatever was given to {@link AsyncGenerator#athrow}, a checked
+         * exception too, although the signature does not say so.
+         *
          * @throws GeneratorExit if the generator is being closed; let it propagate
-         * @throws Throwable whatever was given to {@link AsyncGenerator#athrow} (a checked one
-         *         too, although the signature does not say so)
          */
         Object emit(T value);
     }

@@ -213,8 +213,7 @@ public final class ParkingLot {
     private Waiter wakeNext() {
         for (Waiter w = head; w != null; w = head) {
             unlink(w);
-            if (!w.future.isDone()) {
-                w.future.setResult(null);
+            if (w.future.trySetResult(null)) {
                 return w;
             }
         }
