@@ -171,6 +171,10 @@ public final class Asyncio {
 
     /** The task running now, or null if the caller is not in a task (or no loop runs). */
     public static Task<?> currentTask() {
+        Task<?> running = Task.runningOrNull();
+        if (running != null) {
+            return running;
+        }
         EventLoop loop = EventLoop.runningLoopOrNull();
         return loop == null ? null : loop.currentTask();
     }

@@ -270,6 +270,19 @@ public class Future<T> {
     }
 
     /**
+     * Done (finished without an exception, or cancelled) -> PENDING, for a future its owner
+     * reuses: {@link ParkingLot}'s per-task waiter, which would otherwise allocate a future per
+     * wait. Only for a future nobody else can reach, whose callbacks have all been scheduled.
+     */
+    final void rearm() {
+        assert isDone() && (state & LIFECYCLE) != FAILED && callbacks == null && unretrieved == null
+                : "rearm() of a future in use " + this;
+        state = PENDING;
+        outcome = null;
+        cancelMessage = null;
+    }
+
+    /**
      * Adds a callback to run, via the loop, with this future once it is done; if it is already
      * done the callback is scheduled now. It runs in the {@link Context} current when it was
      * added.

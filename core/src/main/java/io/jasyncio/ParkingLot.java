@@ -47,6 +47,16 @@ public final class ParkingLot {
      *
      * The loop is bound by the first enqueue, as asyncio's _LoopBoundMixin binds on first wait.
      *
+     * park() does not allocate: each task keeps one Waiter (with its future) in
+     * Task.spareWaiter and park() rearms it, so a park/wake cycle costs no garbage. That is safe
+     * because the node is unreachable between parks: it is unlinked when its await() ends, its
+     * future's only callback (the task's wake-up) was scheduled when it completed, and the task
+     * clears its futWaiter when it resumes; a wake call reaches only linked nodes, so a wake-up
+     * meant for one park cannot land on the next. The task takes the node out of its slot while
+     * it parks, so a park nested in a hand-back (which must not suspend, but may enqueue) gets
+     * a fresh one. enqueue() always returns a fresh node: its caller may keep it and read
+     * woken()/cancelled() later.
+     *
      * `handed` marks a node picked by wakeFirst (a wake-up meant for one task), as opposed to
      * wakeAll (a broadcast). park() passes on only a handed wake-up: passing on a broadcast would
      * wake a task that arrived after it, for nothing.
@@ -68,6 +78,13 @@ public final class ParkingLot {
      *         the primitive is bound to
      */
     public Waiter enqueue() {
+        Task<?> task = boundTask();
+        Waiter w = new Waiter(task, task.loop().createFuture());
+        link(w);
+        return w;
+    }
+
+    private Task<?> boundTask() {
         Task<?> task = Asyncio.currentTask();
         if (task == null) {
             throw new IllegalStateException("only a task can wait on " + owner.getClass().getSimpleName()
@@ -79,7 +96,11 @@ public final class ParkingLot {
         } else if (loop != l) {
             throw new IllegalStateException(owner.getClass().getSimpleName() + " is bound to a different event loop");
         }
-        Waiter w = new Waiter(task, l.createFuture());
+        return task;
+    }
+
+    private void link(Waiter w) {
+        w.lot = this;
         w.prev = tail;
         if (tail == null) {
             head = w;
@@ -88,7 +109,6 @@ public final class ParkingLot {
         }
         tail = w;
         w.linked = true;
-        return w;
     }
 
     /**
@@ -122,9 +142,18 @@ public final class ParkingLot {
      *         this lot is bound to
      */
     public void park(Runnable handBack) {
-        Waiter w = enqueue();
+        Task<?> task = boundTask();
+        Waiter w = task.spareWaiter;
+        if (w == null) {
+            w = new Waiter(task, task.loop().createFuture());
+        } else {
+            task.spareWaiter = null;
+            w.future.rearm();
+            w.handed = false;
+        }
+        link(w);
         try {
-            w.await();
+            w.awaitAsCurrent();
         } catch (Throwable t) {
             if (w.handed) {
                 if (handBack == null) {
@@ -134,6 +163,8 @@ public final class ParkingLot {
                 }
             }
             throw t;
+        } finally {
+            task.spareWaiter = w;
         }
     }
 
@@ -220,9 +251,10 @@ public final class ParkingLot {
     }
 
     /** One parked task. */
-    public final class Waiter {
+    public static final class Waiter {
         private final Task<?> task;
         private final Future<Void> future;
+        private ParkingLot lot;
         Waiter prev;
         Waiter next;
         boolean linked;
@@ -244,7 +276,19 @@ public final class ParkingLot {
             try {
                 future.await();
             } finally {
-                unlink(this);
+                lot.unlink(this);
+            }
+        }
+
+        /** {@link #await()} by the waiter's own task, which park() has just found running. */
+        void awaitAsCurrent() {
+            try {
+                if (!future.isDone()) {
+                    Task.waitAsCurrent(task, future);
+                }
+                future.result();
+            } finally {
+                lot.unlink(this);
             }
         }
 

@@ -60,8 +60,15 @@ public class Task<T> extends Future<T> {
      *
      * The body writes its result or error into `outcome` (stored once, see Future); complete()
      * turns it into the lifecycle transition. prev/next link unfinished tasks in the loop's
-     * TaskRegistry. When the task finishes it drops its callable and coroutine so a done task
-     * keeps no stack alive.
+     * TaskRegistry, which the task keeps in `registry` so a step does not look it up.
+     *
+     * Per-step costs are kept off the loop's lookups: the Wakeup doubles as the coroutine's owner
+     * and body (Coroutine.ownedBy: no body lambda per task), so the task running now is found
+     * from the mounted coroutine (runningOrNull) instead of the loop's thread-local, and
+     * `spareWaiter` is ParkingLot's reusable node for this task (see ParkingLot).
+     *
+     * When the task finishes it drops its callable and coroutine so a done task keeps no stack
+     * alive.
      */
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -72,6 +79,9 @@ public class Task<T> extends Future<T> {
     private final Wakeup wakeup = new Wakeup();
     private Context context;
     private Future<?> futWaiter;
+    private final TaskRegistry registry;
+    /** ParkingLot's waiter for this task, kept between parks; null while one is in use. */
+    ParkingLot.Waiter spareWaiter;
     Task<?> prev;
     Task<?> next;
 
@@ -90,10 +100,11 @@ public class Task<T> extends Future<T> {
         }
         this.coro = coro;
         this.name = name;
-        this.coroutine = new Coroutine(this::body);
+        this.coroutine = Coroutine.ownedBy(wakeup);
         this.context = context != null ? context : Context.current();
         wake();
-        TaskRegistry.of(loop).add(this);
+        registry = TaskRegistry.of(loop);
+        registry.add(this);
     }
 
     /** The task's name: the one given, or {@code Task-N}. */
@@ -200,6 +211,10 @@ public class Task<T> extends Future<T> {
      * @throws IllegalStateException if there is no running loop or no task is running
      */
     static Task<?> current() {
+        Task<?> running = runningOrNull();
+        if (running != null) {
+            return running;
+        }
         EventLoop loop = EventLoop.runningLoopOrNull();
         if (loop == null) {
             throw new IllegalStateException("no running event loop: this must be called from a task (inside Asyncio.run)");
@@ -211,20 +226,36 @@ public class Task<T> extends Future<T> {
         return t;
     }
 
+    /**
+     * The task whose body the caller runs in, or null: the current task of the loop running in
+     * this thread, found from the mounted coroutine instead of the loop's thread-local (a task's
+     * coroutine runs only inside its own step, between the registry's enter and leave).
+     */
+    static Task<?> runningOrNull() {
+        return Coroutine.currentOwner() instanceof Task<?>.Wakeup w ? w.task() : null;
+    }
+
     /** Suspends the current task until {@code f} is done (Future.await's slow path). */
     static void waitFor(Future<?> f) {
-        // One thread-local lookup: this runs on every wait.
-        EventLoop running = EventLoop.runningLoopOrNull();
-        Task<?> t = running == null ? null : running.currentTask();
+        // No thread-local lookup: this runs on every wait.
+        Task<?> t = runningOrNull();
         if (t == null) {
             throw new IllegalStateException("await() called outside a task: only a task can wait (use Asyncio.run or createTask)");
         }
-        if (running != f.loop) {
+        if (t.loop != f.loop) {
             throw new IllegalStateException("Task " + t + " got Future " + f + " attached to a different loop");
         }
         if (t == f) {
             throw new IllegalStateException("Task cannot await on itself: " + t);
         }
+        waitAsCurrent(t, f);
+    }
+
+    /**
+     * Suspends {@code t}, the task running now, until {@code f} (pending, of t's loop, not t) is
+     * done: waitFor without its checks, for callers that know them to hold (ParkingLot).
+     */
+    static void waitAsCurrent(Task<?> t, Future<?> f) {
         t.futWaiter = f;
         f.addWakeup(t.wakeup);
         try {
@@ -327,7 +358,7 @@ public class Task<T> extends Future<T> {
             return;
         }
         futWaiter = null;
-        TaskRegistry registry = TaskRegistry.of(loop);
+        TaskRegistry registry = this.registry;
         registry.enter(this);
         Context outside = loop.currentContext();
         Context.setCurrentIn(loop, context);
@@ -357,7 +388,7 @@ public class Task<T> extends Future<T> {
     private void complete() {
         coroutine = null;
         coro = null;
-        TaskRegistry.of(loop).remove(this);
+        registry.remove(this);
         Object o = outcome;
         if ((state & BODY_FAILED) == 0) {
             if ((state & CANCEL_REQUESTED) != 0) {
@@ -387,10 +418,20 @@ public class Task<T> extends Future<T> {
     }
 
     /** The task's step, queued on the loop when the task is woken. */
-    final class Wakeup implements Runnable {
+    final class Wakeup implements Runnable, Coroutine.Owner {
         @Override
         public void run() {
             step();
+        }
+
+        /** The coroutine's body (the Wakeup doubles as the task's coroutine owner). */
+        @Override
+        public void body() {
+            Task.this.body();
+        }
+
+        Task<?> task() {
+            return Task.this;
         }
 
         void wake() {

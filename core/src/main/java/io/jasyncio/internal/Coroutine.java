@@ -50,19 +50,36 @@ public final class Coroutine {
      * @throws IllegalStateException if the JVM was started without {@link #REQUIRED_FLAG}
      */
     public Coroutine(Runnable body) {
-        this(body, false);
+        this(body, null, false);
+    }
+
+    /**
+     * The coroutine of {@code owner} (a task's), whose {@link Owner#body()} it runs and which
+     * {@link #currentOwner()} returns to code running inside it. Unlike {@code new
+     * Coroutine(owner::body)}, it allocates no body object: one fewer per task spawned.
+     *
+     * @throws IllegalStateException if the JVM was started without {@link #REQUIRED_FLAG}
+     */
+    public static Coroutine ownedBy(Owner owner) {
+        return new Coroutine(null, owner, false);
+    }
+
+    /** What a coroutine made with {@link #ownedBy(Owner)} runs, and belongs to. */
+    public interface Owner {
+        /** The coroutine's body; runs on its first {@link #resume()}. */
+        void body();
     }
 
     // Takes a flag, not a ContinuationScope: naming Engine before the export check would load it
     // and fail with the unhelpful IllegalAccessError this class exists to replace.
-    private Coroutine(Runnable body, boolean generator) {
+    private Coroutine(Runnable body, Object owner, boolean generator) {
         if (!EXPORTED) {
             throw new IllegalStateException(
                     "jasyncio needs access to the JDK's continuations: start java with "
                             + REQUIRED_FLAG + " (java -jar reads it from the jar's Add-Exports manifest entry;"
                             + " with jasyncio on the module path: --add-exports java.base/jdk.internal.vm=io.jasyncio)");
         }
-        engine = new Engine(body, generator ? Engine.GENERATOR_SCOPE : Engine.SCOPE);
+        engine = new Engine(body, generator ? Engine.GENERATOR_SCOPE : Engine.SCOPE, owner);
     }
 
     /**
@@ -72,7 +89,7 @@ public final class Coroutine {
      * @throws IllegalStateException if the JVM was started without {@link #REQUIRED_FLAG}
      */
     public static Coroutine generator(Runnable body) {
-        return new Coroutine(body, true);
+        return new Coroutine(body, null, true);
     }
 
     /**
@@ -114,6 +131,19 @@ public final class Coroutine {
         Continuation.yield(Engine.SCOPE);
     }
 
+    /**
+     * The owner given to the coroutine the caller runs in (through any generators nested in it),
+     * or null outside one. Cheaper than a thread-local: the JDK finds the mounted continuation
+     * from the carrier thread.
+     */
+    public static Object currentOwner() {
+        if (!EXPORTED) {
+            return null;
+        }
+        Continuation c = Continuation.getCurrentContinuation(Engine.SCOPE);
+        return c == null ? null : ((Engine) c).owner;
+    }
+
     /** Whether the calling code runs inside a coroutine (and so may {@link #suspend()}). */
     public static boolean isInside() {
         return EXPORTED && Continuation.getCurrentContinuation(Engine.SCOPE) != null;
@@ -123,12 +153,19 @@ public final class Coroutine {
         static final ContinuationScope SCOPE = new ContinuationScope("jasyncio");
         static final ContinuationScope GENERATOR_SCOPE = new ContinuationScope("jasyncio-generator");
 
+        /** Runs an owned engine's body: one shared Runnable instead of one lambda per coroutine. */
+        private static final Runnable OWNER_BODY =
+                () -> ((Owner) ((Engine) Continuation.getCurrentContinuation(SCOPE)).owner).body();
+
+        final Object owner;
+
         Engine(Runnable body) {
-            this(body, SCOPE);
+            this(body, SCOPE, null);
         }
 
-        Engine(Runnable body, ContinuationScope scope) {
-            super(scope, body);
+        Engine(Runnable body, ContinuationScope scope, Object owner) {
+            super(scope, body != null ? body : OWNER_BODY);
+            this.owner = owner;
         }
 
         @Override

@@ -60,6 +60,8 @@ public abstract class BaseEventLoop implements CallbackLoop {
     private final LoopClock clock;
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> threadsafe = new ConcurrentLinkedQueue<>();
+    /** Set after each threadsafe add; lets the per-step path skip polling an empty queue. */
+    private volatile boolean threadsafePosted;
     private final TimerQueue timers = new TimerQueue();
     private final SignalHandlers signals = new SignalHandlers(this);
     private final Consumer<TimerHandle> toReady = t -> enqueue(t, ScheduleShuffler.TIMERS);
@@ -100,7 +102,7 @@ public abstract class BaseEventLoop implements CallbackLoop {
         checkThread();
         Handle h = new Handle(this, callback, context);
         // Callbacks posted from other threads before this one must run before it (FIFO).
-        drainThreadsafe();
+        drainThreadsafeIfPosted();
         enqueue(h, producer);
         return h;
     }
@@ -116,7 +118,7 @@ public abstract class BaseEventLoop implements CallbackLoop {
     private void callSoonStep(Runnable step) {
         checkOpen();
         checkThread();
-        drainThreadsafe();
+        drainThreadsafeIfPosted();
         enqueue(step, producer);
     }
 
@@ -125,6 +127,7 @@ public abstract class BaseEventLoop implements CallbackLoop {
         checkOpen();
         Handle h = new Handle(this, callback, Thread.currentThread() == thread ? context : offLoopContext());
         threadsafe.add(h);
+        threadsafePosted = true;
         if (Thread.currentThread() != thread) {
             backend.wakeup();
         }
@@ -303,7 +306,24 @@ public abstract class BaseEventLoop implements CallbackLoop {
         }
     }
 
+    /**
+     * drainThreadsafe() for the per-callback path: one volatile read when nothing was posted
+     * since the last drain, instead of a poll of the concurrent queue on every task switch.
+     */
+    private void drainThreadsafeIfPosted() {
+        if (threadsafePosted) {
+            drainThreadsafe();
+        }
+    }
+
     private void drainThreadsafe() {
+        // Cleared before polling: an add whose flag write this clear overwrites linked its item
+        // first, so the poll below sees it (volatile accesses are sequentially consistent); an
+        // add after the clear sets the flag again. Written only when set: a volatile write
+        // costs a fence, and runOnce calls this twice per iteration.
+        if (threadsafePosted) {
+            threadsafePosted = false;
+        }
         Runnable r;
         while ((r = threadsafe.poll()) != null) {
             enqueue(r, ScheduleShuffler.THREADS);

@@ -4,6 +4,7 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.CancelledError;
 import io.jasyncio.EventLoop;
 import io.jasyncio.ParkingLot;
+import io.jasyncio.Task;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -381,11 +382,12 @@ public class Queue<T> {
 
     /** Checks that the caller may park, with a message that names the non-waiting twin; binds the queue to its loop. */
     private void checkCanWait(String operation) {
-        if (Asyncio.currentTask() == null) {
+        Task<?> task = Asyncio.currentTask();
+        if (task == null) {
             throw new IllegalStateException("Queue." + operation + "() must wait, and only a task can wait (call it from a task, or use "
                     + (operation.equals("join") ? "statistics().unfinishedTasks()" : operation + "Nowait()") + ")");
         }
-        EventLoop running = Asyncio.getRunningLoop();
+        EventLoop running = task.loop();
         if (loop == null) {
             loop = running;
         } else if (loop != running) {
