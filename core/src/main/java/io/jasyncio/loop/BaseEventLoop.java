@@ -191,6 +191,17 @@ public abstract class BaseEventLoop implements CallbackLoop {
         channel.close();
     }
 
+    @Override
+    public void closeChannelSoon(SelectableChannel channel) throws IOException {
+        checkThread();
+        removeReader(channel);
+        removeWriter(channel);
+        if (!closed) {
+            backend.deregisterSoon(channel);
+        }
+        channel.close();
+    }
+
     private boolean cancelIfHandle(Runnable old) {
         // Cancelled, a handle the poll already queued in this iteration is skipped (asyncio's remove_reader).
         if (old instanceof Handle h) {
@@ -241,6 +252,11 @@ public abstract class BaseEventLoop implements CallbackLoop {
             }
         } finally {
             stopping = false;
+            if (!closed) {
+                // Sockets closed in the last iteration: their descriptors close now, not at the
+                // next run.
+                backend.flushDeregistered();
+            }
             if (watchdog != null) {
                 watchdog.stop();
                 watchdog = null;

@@ -125,6 +125,21 @@ public interface CallbackLoop extends AutoCloseable {
     }
 
     /**
+     * Stops watching {@code channel} and closes it, its descriptor released by the loop's next
+     * poll at the latest: {@link #closeChannel} for the graceful close of a connected socket,
+     * where the peer sees the end (the JDK shuts the output down at once) and only the
+     * descriptor waits. Many sockets closed in one iteration then share one deregistration
+     * instead of one each. Not for an abort (a reset needs the descriptor closed now) nor for a
+     * listening socket: use {@link #closeChannel}.
+     *
+     * @throws java.io.IOException if closing the channel fails; it is deregistered anyway
+     * @throws IllegalStateException (debug) if called from another thread
+     */
+    default void closeChannelSoon(SelectableChannel channel) throws IOException {
+        closeChannel(channel);
+    }
+
+    /**
      * Calls {@code callback} on the loop thread each time the process receives the Unix signal
      * {@code signal} ("USR2" or "SIGUSR2", any case), until {@link #removeSignalHandler} or until
      * the loop closes: asyncio's {@code add_signal_handler}. The JVM's signal thread hands the

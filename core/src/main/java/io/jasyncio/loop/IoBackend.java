@@ -77,6 +77,24 @@ public interface IoBackend extends AutoCloseable {
     default void deregister(SelectableChannel channel) {
     }
 
+    /**
+     * Forgets {@code channel} by the next {@link #poll} or {@link #flushDeregistered}, whichever
+     * comes first, so that many channels closed in one loop iteration cost one flush. For a
+     * connected socket closed gracefully: the JDK sends its FIN at once and closes the
+     * descriptor when the registration ends. The default calls {@link #deregister}.
+     */
+    default void deregisterSoon(SelectableChannel channel) {
+        deregister(channel);
+    }
+
+    /**
+     * Ends every registration {@link #deregisterSoon} left pending, so that the descriptors of the
+     * channels closed since the last poll are closed now. The loop calls it when it stops
+     * running. The default does nothing.
+     */
+    default void flushDeregistered() {
+    }
+
     @Override
     void close();
 }

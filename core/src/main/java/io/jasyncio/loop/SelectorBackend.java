@@ -19,7 +19,11 @@ public final class SelectorBackend implements IoBackend {
      * are both removed is kept with an empty interest set rather than cancelled: a cancelled key
      * cannot be re-registered before the next select, and channels often toggle a writer. Keys
      * go away when their channel is closed (closing a channel cancels its keys; the next select
-     * deregisters them and only then does the JDK close the file descriptor).
+     * deregisters them and only then does the JDK close the file descriptor). deregister flushes
+     * the key at once (selectNow); deregisterSoon leaves it to the next poll (or to
+     * flushDeregistered when the loop stops), so that the sockets closed in one iteration share
+     * one flush: 10,000 peers leaving at once made a selectNow each, every one of them walking
+     * the ready set, which is quadratic.
      *
      * Polling uses select(Consumer): the JDK calls onReady for each ready key without filling
      * the selected-key set, and onReady hands the registration's callbacks to the sink. Nothing
@@ -35,6 +39,7 @@ public final class SelectorBackend implements IoBackend {
     private static final Consumer<SelectionKey> IGNORE_READY = key -> { };
     private final Consumer<SelectionKey> onReady = this::dispatch;
     private Consumer<Runnable> sink;
+    private boolean cancelledSincePoll;
 
     /** The callbacks of one channel: the key's attachment. */
     private static final class Registration {
@@ -58,6 +63,7 @@ public final class SelectorBackend implements IoBackend {
     @Override
     public void poll(long timeoutNanos, Consumer<Runnable> ready) {
         sink = ready;
+        cancelledSincePoll = false; // this select flushes them
         try {
             if (timeoutNanos == 0) {
                 selector.selectNow(onReady);
@@ -176,10 +182,24 @@ public final class SelectorBackend implements IoBackend {
     @Override
     public void deregister(SelectableChannel channel) {
         SelectionKey key = channel.keyFor(selector);
-        if (key == null) {
-            return;
+        if (key != null) {
+            key.cancel();
+            flushDeregistered();
         }
-        key.cancel();
+    }
+
+    @Override
+    public void deregisterSoon(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null) {
+            key.cancel();
+            cancelledSincePoll = true;
+        }
+    }
+
+    @Override
+    public void flushDeregistered() {
+        cancelledSincePoll = false;
         try {
             // Only a selection operation flushes cancelled keys. Readiness it sees is dropped
             // safely: epoll is level-triggered here, so the next poll reports it again. A

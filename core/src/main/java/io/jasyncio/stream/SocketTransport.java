@@ -56,6 +56,8 @@ final class SocketTransport extends AbstractTransport implements Transport {
     private boolean eof;
     private boolean paused;
     private boolean protocolConnected;
+    /** abort() was called: release closes the socket at once (see release). */
+    private boolean abortive;
     private int droppedWrites;
 
     /**
@@ -359,6 +361,7 @@ final class SocketTransport extends AbstractTransport implements Transport {
 
     @Override
     public void abort() {
+        abortive = true;
         forceClose(null);
     }
 
@@ -383,7 +386,12 @@ final class SocketTransport extends AbstractTransport implements Transport {
     @Override
     protected void release() {
         try {
-            loop.closeChannel(channel);
+            if (abortive) {
+                // A reset (unread bytes) needs the descriptor closed now, not at the next poll.
+                loop.closeChannel(channel);
+            } else {
+                loop.closeChannelSoon(channel);
+            }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
         }

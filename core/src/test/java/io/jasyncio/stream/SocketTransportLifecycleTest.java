@@ -10,6 +10,7 @@ import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -26,7 +27,11 @@ import java.util.List;
  */
 class SocketTransportLifecycleTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
-    private static final int TOTAL = 4 << 20;
+    // Far more than a loopback socket's buffers hold, so that the write must pause: with 4 MiB the
+    // kernel sometimes took it all at once (after earlier bulk transfers, Linux's cached TCP
+    // metrics for 127.0.0.1 start new connections with large windows), resumeWriting never came
+    // and the test waited for a close that nothing would make.
+    private static final int TOTAL = 32 << 20;
 
     /** Writes TOTAL bytes at once; closes from resumeWriting, which comes only when all was sent. */
     private static final class CloseOnResume implements Protocol {
@@ -66,7 +71,9 @@ class SocketTransportLifecycleTest {
         h.run(() -> Asyncio.timeout(BOUND, () -> {
             List<ExceptionContext> reported = new ArrayList<>();
             Asyncio.getRunningLoop().setExceptionHandler((l, c) -> reported.add(c));
-            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            try (ServerSocket listener = new ServerSocket()) {
+                listener.setReceiveBufferSize(64 * 1024); // before bind, so the window stays small
+                listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
                 Future<Throwable> lost = Asyncio.getRunningLoop().createFuture();
                 CloseOnResume protocol = new CloseOnResume(lost);
                 Network.createConnection(() -> protocol, "127.0.0.1", listener.getLocalPort());
