@@ -25,7 +25,11 @@ import java.time.Duration;
  */
 class FaultsTest {
     /** What the peer reads before it resets: enough for several pause/resume rounds. */
-    private static final int READ_BEFORE_RESET = 4 << 20;
+    // Far beyond what the kernel buffers between the two ends (the peer's receive buffer is
+    // pinned small below), so the writer must pause and resume: with 4 MiB and default buffers the
+    // test failed after earlier bulk transfers on loopback, whose cached TCP metrics start new
+    // connections with large windows.
+    private static final int READ_BEFORE_RESET = 16 << 20;
 
     /** Writes as long as it is not paused, forever; records everything else as {@link Recorder}. */
     static final class EndlessWriter extends Recorder {
@@ -73,6 +77,7 @@ class FaultsTest {
                 return writer[0];
             }, LOOPBACK, 0);
             try (SocketChannel peer = socket()) {
+                peer.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024); // before connect: a small window
                 Network.sockConnect(peer, new InetSocketAddress(LOOPBACK, port(server)));
                 Transport transport = connected.await();
                 ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
