@@ -214,11 +214,20 @@ final class HttpExchange implements Callable<Void> {
     }
 
     /**
-     * Streams a file region in chunks, waiting for the transport to drain between them, so a
-     * large file never sits in memory. The reads are blocking reads on the loop thread, served
-     * from the page cache in the common case.
+     * Sends a file region: zero-copy ({@code Transport.sendfile}, the kernel's sendfile) where
+     * the transport can, else in chunks with drain between them (TLS), so a large file never
+     * sits in memory. The chunked reads are blocking reads on the loop thread, served from the
+     * page cache in the common case.
      */
     private void sendFile(FileChannel ch, long offset, long length) throws Exception {
+        if (conn.transport.canSendfile()) {
+            long n = conn.transport.sendfile(ch, offset, length);
+            sent = n;
+            if (n < length) {
+                throw new java.io.EOFException(request + ": the file ended " + (length - n) + " bytes before the region did");
+            }
+            return;
+        }
         ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(FILE_CHUNK, Math.max(1, length)));
         long pos = offset;
         long left = length;

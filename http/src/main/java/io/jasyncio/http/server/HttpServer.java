@@ -68,9 +68,10 @@ import java.util.List;
  *     {@code io.jasyncio.http.server} (with the stack trace when the loop is in debug mode).
  *     A streaming producer that fails after the head is out closes the connection (no last
  *     chunk), so the client sees the body is cut short.</li>
- * <li>A {@code FileRegion} is read in 64 KiB chunks on the loop thread and written with drain
- *     backpressure (not yet zero-copy {@code transferTo}; the reads are served from the page
- *     cache in the common case).</li>
+ * <li>A {@code FileRegion} is sent zero-copy ({@link io.jasyncio.stream.Transport#sendfile},
+ *     {@code FileChannel.transferTo} on the loop) over plain TCP and Unix sockets; over TLS it
+ *     is read in 64 KiB chunks on the loop thread and written with drain backpressure. A file
+ *     shorter than its region closes the connection (the length was already sent).</li>
  * </ul>
  *
  * <p>Loop-confined: use it from the loop that started it.
