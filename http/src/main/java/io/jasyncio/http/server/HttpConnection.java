@@ -208,6 +208,10 @@ final class HttpConnection implements Protocol {
 
     private void toIdle() {
         exchange = null;
+        if (server.closing) {
+            close();
+            return;
+        }
         state = IDLE;
         setDeadline(KEEP_ALIVE_DEADLINE, server.keepAliveNanos);
         if (readPaused) {
