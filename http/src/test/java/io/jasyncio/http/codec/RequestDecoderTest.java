@@ -143,6 +143,29 @@ class RequestDecoderTest {
         assertEquals(0, d.buffered());
     }
 
+    @Test
+    void bodyPiecesAreReadOnlyViews() {
+        RequestDecoder d = new RequestDecoder();
+        d.feed(ByteBuffer.wrap(ascii("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc")));
+        d.next();
+        ByteBuffer data = assertInstanceOf(BodyData.class, d.next()).data();
+        assertTrue(data.isReadOnly());
+        assertEquals('a', data.get(data.position()));
+    }
+
+    @Test
+    void inputAfterTheLastRequestIsDiscarded() {
+        RequestDecoder d = new RequestDecoder();
+        d.feed(ByteBuffer.wrap(ascii("GET / HTTP/1.0\r\n\r\n")));
+        assertFalse(assertInstanceOf(RequestHead.class, d.next()).keepAlive());
+        assertInstanceOf(EndOfMessage.class, d.next());
+        ByteBuffer more = ByteBuffer.wrap(ascii("GET / HTTP/1.0\r\n\r\n"));
+        d.feed(more);
+        assertEquals(0, more.remaining(), "feed takes the bytes");
+        assertEquals(0, d.buffered());
+        assertNull(d.next());
+    }
+
     private static RequestHead head(String wire) {
         RequestDecoder d = new RequestDecoder();
         d.feed(ByteBuffer.wrap(ascii(wire)));
