@@ -8,6 +8,8 @@ import io.jasyncio.http.codec.RequestHead;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +24,12 @@ public final class Request {
     private final RequestBody body;
     private final InetSocketAddress remoteAddress;
     private long maxBody = DEFAULT_MAX_BODY;
+    private String rawPath;
+    private String rawQuery;
+    private String path;
+    private String matchPath;
+    private Map<String, String> pathParams = Map.of();
+    private Map<String, Object> attributes;
 
     /** For the server and for tests that call handlers directly. */
     Request(RequestHead head, RequestBody body, InetSocketAddress remoteAddress) {
@@ -38,6 +46,145 @@ public final class Request {
     /** The request target exactly as sent (path and query, or absolute-form). */
     public String target() {
         return head.target();
+    }
+
+    /**
+     * The path of the target as sent, still percent-encoded: the target up to {@code ?} for the
+     * origin-form ({@code /a%20b?x=1} gives {@code /a%20b}); the path of an absolute-form target
+     * ({@code http://host/a?x} gives {@code /a}, and {@code /} when it has none); {@code *} for
+     * the asterisk-form; empty for the authority-form of CONNECT.
+     */
+    public String rawPath() {
+        if (rawPath == null) {
+            splitTarget();
+        }
+        return rawPath;
+    }
+
+    /** The query string as sent, without the {@code ?} and still encoded; empty when there is none. */
+    public String rawQuery() {
+        if (rawPath == null) {
+            splitTarget();
+        }
+        return rawQuery;
+    }
+
+    private void splitTarget() {
+        String t = head.target();
+        int start = 0;
+        if (!t.startsWith("/") && !t.equals("*")) {
+            int scheme = t.indexOf("://");
+            if (scheme < 0) {
+                rawPath = "";
+                rawQuery = "";
+                return;
+            }
+            start = scheme + 3;
+            while (start < t.length() && t.charAt(start) != '/' && t.charAt(start) != '?') {
+                start++;
+            }
+        }
+        int end = t.length();
+        int hash = t.indexOf('#', start);
+        if (hash >= 0) {
+            end = hash;
+        }
+        int q = t.indexOf('?', start);
+        if (q >= 0 && q < end) {
+            rawQuery = t.substring(q + 1, end);
+            end = q;
+        } else {
+            rawQuery = "";
+        }
+        rawPath = start == end ? "/" : t.substring(start, end);
+    }
+
+    /**
+     * The path, percent-decoded as UTF-8 ({@code /a%20b} gives {@code /a b}; {@code +} stays a
+     * plus). Dot-segments are not removed. See {@link #rawPath} for the forms of target.
+     *
+     * @throws HttpException 400 on a bad escape or bytes that are not UTF-8
+     */
+    public String path() {
+        if (path == null) {
+            path = PercentDecoding.decode(rawPath(), false);
+        }
+        return path;
+    }
+
+    /** The path routes are matched against: decoded except {@code %2F} and {@code %25}. */
+    String matchPath() {
+        if (matchPath == null) {
+            matchPath = PercentDecoding.decode(rawPath(), true);
+        }
+        return matchPath;
+    }
+
+    /** The parameters the route's path template captured, decoded; empty before routing. */
+    public Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    void setPathParams(Map<String, String> params) {
+        pathParams = params;
+    }
+
+    /**
+     * The path parameter {@code name} ({@code id} in {@code /users/{id}}), decoded.
+     *
+     * @throws IllegalArgumentException if the route's template has no such parameter (a bug in
+     *     the handler, so a 500)
+     */
+    public String pathParam(String name) {
+        String v = pathParams.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no path parameter \"" + name + "\" in this route; it has " + pathParams.keySet());
+        }
+        return v;
+    }
+
+    /**
+     * The path parameter {@code name} as a {@code type}: String, Integer, Long, Double, Boolean
+     * ({@code true}/{@code false}), UUID or an enum (by constant name, case-insensitive as a
+     * fallback); the primitive classes work too.
+     *
+     * @throws HttpException 400 if the value is not a valid {@code type}
+     * @throws IllegalArgumentException if there is no such parameter, or no conversion to
+     *     {@code type}
+     */
+    public <T> T pathParam(String name, Class<T> type) {
+        return ParamTypes.convert("path parameter", name, pathParam(name), type);
+    }
+
+    /** The attribute set under {@code key} by {@link #setAttribute} (middleware's hand-off), or null. */
+    public Object attribute(String key) {
+        return attributes == null ? null : attributes.get(key);
+    }
+
+    /**
+     * The attribute under {@code key} as a {@code type}, or null.
+     *
+     * @throws ClassCastException if it is set but not a {@code type}
+     */
+    public <T> T attribute(String key, Class<T> type) {
+        return type.cast(attribute(key));
+    }
+
+    /**
+     * Sets (or, with null, removes) a per-request attribute: how middleware hands values (the
+     * authenticated user, a request id) to handlers, as aiohttp's {@code request["key"]}.
+     *
+     * @return the previous value, or null
+     */
+    public Object setAttribute(String key, Object value) {
+        Objects.requireNonNull(key, "key");
+        if (value == null) {
+            return attributes == null ? null : attributes.remove(key);
+        }
+        if (attributes == null) {
+            attributes = new HashMap<>();
+        }
+        return attributes.put(key, value);
     }
 
     /** HTTP/1.0 or HTTP/1.1. */
