@@ -49,6 +49,60 @@ public final class Response {
         return r;
     }
 
+    /**
+     * A redirect to {@code location} with an empty body: 301 (moved permanently), 302 (found),
+     * 303 (see other: GET the new place), 307 or 308 (the same method again, temporarily or
+     * permanently). {@code location} is sent as given (a relative reference is allowed, RFC 9110
+     * §10.2.2); it must already be percent-encoded where needed.
+     *
+     * @throws IllegalArgumentException if {@code status} is not one of those, or
+     *     {@code location} is empty or holds a control character (a header injection)
+     */
+    public static Response redirect(int status, String location) {
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            throw new IllegalArgumentException("a redirect's status is 301, 302, 303, 307 or 308, not " + status);
+        }
+        if (location == null || location.isEmpty()) {
+            throw new IllegalArgumentException("a redirect needs a location");
+        }
+        return new Response(status).header("Location", location);
+    }
+
+    /**
+     * A streaming response: after the head ({@code status}, {@code contentType}) is sent,
+     * {@code producer} writes the body in the handler's task with chunked transfer coding; it
+     * should call {@link BodyWriter#drain} between writes so a slow client slows it down.
+     * aiohttp's {@code StreamResponse} with {@code prepare} and {@code write}.
+     *
+     * {@snippet :
+     * app.get("/numbers", request -> Response.stream(200, "text/plain; charset=utf-8", out -> {
+     *     for (int i = 0; i < 1000; i++) {
+     *         out.write(i + "\n");
+     *         out.drain();
+     *     }
+     * }));
+     * }
+     *
+     * @throws IllegalArgumentException on a bad status or content type
+     */
+    public static Response stream(int status, String contentType, ResponseBody.StreamProducer producer) {
+        Objects.requireNonNull(producer, "producer");
+        return new Response(status).header("Content-Type", contentType).body(new ResponseBody.Streaming(producer, -1));
+    }
+
+    /**
+     * A Server-Sent Events stream ({@code text/event-stream}, {@code Cache-Control: no-cache},
+     * {@code X-Accel-Buffering: no} so proxies pass events on at once): {@code producer} sends
+     * events through a {@link ServerSentEvents} until it returns. See {@link ServerSentEvents}.
+     */
+    public static Response sse(ServerSentEvents.Producer producer) {
+        Objects.requireNonNull(producer, "producer");
+        Response r = stream(Status.OK, "text/event-stream", out -> producer.produce(new ServerSentEvents(out)));
+        r.headers.set("Cache-Control", "no-cache");
+        r.headers.set("X-Accel-Buffering", "no");
+        return r;
+    }
+
     /** The status code. */
     public int status() {
         return status;
