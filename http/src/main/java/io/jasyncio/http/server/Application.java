@@ -2,6 +2,8 @@ package io.jasyncio.http.server;
 
 import io.jasyncio.http.Method;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +136,26 @@ public final class Application implements Handler, Lifecycle {
         checkNotFrozen();
         router.add(method, template, handler);
         return this;
+    }
+
+    /**
+     * Serves the files under {@code directory} at {@code prefix}: {@code GET prefix/a/b.css}
+     * answers {@link Response#file} of {@code directory/a/b.css} (ranges and conditional
+     * requests included), aiohttp's {@code add_static}. A path with a {@code .} or {@code ..}
+     * segment, an empty segment, a backslash or a NUL, or one that leaves the directory through
+     * a symbolic link, answers 404; so does a directory (no listings, no index files).
+     *
+     * @param prefix {@code /} or a path starting with {@code /} and not ending with one
+     * @return this application, for chaining
+     * @throws IllegalArgumentException on a bad prefix, or if {@code directory} is not a directory
+     * @throws IOException if {@code directory} cannot be resolved
+     * @throws IllegalStateException once the application is frozen
+     */
+    public Application staticFiles(String prefix, Path directory) throws IOException {
+        if (prefix == null || !prefix.startsWith("/") || (prefix.length() > 1 && prefix.endsWith("/"))) {
+            throw new IllegalArgumentException("a static prefix is / or starts with '/' and does not end with one: " + prefix);
+        }
+        return get((prefix.equals("/") ? "" : prefix) + "/{path:.*}", FileResponses.staticFiles(directory));
     }
 
     /**

@@ -1,12 +1,17 @@
 package io.jasyncio.http.server;
 
+import io.jasyncio.http.ContentType;
+import io.jasyncio.http.Cookies;
+import io.jasyncio.http.FormData;
 import io.jasyncio.http.Headers;
 import io.jasyncio.http.HttpVersion;
 import io.jasyncio.http.Method;
+import io.jasyncio.http.QueryParams;
 import io.jasyncio.http.codec.RequestHead;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +35,10 @@ public final class Request {
     private String matchPath;
     private Map<String, String> pathParams = Map.of();
     private Map<String, Object> attributes;
+    private QueryParams query;
+    private Map<String, String> cookies;
+    private ContentType contentType;
+    private boolean contentTypeParsed;
 
     /** For the server and for tests that call handlers directly. */
     Request(RequestHead head, RequestBody body, InetSocketAddress remoteAddress) {
@@ -187,6 +196,93 @@ public final class Request {
         return attributes.put(key, value);
     }
 
+    /**
+     * The query parameters, decoded (UTF-8, {@code +} as a space; a stray {@code %} stays
+     * literal, as browsers and yarl read it), in order, repeats kept.
+     *
+     * @throws HttpException 400 if there are more than {@link QueryParams#DEFAULT_MAX_PARAMS}
+     */
+    public QueryParams query() {
+        if (query == null) {
+            try {
+                query = QueryParams.parse(rawQuery());
+            } catch (IllegalArgumentException e) {
+                throw new HttpException(400, "too many query parameters");
+            }
+        }
+        return query;
+    }
+
+    /**
+     * The first value of query parameter {@code name}, or null.
+     *
+     * @throws HttpException 400 as {@link #query()}
+     */
+    public String query(String name) {
+        return query().get(name);
+    }
+
+    /**
+     * The first value of query parameter {@code name} converted to {@code fallback}'s type, or
+     * {@code fallback} when it is absent: {@code request.query("page", 1)}. The types are those of
+     * {@link #pathParam(String, Class)}.
+     *
+     * @throws HttpException 400 if the value is not a valid value of that type
+     * @throws IllegalArgumentException if there is no conversion to that type
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T query(String name, T fallback) {
+        Objects.requireNonNull(fallback, "fallback (use query(name) for an optional string)");
+        String v = query(name);
+        return v == null ? fallback : (T) ParamTypes.convert("query parameter", name, v, fallback.getClass());
+    }
+
+    /**
+     * The first value of query parameter {@code name} as a {@code type}, which the request must
+     * carry.
+     *
+     * @throws HttpException 400 if it is absent or not a valid {@code type}
+     * @throws IllegalArgumentException if there is no conversion to {@code type}
+     */
+    public <T> T requireQuery(String name, Class<T> type) {
+        String v = query(name);
+        if (v == null) {
+            throw new HttpException(400, "query parameter \"" + name + "\" is required");
+        }
+        return ParamTypes.convert("query parameter", name, v, type);
+    }
+
+    /**
+     * The cookies of the {@code Cookie} header fields, by name (the first of a repeated name
+     * wins; malformed pairs are skipped, as browsers and aiohttp do).
+     */
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            cookies = Cookies.parse(head.headers());
+        }
+        return cookies;
+    }
+
+    /** The value of cookie {@code name}, or null. */
+    public String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    /** The parsed {@code Content-Type}, or null when it is absent or malformed. */
+    public ContentType contentType() {
+        if (!contentTypeParsed) {
+            contentType = ContentType.tryParse(head.headers().get("Content-Type")).orElse(null);
+            contentTypeParsed = true;
+        }
+        return contentType;
+    }
+
+    /** The {@code charset} parameter of the Content-Type, or null when absent or unknown to the JDK. */
+    public Charset charset() {
+        ContentType ct = contentType();
+        return ct == null ? null : ct.charset().orElse(null);
+    }
+
     /** HTTP/1.0 or HTTP/1.1. */
     public HttpVersion version() {
         return head.version();
@@ -240,13 +336,37 @@ public final class Request {
     }
 
     /**
-     * The whole body as UTF-8 text (the app layer adds the Content-Type charset). Suspends.
+     * The whole body as text in the Content-Type's charset, UTF-8 when it names none (or one
+     * the JDK does not know); malformed bytes become U+FFFD. Suspends.
      *
      * @throws HttpException 413 if it is longer than {@link #maxBody}
      * @throws IOException if the connection failed before the body ended
      */
     public String text() throws IOException {
-        return new String(bytes(), StandardCharsets.UTF_8);
+        Charset cs = charset();
+        return new String(bytes(), cs == null ? StandardCharsets.UTF_8 : cs);
+    }
+
+    /**
+     * The body as form fields: {@code application/x-www-form-urlencoded} (in its charset, UTF-8
+     * by default). Suspends until the body has arrived; holds at most
+     * {@link #maxBody} bytes.
+     *
+     * @throws HttpException 415 for another Content-Type, 413 if the body is too long, 400 if it
+     *     is malformed or has more than {@link QueryParams#DEFAULT_MAX_PARAMS} fields
+     * @throws IOException if the connection failed before the body ended
+     */
+    public QueryParams form() throws IOException {
+        ContentType ct = contentType();
+        if (ct != null && ct.matches(FormData.MEDIA_TYPE)) {
+            byte[] body = bytes();
+            try {
+                return FormData.parse(body, ct.charset(StandardCharsets.UTF_8), QueryParams.DEFAULT_MAX_PARAMS);
+            } catch (IllegalArgumentException e) {
+                throw new HttpException(400, "too many form fields");
+            }
+        }
+        throw new HttpException(415, "expected an application/x-www-form-urlencoded or multipart/form-data body");
     }
 
     @Override

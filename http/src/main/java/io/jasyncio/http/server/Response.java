@@ -1,9 +1,12 @@
 package io.jasyncio.http.server;
 
 import io.jasyncio.http.Headers;
+import io.jasyncio.http.SetCookie;
 import io.jasyncio.http.Status;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -101,6 +104,41 @@ public final class Response {
         r.headers.set("Cache-Control", "no-cache");
         r.headers.set("X-Accel-Buffering", "no");
         return r;
+    }
+
+    /**
+     * The file at {@code path} as the answer to {@code request}, sent zero-copy
+     * ({@link ResponseBody.FileRegion}), aiohttp's {@code web.FileResponse}. It carries
+     * {@code Content-Type} (from the extension; {@code application/octet-stream} when unknown),
+     * {@code Last-Modified}, a strong {@code ETag} (modification time and size) and
+     * {@code Accept-Ranges: bytes}, and honours the request's preconditions (RFC 9110 §13.2.2
+     * order): {@code If-Match} / {@code If-Unmodified-Since} (412), {@code If-None-Match} /
+     * {@code If-Modified-Since} (304 for GET and HEAD, 412 for other methods on an
+     * {@code If-None-Match} hit), and on GET a {@code Range} (guarded by {@code If-Range}) of one
+     * range, or of several that merge into one, as 206 with {@code Content-Range}; 416 with
+     * {@code Content-Range: bytes *}{@code /size} when no range overlaps the file.
+     *
+     * <p>Differs from aiohttp: the request is an argument, as there is no {@code prepare} step;
+     * a request for several disjoint ranges gets the whole file with 200, which RFC 9110 §14.2
+     * allows (no {@code multipart/byteranges}); the file's attributes are read on the loop
+     * thread (one {@code stat}), not in an executor. The file is opened when the body is sent, so
+     * a file replaced in between is sent as it is then.
+     *
+     * @throws HttpException 404 if there is no such file, 403 if it is a directory or unreadable
+     * @throws IOException if its attributes cannot be read
+     */
+    public static Response file(Request request, Path path) throws IOException {
+        return FileResponses.file(request, path);
+    }
+
+    /**
+     * Adds a {@code Set-Cookie} field (one per cookie; earlier ones are kept).
+     *
+     * @return this response, for chaining
+     */
+    public Response setCookie(SetCookie cookie) {
+        headers.add("Set-Cookie", cookie.headerValue());
+        return this;
     }
 
     /** The status code. */
