@@ -5,6 +5,8 @@ import io.jasyncio.http.Cookies;
 import io.jasyncio.http.FormData;
 import io.jasyncio.http.Headers;
 import io.jasyncio.http.HttpVersion;
+import io.jasyncio.http.JsonCodec;
+import io.jasyncio.http.JsonException;
 import io.jasyncio.http.Method;
 import io.jasyncio.http.QueryParams;
 import io.jasyncio.http.codec.RequestHead;
@@ -345,6 +347,41 @@ public final class Request {
     public String text() throws IOException {
         Charset cs = charset();
         return new String(bytes(), cs == null ? StandardCharsets.UTF_8 : cs);
+    }
+
+    /**
+     * The body decoded from JSON into a {@code type} by {@link JsonCodec#defaultCodec()}
+     * ({@code Object.class}: maps, lists, strings, numbers, booleans, null). Suspends until the
+     * body has arrived; holds at most {@link #maxBody} bytes. A body without a Content-Type is
+     * read as JSON too (as aiohttp's {@code request.json()} does).
+     *
+     * @throws HttpException 415 if the Content-Type is neither {@code application/json} nor a
+     *     {@code +json} type, 400 if the body is not JSON or does not fit {@code type}, 413 if it
+     *     is too long
+     * @throws IOException if the connection failed before the body ended
+     */
+    public <T> T json(Class<T> type) throws IOException {
+        return json(type, JsonCodec.defaultCodec());
+    }
+
+    /**
+     * The body decoded from JSON into a {@code type} by {@code codec}, as {@link #json(Class)}.
+     *
+     * @throws HttpException as {@link #json(Class)}
+     * @throws IOException if the connection failed before the body ended
+     */
+    public <T> T json(Class<T> type, JsonCodec codec) throws IOException {
+        ContentType ct = contentType();
+        if (head.headers().contains("Content-Type")
+                && (ct == null || !(ct.matches("application/json") || ct.subtype().endsWith("+json")))) {
+            throw new HttpException(415, "expected an application/json body");
+        }
+        byte[] body = bytes();
+        try {
+            return codec.decode(body, type);
+        } catch (JsonException e) {
+            throw new HttpException(400, "the body is not valid JSON for this request: " + e.getMessage());
+        }
     }
 
     /**

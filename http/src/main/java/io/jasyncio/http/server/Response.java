@@ -1,6 +1,7 @@
 package io.jasyncio.http.server;
 
 import io.jasyncio.http.Headers;
+import io.jasyncio.http.JsonCodec;
 import io.jasyncio.http.SetCookie;
 import io.jasyncio.http.Status;
 
@@ -50,6 +51,37 @@ public final class Response {
         r.headers.set("Content-Type", contentType);
         r.body = new ResponseBody.Bytes(ByteBuffer.wrap(data));
         return r;
+    }
+
+    /**
+     * 200 with {@code value} as {@code application/json}, encoded by
+     * {@link JsonCodec#defaultCodec()}: aiohttp's {@code web.json_response}.
+     *
+     * @throws io.jasyncio.http.JsonException if the codec cannot represent {@code value} (a bug
+     *     in the handler, so the client gets a 500)
+     */
+    public static Response json(Object value) {
+        return json(Status.OK, value, JsonCodec.defaultCodec());
+    }
+
+    /**
+     * {@code status} with {@code value} as {@code application/json}, as {@link #json(Object)}.
+     *
+     * @throws IllegalArgumentException on a bad status
+     * @throws io.jasyncio.http.JsonException as {@link #json(Object)}
+     */
+    public static Response json(int status, Object value) {
+        return json(status, value, JsonCodec.defaultCodec());
+    }
+
+    /**
+     * {@code status} with {@code value} as {@code application/json}, encoded by {@code codec}.
+     *
+     * @throws IllegalArgumentException on a bad status
+     * @throws io.jasyncio.http.JsonException if {@code codec} cannot represent {@code value}
+     */
+    public static Response json(int status, Object value, JsonCodec codec) {
+        return bytes(status, codec.encode(value), "application/json");
     }
 
     /**
