@@ -65,6 +65,22 @@ class JsonTest {
     }
 
     @Test
+    void requestJsonMayUseAGivenCodec() throws Exception {
+        JsonCodec upper = new JsonCodec() {
+            @Override
+            public byte[] encode(Object value) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <T> T decode(byte[] json, Class<T> type) {
+                return type.cast(new String(json, StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT));
+            }
+        };
+        assertEquals("\"ABC\"", post("/", "\"abc\"", "Content-Type", "application/json").json(String.class, upper));
+    }
+
+    @Test
     void badBodiesAndMediaTypesAre400And415() {
         HttpException bad = assertThrows(HttpException.class, () -> post("/", "{oops", "Content-Type", "application/json").json(Object.class));
         assertEquals(400, bad.status());
