@@ -8,6 +8,8 @@ import io.jasyncio.http.HttpVersion;
 import io.jasyncio.http.JsonCodec;
 import io.jasyncio.http.JsonException;
 import io.jasyncio.http.Method;
+import io.jasyncio.http.MultipartException;
+import io.jasyncio.http.MultipartParser;
 import io.jasyncio.http.QueryParams;
 import io.jasyncio.http.codec.RequestHead;
 
@@ -386,11 +388,14 @@ public final class Request {
 
     /**
      * The body as form fields: {@code application/x-www-form-urlencoded} (in its charset, UTF-8
-     * by default). Suspends until the body has arrived; holds at most
+     * by default), or the fields of {@code multipart/form-data} that are not files (file parts
+     * are skipped: read them with {@link #multipart}), aiohttp's {@code request.post()} without
+     * the files. Suspends until the body has arrived; holds at most
      * {@link #maxBody} bytes.
      *
-     * @throws HttpException 415 for another Content-Type, 413 if the body is too long, 400 if it
-     *     is malformed or has more than {@link QueryParams#DEFAULT_MAX_PARAMS} fields
+     * @throws HttpException 415 for another Content-Type, 413 if the body (for multipart, its
+     *     text fields together) is longer than {@link #maxBody}, 400 if it is malformed or has
+     *     more than {@link QueryParams#DEFAULT_MAX_PARAMS} fields
      * @throws IOException if the connection failed before the body ended
      */
     public QueryParams form() throws IOException {
@@ -403,7 +408,51 @@ public final class Request {
                 throw new HttpException(400, "too many form fields");
             }
         }
+        if (ct != null && ct.matches("multipart/form-data")) {
+            return multipartFields();
+        }
         throw new HttpException(415, "expected an application/x-www-form-urlencoded or multipart/form-data body");
+    }
+
+    private QueryParams multipartFields() throws IOException {
+        MultipartReader reader = multipart();
+        QueryParams.Builder fields = QueryParams.builder();
+        long left = maxBody;
+        int count = 0;
+        for (MultipartReader.Part part; (part = reader.next()) != null; ) {
+            if (part.isFile() || part.name() == null) {
+                continue;
+            }
+            if (++count > QueryParams.DEFAULT_MAX_PARAMS) {
+                throw new HttpException(400, "too many form fields");
+            }
+            byte[] value = part.bytes(left);
+            left -= value.length;
+            var cs = ContentType.tryParse(part.contentType()).flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
+            fields.add(part.name(), new String(value, cs));
+        }
+        return fields.build();
+    }
+
+    /**
+     * The body as a {@code multipart/*} stream of parts, read as it arrives (for uploads of any
+     * size: {@link #maxBody} does not apply to it, only to {@link MultipartReader.Part#text}).
+     * The body can be read once: call this at most once, and not after {@link #bytes} and
+     * friends.
+     *
+     * @throws HttpException 415 unless the Content-Type is {@code multipart/*}, 400 if it has no
+     *     valid boundary
+     */
+    public MultipartReader multipart() {
+        ContentType ct = contentType();
+        if (ct == null || !ct.type().equals("multipart")) {
+            throw new HttpException(415, "expected a multipart body");
+        }
+        try {
+            return new MultipartReader(body, MultipartParser.forContentType(head.headers().get("Content-Type")), maxBody);
+        } catch (MultipartException e) {
+            throw new HttpException(400, "bad multipart Content-Type: " + e.getMessage());
+        }
     }
 
     @Override
