@@ -87,6 +87,12 @@ public final class FileDescriptors {
         if (!isSupported()) {
             return new FileDescriptors(fds);
         }
+        String listing;
+        try {
+            listing = DIR.toRealPath().toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot resolve " + DIR, e);
+        }
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(DIR)) {
             for (Path p : dir) {
                 String target;
@@ -94,6 +100,11 @@ public final class FileDescriptors {
                     target = Files.readSymbolicLink(p).toString();
                 } catch (IOException | UnsupportedOperationException e) {
                     // Closed between listing and reading (the listing's own descriptor, say).
+                    continue;
+                }
+                if (target.equals(listing)) {
+                    // The listing's own descriptor: its number varies between snapshots (it
+                    // takes the lowest free one), so it would look like a new descriptor.
                     continue;
                 }
                 fds.put(p.getFileName().toString(), target);

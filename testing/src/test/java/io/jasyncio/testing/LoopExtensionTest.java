@@ -128,6 +128,21 @@ class LoopExtensionTest {
     }
 
     @Test
+    void theListingsOwnDescriptorIsNeverANewOne() throws Exception {
+        // The file takes the lowest free number, which the first listing's descriptor had, so the
+        // second listing's descriptor gets another number: it must not count as new (issue 9).
+        FileDescriptors before = FileDescriptors.snapshot();
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("fd", ".txt");
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(tmp)) {
+            List<String> added = before.newIn(FileDescriptors.snapshot());
+            assertEquals(1, added.size(), added.toString());
+            assertTrue(added.getFirst().contains(tmp.getFileName().toString()), added.toString());
+        } finally {
+            java.nio.file.Files.delete(tmp);
+        }
+    }
+
+    @Test
     void logCaptureSeesWhatTheLoopLogs() {
         var loop = LoopKind.VIRTUAL.create();
         try (LogCapture log = LogCapture.start()) {
