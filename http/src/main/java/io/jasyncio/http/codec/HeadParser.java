@@ -53,12 +53,13 @@ final class HeadParser {
     private String lastValidHost;
 
     /**
-     * Parses a request head of {@code len} bytes at {@code buf[off]} and derives its framing.
+     * Parses a request head of {@code len} bytes at {@code buf[off]} with {@code fieldCount}
+     * field lines and derives its framing.
      *
      * @throws CodecException 400 for bad syntax or framing, 501 for an unsupported transfer
      *     coding, 505 for a well-formed version other than 1.0 and 1.1
      */
-    RequestHead parseRequest(byte[] buf, int off, int len) throws CodecException {
+    RequestHead parseRequest(byte[] buf, int off, int len, int fieldCount) throws CodecException {
         int p = off;
         while (TCHAR[buf[p] & 0xFF]) {
             p++;
@@ -76,7 +77,7 @@ final class HeadParser {
         }
         String target = new String(buf, t, p - t, StandardCharsets.ISO_8859_1);
         HttpVersion version = version(buf, ++p, 400);
-        Headers headers = new Headers(12);
+        Headers headers = new Headers(fieldCount + 1);
         parseFields(buf, p + 10, off + len, headers, true);
 
         if (version == HttpVersion.HTTP_1_1 && hostCount == 0) {

@@ -49,6 +49,11 @@ final class HeadScanner {
         fieldsStart = 0;
     }
 
+    /** The field lines of the head the last complete scan found (the start line not counted). */
+    int fieldCount() {
+        return lines - (startLine ? 1 : 0);
+    }
+
     /** Whether nothing of the current head has been scanned yet. */
     boolean atStart() {
         return scanned == 0;

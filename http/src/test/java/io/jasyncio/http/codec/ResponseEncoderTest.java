@@ -43,6 +43,24 @@ class ResponseEncoderTest {
     }
 
     @Test
+    void headIntoCallersBuffer() {
+        Headers h = Headers.of("Content-Length", "2");
+        String want = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n";
+        for (ByteBuffer dst : new ByteBuffer[] {ByteBuffer.allocate(100), ByteBuffer.allocateDirect(100),
+                ByteBuffer.allocate(120).position(10).slice()}) {
+            dst.put((byte) '>');
+            ResponseEncoder.encodeHead(200, h, dst);
+            dst.put("ok".getBytes(StandardCharsets.US_ASCII)).flip();
+            assertEquals(">" + want + "ok", text(dst));
+        }
+        ByteBuffer small = ByteBuffer.allocate(want.length() - 1);
+        assertThrows(java.nio.BufferOverflowException.class, () -> ResponseEncoder.encodeHead(200, h, small));
+        assertEquals(0, small.position());
+        assertThrows(java.nio.ReadOnlyBufferException.class,
+                () -> ResponseEncoder.encodeHead(200, h, ByteBuffer.allocate(100).asReadOnlyBuffer()));
+    }
+
+    @Test
     void repeatedFieldsAreWrittenInOrder() {
         Headers h = new Headers().add("Set-Cookie", "a=1").add("X", "y").add("Set-Cookie", "b=2");
         assertEquals("HTTP/1.1 200 OK\r\nSet-Cookie: a=1\r\nX: y\r\nSet-Cookie: b=2\r\n\r\n",
