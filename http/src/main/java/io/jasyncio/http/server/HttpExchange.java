@@ -160,9 +160,14 @@ final class HttpExchange implements Callable<Void> {
         FileChannel file = null;
         if (b instanceof ResponseBody.FileRegion f && !isHead && !noBody) {
             try {
+                if (java.nio.file.Files.isDirectory(f.path())) {
+                    throw new java.io.IOException(f.path() + " is a directory, not a file");
+                }
                 file = FileChannel.open(f.path(), StandardOpenOption.READ);
             } catch (NoSuchFileException e) {
                 return respond(Response.text(404, "Not Found"));
+            } catch (java.io.IOException | SecurityException e) {
+                return respond(internalError(e));
             }
         }
         boolean keepAlive = head.keepAlive() && !mustClose && !conn.server.closing && (noBody || length != -2)

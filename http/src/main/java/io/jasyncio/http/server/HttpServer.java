@@ -116,6 +116,8 @@ public final class HttpServer {
     private int connections;
     private int exchanges;
     private long requests;
+    /** Connections whose reading is paused for backpressure; HttpConnection keeps it. */
+    int pausedConnections;
     boolean closing;
     private boolean closed;
 
@@ -186,9 +188,12 @@ public final class HttpServer {
         return !closing;
     }
 
-    /** How many connections, requests in progress and requests answered so far: for tests and metrics. */
+    /**
+     * How many connections are open, requests in progress, requests started so far, and
+     * connections not reading for backpressure: for tests and metrics.
+     */
     public ServerStatistics statistics() {
-        return new ServerStatistics(connections, exchanges, requests);
+        return new ServerStatistics(connections, exchanges, requests, pausedConnections);
     }
 
     /**

@@ -114,13 +114,13 @@ class ConnConfigTest {
                 return Response.text(s.connections() + " " + s.activeRequests());
             }, ConnBasicsTest.LOCAL);
             holder[0] = server;
-            assertEquals(new ServerStatistics(0, 0, 0), server.statistics());
+            assertEquals(new ServerStatistics(0, 0, 0, 0), server.statistics());
             try (RawClient c = RawClient.connect(server.port())) {
                 assertEquals("1 1", c.get("/").read().text(), "the handler sees its own request in progress");
             } finally {
                 server.close();
             }
-            assertEquals(new ServerStatistics(0, 0, 1), server.statistics());
+            assertEquals(new ServerStatistics(0, 0, 1, 0), server.statistics());
         });
     }
 }

@@ -7,15 +7,17 @@
 set -eu
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DURATION=${DURATION:-5s}
+WARMUP=${WARMUP:-10s}
+JOPTS=${JOPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC"}
 CP=core/target/classes:http/target/classes:http/target/test-classes
 TMP=$(mktemp -d)
-trap 'kill $JPID $NPID 2>/dev/null || true; rm -rf "$TMP"' EXIT
+trap 'kill $JPID $NPID 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$TMP"' EXIT
 JPID=""; NPID=""
 
 cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 
 measure() {  # name pid url
-  taskset -c 1 wrk -t1 -c100 -d3s "$3" >/dev/null     # warm-up
+  taskset -c 1 wrk -t1 -c100 -d$WARMUP "$3" >/dev/null     # warm-up (the JIT, whose CPU time counts)
   before=$(cpu_ticks $2)
   out=$(taskset -c 1 wrk -t1 -c100 -d$DURATION "$3")
   after=$(cpu_ticks $2)
@@ -26,7 +28,7 @@ measure() {  # name pid url
     'BEGIN { printf "%-10s %10s req/s  %6.2f us CPU/request (%d requests)\n", n, rps, t / hz * 1e6 / r, r }'
 }
 
-taskset -c 0 "$JAVA_HOME/bin/java" --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -Xmx256m \
+taskset -c 0 "$JAVA_HOME/bin/java" --add-exports java.base/jdk.internal.vm=ALL-UNNAMED $JOPTS \
   -cp "$CP" io.jasyncio.http.server.conn.HelloMain 18080 >"$TMP/java.log" 2>&1 &
 JPID=$!
 cat >"$TMP/nginx.conf" <<CONF
