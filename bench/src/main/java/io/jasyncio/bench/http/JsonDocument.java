@@ -86,8 +86,18 @@ public final class JsonDocument {
      *         the same way every compact JSON writer does
      */
     public static String compact() {
+        return writeCompact(build());
+    }
+
+    /**
+     * {@code value} written compactly, if it is made only of what every compact JSON writer
+     * writes the same way.
+     *
+     * @throws IllegalStateException otherwise (a string needing an escape, a floating-point number)
+     */
+    static String writeCompact(Object value) {
         StringBuilder sb = new StringBuilder(BYTES);
-        write(sb, build());
+        write(sb, value);
         return sb.toString();
     }
 
