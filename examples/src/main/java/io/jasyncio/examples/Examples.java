@@ -44,6 +44,8 @@ public final class Examples {
             new Example("chat", "a line chat server and three scripted clients: relay to everyone else, leaving announced", ChatDemo::main),
             new Example("pipeline", "printf | tr | sort, chained by tasks that copy with drain()", PipelineDemo::main),
             new Example("subprocess", "sort via communicate, a failing command's stderr, streamed lines, children run together", SubprocessDemo::main),
+            new Example("httpserver", "an aiohttp-style web app: GET / hello, POST /echo, GET /stream (SSE); [--port N], Ctrl-C stops",
+                    HttpServerDemo::main),
             new Example("portforward", "a TCP port forwarder with backpressure both ways (TARGET_HOST TARGET_PORT [LISTEN_PORT]; no args: a demo)",
                     PortForward::main));
 

@@ -107,7 +107,7 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         int w = from;
         int removed = 0;
         for (int r = from; r < size; r++) {
-            if (names[r].equalsIgnoreCase(name)) {
+            if (asciiEqualsIgnoreCase(names[r], name)) {
                 removed++;
             } else {
                 names[w] = names[r];
@@ -189,11 +189,42 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
     private int indexOf(String name, int from) {
         for (int i = from; i < size; i++) {
             String n = names[i];
-            if (n == name || n.equalsIgnoreCase(name)) {
+            if (n == name || asciiEqualsIgnoreCase(n, name)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Field names are ASCII tokens, so case folds only A-Z: String.equalsIgnoreCase would also
+     * match U+212A KELVIN SIGN to "k" and U+017F to "s", letting a name that is not the token
+     * alias one that is, and disagree with hashCode's lower-casing.
+     */
+    static boolean asciiEqualsIgnoreCase(String a, String b) {
+        if (b == null || a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                int lower = x | 0x20;
+                if (lower != (y | 0x20) || lower < 'a' || lower > 'z') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int asciiLowerHash(String s) {
+        int h = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        return h;
     }
 
     /** The fields in order, as name-value entries (the entries are read-only). */
@@ -228,14 +259,14 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return h;
     }
 
-    /** Equal when both hold the same fields in the same order, names compared case-insensitively. */
+    /** Equal when both hold the same fields in the same order, names compared ASCII-case-insensitively. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Headers h) || h.size != size) {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            if (!names[i].equalsIgnoreCase(h.names[i]) || !values[i].equals(h.values[i])) {
+            if (!asciiEqualsIgnoreCase(names[i], h.names[i]) || !values[i].equals(h.values[i])) {
                 return false;
             }
         }
@@ -246,7 +277,7 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
     public int hashCode() {
         int h = size;
         for (int i = 0; i < size; i++) {
-            h = 31 * h + names[i].toLowerCase(java.util.Locale.ROOT).hashCode() * 17 + values[i].hashCode();
+            h = 31 * h + asciiLowerHash(names[i]) * 17 + values[i].hashCode();
         }
         return h;
     }

@@ -46,8 +46,8 @@ public final class Status {
     }
 
     /**
-     * The reason phrase RFC 9110 gives {@code code}, or {@code "Unknown"} for a code it does not
-     * name.
+     * The reason phrase RFC 9110 (or, for 103, 425, 451 and 511, the RFC that registered the
+     * code) gives {@code code}, or {@code "Unknown"} for a code none names.
      *
      * @throws IllegalArgumentException if {@code code} is not in 100..999
      */
@@ -58,6 +58,7 @@ public final class Status {
         return switch (code) {
             case 100 -> "Continue";
             case 101 -> "Switching Protocols";
+            case 103 -> "Early Hints";
             case 200 -> "OK";
             case 201 -> "Created";
             case 202 -> "Accepted";
@@ -92,16 +93,19 @@ public final class Status {
             case 417 -> "Expectation Failed";
             case 421 -> "Misdirected Request";
             case 422 -> "Unprocessable Content";
+            case 425 -> "Too Early";
             case 426 -> "Upgrade Required";
             case 428 -> "Precondition Required";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
+            case 451 -> "Unavailable For Legal Reasons";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";
             case 505 -> "HTTP Version Not Supported";
+            case 511 -> "Network Authentication Required";
             default -> "Unknown";
         };
     }

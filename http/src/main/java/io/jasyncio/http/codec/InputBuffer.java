@@ -1,0 +1,62 @@
+package io.jasyncio.http.codec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The bytes a decoder was fed and has not yet consumed: {@code buf[start, end)}. Appending may
+ * move the live bytes to the front or into a larger array, which is why body views handed out
+ * are valid only until the next feed.
+ */
+final class InputBuffer {
+    private static final int INITIAL = 4096;
+    /** Above this, an emptied buffer is replaced by a small one so an idle connection holds little. */
+    private static final int SHRINK_ABOVE = 64 * 1024;
+
+    byte[] buf = new byte[INITIAL];
+    int start;
+    int end;
+
+    int available() {
+        return end - start;
+    }
+
+    void append(ByteBuffer src) {
+        int n = src.remaining();
+        if (n == 0) {
+            return;
+        }
+        makeRoom(n);
+        src.get(buf, end, n);
+        end += n;
+    }
+
+    void append(byte[] src, int off, int n) {
+        makeRoom(n);
+        System.arraycopy(src, off, buf, end, n);
+        end += n;
+    }
+
+    private void makeRoom(int n) {
+        int live = end - start;
+        if (live == 0) {
+            start = 0;
+            end = 0;
+            if (buf.length > SHRINK_ABOVE && n <= INITIAL) {
+                buf = new byte[INITIAL];
+            }
+        }
+        if (end + n <= buf.length) {
+            return;
+        }
+        if (live + n <= buf.length) {
+            System.arraycopy(buf, start, buf, 0, live);
+        } else {
+            long want = Math.max((long) live + n, 2L * buf.length);
+            byte[] bigger = new byte[(int) Math.min(want, Integer.MAX_VALUE - 16)];
+            System.arraycopy(buf, start, bigger, 0, live);
+            buf = bigger;
+        }
+        start = 0;
+        end = live;
+    }
+}
