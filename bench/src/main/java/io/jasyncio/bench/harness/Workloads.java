@@ -17,6 +17,7 @@ import io.jasyncio.bench.VirtualThreadSwitch;
 import io.jasyncio.bench.echo.JasyncioProtocolEchoServer;
 import io.jasyncio.bench.echo.JasyncioStreamsEchoServer;
 import io.jasyncio.bench.echo.NettyEchoServer;
+import io.jasyncio.bench.http.JasyncioHttpServer;
 import io.jasyncio.bench.http.JdkHttpServer;
 import io.jasyncio.bench.http.NettyHttpServer;
 import java.util.List;
@@ -56,9 +57,6 @@ final class Workloads {
                 metric, servers, targets, List.of(other));
     }
 
-    /** Why jasyncio's HTTP row is empty until its server lands on this branch. */
-    static final String JASYNCIO_HTTP_PENDING = "jasyncio's HTTP server (io.jasyncio.http.server.HttpServer) is not on this branch yet";
-
     /**
      * The servers of one HTTP workload, jasyncio's first, each checked with {@code check}: the
      * columns are the servers' runtimes (aiohttp on asyncio and on uvloop, the JDK's HttpServer
@@ -66,7 +64,7 @@ final class Workloads {
      */
     static List<Runner> httpServers(HttpCheck check) {
         return List.of(
-                new HttpRunner(JASYNCIO, new HttpServerProgram.NotYet(JASYNCIO_HTTP_PENDING), check),
+                new HttpRunner(JASYNCIO, new HttpServerProgram.Jvm(JasyncioHttpServer.class.getName(), List.of(), false), check),
                 new HttpRunner(ASYNCIO, new HttpServerProgram.Aiohttp(false), check),
                 new HttpRunner(UVLOOP, new HttpServerProgram.Aiohttp(true), check),
                 new HttpRunner(VIRTUAL_THREADS, new HttpServerProgram.Jvm(JdkHttpServer.class.getName(),

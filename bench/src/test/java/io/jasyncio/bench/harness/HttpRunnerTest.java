@@ -52,6 +52,14 @@ class HttpRunnerTest {
     }
 
     @Test
+    void jasyncioServerGetsExactlyTheHarnessFlagsAndNoPeerLibraries() {
+        List<String> cmd = runner(json, Contender.JASYNCIO).serverCommand(env, Path.of("/run"), "9", size);
+        assertEquals(pinned("0", List.of("/jdk/bin/java", "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "-Xmx1g",
+                "-cp", "/cp", io.jasyncio.bench.http.JasyncioHttpServer.class.getName(), "--port", "9", "--max-seconds",
+                Long.toString(HttpRunner.START_SECONDS + 15 + HttpRunner.GRACE_SECONDS))), cmd);
+    }
+
+    @Test
     void aiohttpReadsTheDocumentFromTheRunDirectoryAndUvloopSaysSo() {
         List<String> asyncio = runner(json, Contender.ASYNCIO).serverCommand(env, Path.of("/run"), "7", size);
         assertTrue(String.join(" ", asyncio).endsWith("/usr/bin/python3 -E -s /repo/bench/python/http_server.py --json "
