@@ -13,7 +13,8 @@ import java.util.Map;
  * jasyncio's server of the HTTP workloads: an {@link Application} with two routes on
  * {@link HttpServer}, as a user would write it. {@code GET /} answers {@code Response.text};
  * {@code GET /json} serialises {@link JsonDocument} per request with {@code Response.json}
- * (jasyncio's JSON path: its built-in codec, as the harness gives this server no Jackson).
+ * (jasyncio's JSON path: {@code JsonCodec.defaultCodec()}, the built-in {@code SimpleJsonCodec}
+ * here, as the harness puts no Jackson on this server's class path).
  */
 public final class JasyncioHttpServer {
     private JasyncioHttpServer() {
