@@ -1,11 +1,13 @@
 package io.jasyncio.stream;
 
 import io.jasyncio.EventLoop;
+import io.jasyncio.ParkingLot;
 import io.jasyncio.Future;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -57,6 +59,10 @@ final class SocketTransport extends AbstractTransport implements Transport {
     private boolean paused;
     private boolean protocolConnected;
     private int droppedWrites;
+    /** Set while a sendfile runs: write() throws, and the channel's writer is sendfile's. */
+    private boolean sendfileActive;
+    private ParkingLot sendfileWaiters;
+    private final Runnable onSendfileWritable = this::wakeSendfile;
 
     /**
      * A transport over the connected, non-blocking {@code channel}. In the next iterations it
@@ -214,6 +220,9 @@ final class SocketTransport extends AbstractTransport implements Transport {
         if (eof) {
             throw new IllegalStateException("cannot write after writeEof()");
         }
+        if (sendfileActive) {
+            throw new IllegalStateException("unable to write; sendfile is in progress");
+        }
         if (!data.hasRemaining()) {
             return;
         }
@@ -287,6 +296,86 @@ final class SocketTransport extends AbstractTransport implements Transport {
             } else if (eof) {
                 shutdownOutput();
             }
+            wakeSendfile();
+        }
+    }
+
+    // ---- sendfile ----
+
+    @Override
+    public boolean canSendfile() {
+        return true;
+    }
+
+    /*
+     * A sendfile first waits for the write buffer to drain (writeReady wakes it), then calls
+     * transferTo until the region is sent; when the socket is full it registers its own writer
+     * (the transport has none then: its buffer is empty and write() throws) and parks until the
+     * socket is writable. Closing removes the writer and the loss wakes the waiter.
+     */
+    @Override
+    public long sendfile(FileChannel file, long position, long count) throws IOException {
+        if (eof) {
+            throw new IllegalStateException("cannot sendfile after writeEof()");
+        }
+        if (sendfileActive) {
+            throw new IllegalStateException("another sendfile is in progress on this transport");
+        }
+        if (position < 0 || count < 0) {
+            throw new IllegalArgumentException("position and count must be >= 0: " + position + ", " + count);
+        }
+        sendfileActive = true;
+        try {
+            while (!buffer.isEmpty() && !isClosing()) {
+                parkSendfile();
+            }
+            long sent = 0;
+            while (sent < count) {
+                if (isClosing()) {
+                    throw new ConnectionResetException("the connection closed during sendfile, " + sent + " of " + count + " bytes sent");
+                }
+                long n;
+                try {
+                    n = file.transferTo(position + sent, count - sent, channel);
+                } catch (IOException e) {
+                    if (!file.isOpen()) {
+                        throw e;
+                    }
+                    IOException classified = SocketErrors.classify(e);
+                    fatalError(classified, "Fatal write error on socket transport (sendfile)");
+                    throw classified;
+                }
+                if (n > 0) {
+                    sent += n;
+                } else if (position + sent >= file.size()) {
+                    break;
+                } else {
+                    loop.addWriter(channel, onSendfileWritable);
+                    try {
+                        parkSendfile();
+                    } finally {
+                        if (!isClosing()) {
+                            loop.removeWriter(channel);
+                        }
+                    }
+                }
+            }
+            return sent;
+        } finally {
+            sendfileActive = false;
+        }
+    }
+
+    private void parkSendfile() {
+        if (sendfileWaiters == null) {
+            sendfileWaiters = new ParkingLot(this);
+        }
+        sendfileWaiters.park();
+    }
+
+    private void wakeSendfile() {
+        if (sendfileWaiters != null) {
+            sendfileWaiters.wakeAll();
         }
     }
 
@@ -375,6 +464,7 @@ final class SocketTransport extends AbstractTransport implements Transport {
 
     @Override
     protected void notifyConnectionLost(Throwable exc) {
+        wakeSendfile();
         if (protocolConnected) {
             protocol.connectionLost(exc);
         }

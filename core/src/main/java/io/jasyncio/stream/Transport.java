@@ -1,6 +1,8 @@
 package io.jasyncio.stream;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
  * A stream connection's transport (TCP, Unix, TLS): asyncio's {@code Transport}, i.e. its
@@ -79,6 +81,40 @@ public interface Transport extends BaseTransport {
 
     /** Bytes written but not yet sent. */
     int getWriteBufferSize();
+
+    /**
+     * Whether {@link #sendfile} is available: true for plain TCP and Unix-domain socket
+     * transports, false for TLS and others (their bytes must pass through the JVM).
+     */
+    default boolean canSendfile() {
+        return false;
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code position} without copying them
+     * through the JVM ({@link FileChannel#transferTo} into the socket, the kernel's sendfile):
+     * asyncio's {@code loop.sendfile} on its native path. Suspends until every byte is handed to
+     * the socket (data buffered by earlier writes goes first); a cancellation point. While it
+     * runs, {@link #write} throws. Sends fewer bytes only if the file ends first; the file's
+     * own position does not move.
+     *
+     * <p><b>Differs from asyncio:</b> a method of the transport rather than of the loop, and no
+     * built-in fallback: when {@link #canSendfile()} is false, read the file and write it with
+     * your protocol's drain.
+     *
+     * @return the bytes sent
+     * @throws UnsupportedOperationException if {@link #canSendfile()} is false
+     * @throws IllegalStateException after {@link #writeEof()}, during another sendfile, or
+     *         outside a task
+     * @throws ConnectionResetException if the connection closes or is lost before all is sent
+     * @throws IOException if reading the file or writing the socket fails (a write failure
+     *         also closes the transport, as a failed {@link #write} does)
+     * @throws io.jasyncio.CancelledError if the calling task is cancelled; part of the region
+     *         may have been sent
+     */
+    default long sendfile(FileChannel file, long position, long count) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot sendfile (see canSendfile())");
+    }
 
     /** The protocol receiving this transport's events. */
     ConnectionProtocol getProtocol();

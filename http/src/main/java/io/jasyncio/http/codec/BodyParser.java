@@ -16,8 +16,8 @@ final class BodyParser {
      *   LENGTH (remaining > 0 bytes) -> DONE
      *   CHUNK_SIZE -> CHUNK_DATA (remaining) -> CHUNK_END (CRLF) -> CHUNK_SIZE ... size 0 -> TRAILERS -> DONE
      *   UNTIL_CLOSE -> DONE at EOF
-     * A chunk-size line is re-read from its start until its CRLF has arrived (it is short and
-     * bounded by the limits), checking bytes in order, so the error found is the same however the
+     * A chunk-size line is read incrementally (a line dripped one byte at a time costs no more
+     * than one read whole), checking bytes in order, so the error found is the same however the
      * bytes were split. Body data is never copied again: the event is a read-only view of the
      * input array.
      */
@@ -46,6 +46,10 @@ final class BodyParser {
     private final HeadParser fieldParser;
     private int state = DONE;
     private long remaining;
+    // A chunk-size line in progress: bytes read so far, the size they give, where ';' was (-1: none).
+    private int lineScanned;
+    private long sizeSoFar;
+    private int extensionFrom = -1;
 
     BodyParser(CodecLimits limits, HeadParser fieldParser) {
         this.limits = limits;
@@ -60,6 +64,9 @@ final class BodyParser {
             remaining = length;
         } else if (length == -1) {
             state = CHUNK_SIZE;
+            lineScanned = 0;
+            sizeSoFar = 0;
+            extensionFrom = -1;
         } else {
             state = UNTIL_CLOSE;
         }
@@ -159,7 +166,8 @@ final class BodyParser {
     }
 
     /**
-     * Reads a whole chunk-size line ({@code 1*HEXDIG [chunk-ext] CRLF}) into {@link #remaining}.
+     * Reads on in a chunk-size line ({@code 1*HEXDIG [chunk-ext] CRLF}); when it is complete,
+     * consumes it and sets {@link #remaining}.
      *
      * @return false when the line has not fully arrived
      */
@@ -167,57 +175,59 @@ final class BodyParser {
         byte[] buf = in.buf;
         int s = in.start;
         int avail = in.available();
-        int i = 0;
-        long size = 0;
+        int i = lineScanned;
         while (i < avail) {
-            int d = HEX_VALUE[buf[s + i] & 0xFF];
-            if (d < 0) {
-                break;
-            }
-            if (i == MAX_SIZE_DIGITS) {
-                throw new CodecException(400, "chunk size longer than " + MAX_SIZE_DIGITS + " hex digits");
-            }
-            size = (size << 4) | d;
-            i++;
-        }
-        if (i == avail) {
-            return false;
-        }
-        if (i == 0) {
-            throw new CodecException(400, "chunk size is not a hex number");
-        }
-        if (size < 0) {
-            throw new CodecException(400, "chunk size overflows");
-        }
-        if (buf[s + i] == ';') {
-            int extStart = i;
-            while (true) {
-                if (i == avail) {
-                    return false;
+            byte b = buf[s + i];
+            if (b == '\r') {
+                if (i == 0) {
+                    throw new CodecException(400, "chunk size is not a hex number");
                 }
-                byte b = buf[s + i];
-                if (b == '\r') {
+                if (sizeSoFar < 0) {
+                    throw new CodecException(400, "chunk size overflows");
+                }
+                if (i + 1 == avail) {
                     break;
                 }
+                if (buf[s + i + 1] != '\n') {
+                    throw new CodecException(400, "bare CR after chunk size");
+                }
+                in.start += i + 2;
+                remaining = sizeSoFar;
+                lineScanned = 0;
+                sizeSoFar = 0;
+                extensionFrom = -1;
+                return true;
+            }
+            if (extensionFrom >= 0) {
                 if (!HeadParser.FIELD_VALUE[b & 0xFF]) {
                     throw new CodecException(400, "control character in chunk extension");
                 }
-                if (++i - extStart > limits.maxChunkExtension()) {
+                if (++i - extensionFrom > limits.maxChunkExtension()) {
                     throw new CodecException(400, "chunk extension longer than " + limits.maxChunkExtension() + " bytes");
                 }
+                continue;
             }
+            int d = HEX_VALUE[b & 0xFF];
+            if (d >= 0) {
+                if (i == MAX_SIZE_DIGITS) {
+                    throw new CodecException(400, "chunk size longer than " + MAX_SIZE_DIGITS + " hex digits");
+                }
+                sizeSoFar = (sizeSoFar << 4) | d;
+                i++;
+                continue;
+            }
+            if (i == 0) {
+                throw new CodecException(400, "chunk size is not a hex number");
+            }
+            if (sizeSoFar < 0) {
+                throw new CodecException(400, "chunk size overflows");
+            }
+            if (b != ';') {
+                throw new CodecException(400, "invalid byte after chunk size");
+            }
+            extensionFrom = i;
         }
-        if (buf[s + i] != '\r') {
-            throw new CodecException(400, "invalid byte after chunk size");
-        }
-        if (i + 1 == avail) {
-            return false;
-        }
-        if (buf[s + i + 1] != '\n') {
-            throw new CodecException(400, "bare CR after chunk size");
-        }
-        in.start += i + 2;
-        remaining = size;
-        return true;
+        lineScanned = i;
+        return false;
     }
 }

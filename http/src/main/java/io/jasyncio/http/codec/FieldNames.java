@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 final class FieldNames {
     /* Implementation notes
      *
-     * A name is looked up by length, then compared byte by byte against the canonical spelling
-     * (what browsers, curl and wrk send) and, failing that, case-insensitively. Names keep the
+     * A name is looked up by a case-insensitive hash that the parser computes while it checks the
+     * name's bytes, then compared against the canonical spelling (what browsers, curl and wrk
+     * send) and, failing that, case-insensitively. Names keep the
      * case they arrived in (Headers promises that): an exact canonical or all-lowercase match
      * returns the shared constant, any other casing a new String, but the id is the same, so
      * "tRANSFER-encoding" still frames the message. Folding with |0x20 is exact here because the
@@ -39,47 +40,70 @@ final class FieldNames {
     private static final String[] LOWER = new String[CANONICAL.length];
     private static final byte[][] CANONICAL_BYTES = new byte[CANONICAL.length][];
     private static final byte[][] LOWER_BYTES = new byte[CANONICAL.length][];
-    /** Ids of the known names, by name length. */
-    private static final int[][] BY_LENGTH = new int[32][];
+    /** Open addressing on {@link #hash}: slot -> id + 1 (0 = empty). */
+    private static final int[] TABLE = new int[256];
 
     static {
-        int[] counts = new int[BY_LENGTH.length];
         for (int id = 0; id < CANONICAL.length; id++) {
             LOWER[id] = CANONICAL[id].toLowerCase(java.util.Locale.ROOT);
             CANONICAL_BYTES[id] = CANONICAL[id].getBytes(StandardCharsets.ISO_8859_1);
             LOWER_BYTES[id] = LOWER[id].getBytes(StandardCharsets.ISO_8859_1);
-            counts[CANONICAL[id].length()]++;
-        }
-        for (int len = 0; len < BY_LENGTH.length; len++) {
-            BY_LENGTH[len] = new int[counts[len]];
-        }
-        int[] fill = new int[BY_LENGTH.length];
-        for (int id = 0; id < CANONICAL.length; id++) {
-            int len = CANONICAL[id].length();
-            BY_LENGTH[len][fill[len]++] = id;
+            int slot = slot(hashOf(LOWER_BYTES[id]));
+            while (TABLE[slot] != 0) {
+                slot = (slot + 1) & (TABLE.length - 1);
+            }
+            TABLE[slot] = id + 1;
         }
     }
 
     private FieldNames() {
     }
 
-    /** The id of the known name in {@code buf[off, off+len)} (any case), or {@link #UNKNOWN}. */
-    static int id(byte[] buf, int off, int len) {
-        if (len >= BY_LENGTH.length) {
-            return UNKNOWN;
-        }
-        for (int id : BY_LENGTH[len]) {
-            if (equalsFolded(buf, off, LOWER_BYTES[id])) {
-                return id;
-            }
-        }
-        return UNKNOWN;
+    /** Folds one more name byte into a name's case-insensitive hash (start from 0). */
+    static int hash(int h, byte b) {
+        return 31 * h + (b | 0x20);
     }
 
-    /** The name in {@code buf[off, off+len)} as a String: a shared constant when it is one. */
-    static String name(int id, byte[] buf, int off, int len) {
-        if (id != UNKNOWN) {
-            if (equalsExact(buf, off, CANONICAL_BYTES[id])) {
+    private static int hashOf(byte[] lower) {
+        int h = 0;
+        for (byte b : lower) {
+            h = hash(h, b);
+        }
+        return h;
+    }
+
+    private static int slot(int h) {
+        return (h ^ (h >>> 7) ^ (h >>> 15)) & (TABLE.length - 1);
+    }
+
+    /**
+     * Looks up the name in {@code buf[off, off+len)}, whose {@link #hash} is {@code h}: returns
+     * {@code id << 1 | 1} when it is a known name spelled canonically, {@code id << 1} when it is
+     * one in another case, or -1.
+     */
+    static int lookup(byte[] buf, int off, int len, int h) {
+        for (int slot = slot(h); ; slot = (slot + 1) & (TABLE.length - 1)) {
+            int id = TABLE[slot] - 1;
+            if (id < 0) {
+                return -1;
+            }
+            byte[] lower = LOWER_BYTES[id];
+            if (lower.length == len) {
+                if (equalsExact(buf, off, CANONICAL_BYTES[id])) {
+                    return id << 1 | 1;
+                }
+                if (equalsFolded(buf, off, lower)) {
+                    return id << 1;
+                }
+            }
+        }
+    }
+
+    /** The name's String for a {@link #lookup} result: a shared constant when it is one. */
+    static String name(int found, byte[] buf, int off, int len) {
+        if (found >= 0) {
+            int id = found >> 1;
+            if ((found & 1) != 0) {
                 return CANONICAL[id];
             }
             if (equalsExact(buf, off, LOWER_BYTES[id])) {

@@ -49,14 +49,17 @@ final class HeadParser {
     boolean connectionClose;
     boolean connectionKeepAlive;
     boolean expectContinue;
+    /** The last Host value that passed the check. */
+    private String lastValidHost;
 
     /**
-     * Parses a request head of {@code len} bytes at {@code buf[off]} and derives its framing.
+     * Parses a request head of {@code len} bytes at {@code buf[off]} with {@code fieldCount}
+     * field lines and derives its framing.
      *
      * @throws CodecException 400 for bad syntax or framing, 501 for an unsupported transfer
      *     coding, 505 for a well-formed version other than 1.0 and 1.1
      */
-    RequestHead parseRequest(byte[] buf, int off, int len) throws CodecException {
+    RequestHead parseRequest(byte[] buf, int off, int len, int fieldCount) throws CodecException {
         int p = off;
         while (TCHAR[buf[p] & 0xFF]) {
             p++;
@@ -74,7 +77,7 @@ final class HeadParser {
         }
         String target = new String(buf, t, p - t, StandardCharsets.ISO_8859_1);
         HttpVersion version = version(buf, ++p, 400);
-        Headers headers = new Headers(12);
+        Headers headers = new Headers(fieldCount + 1);
         parseFields(buf, p + 10, off + len, headers, true);
 
         if (version == HttpVersion.HTTP_1_1 && hostCount == 0) {
@@ -83,8 +86,12 @@ final class HeadParser {
         if (hostCount > 1) {
             throw new CodecException(400, "more than one Host field");
         }
-        if (hostCount == 1 && !Targets.isHostValue(host)) {
-            throw new CodecException(400, "invalid Host field value");
+        if (hostCount == 1 && !host.equals(lastValidHost)) {
+            // A connection's requests nearly always name the same host: check it once.
+            if (!Targets.isHostValue(host)) {
+                throw new CodecException(400, "invalid Host field value");
+            }
+            lastValidHost = host;
         }
         String authority = Targets.check(method, target);
         if (authority != null) {
@@ -188,7 +195,10 @@ final class HeadParser {
         int last = end - 2;
         while (p < last) {
             int ns = p;
-            while (TCHAR[buf[p] & 0xFF]) {
+            int hash = 0;
+            byte c;
+            while (TCHAR[(c = buf[p]) & 0xFF]) {
+                hash = FieldNames.hash(hash, c);
                 p++;
             }
             if (buf[p] != ':' || p == ns) {
@@ -202,9 +212,7 @@ final class HeadParser {
                 p++;
             }
             int vs = p;
-            while (FIELD_VALUE[buf[p] & 0xFF]) {
-                p++;
-            }
+            p = Swar.skipFieldValue(buf, p);
             if (buf[p] != '\r') {
                 throw new CodecException(400, "control character in field value");
             }
@@ -213,9 +221,10 @@ final class HeadParser {
                 ve--;
             }
             p += 2;
-            int id = FieldNames.id(buf, ns, nameLen);
+            int found = FieldNames.lookup(buf, ns, nameLen, hash);
+            int id = found >> 1;
             String value = ve == vs ? "" : new String(buf, vs, ve - vs, StandardCharsets.ISO_8859_1);
-            headers.addUnchecked(FieldNames.name(id, buf, ns, nameLen), value);
+            headers.addUnchecked(FieldNames.name(found, buf, ns, nameLen), value);
             if (framing && id >= 0 && id <= FieldNames.EXPECT) {
                 framingField(id, value);
             }
@@ -303,6 +312,12 @@ final class HeadParser {
     }
 
     private void connectionOptions(String value) {
+        if (value.indexOf(',') < 0) {
+            // One option, already without OWS: the common case needs no substring.
+            connectionClose |= value.equalsIgnoreCase("close");
+            connectionKeepAlive |= value.equalsIgnoreCase("keep-alive");
+            return;
+        }
         int i = 0;
         int n = value.length();
         while (i <= n) {

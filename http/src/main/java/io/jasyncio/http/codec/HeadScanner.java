@@ -49,6 +49,11 @@ final class HeadScanner {
         fieldsStart = 0;
     }
 
+    /** The field lines of the head the last complete scan found (the start line not counted). */
+    int fieldCount() {
+        return lines - (startLine ? 1 : 0);
+    }
+
     /** Whether nothing of the current head has been scanned yet. */
     boolean atStart() {
         return scanned == 0;
@@ -67,17 +72,14 @@ final class HeadScanner {
             boolean inStartLine = startLine && lines == 0;
             int limit = inStartLine ? lineStart + maxStartLine : fieldsStart + maxFieldBytes;
             int stop = Math.min(avail, limit + 1);
-            byte b = 0;
-            while (i < stop && (b = buf[start + i]) != '\r' && b != '\n') {
-                i++;
-            }
+            i = Swar.findCrOrLf(buf, start + i, start + stop) - start;
             if (i == stop) {
                 if (stop > limit) {
                     throw tooLong(inStartLine);
                 }
                 break;
             }
-            if (b == '\n') {
+            if (buf[start + i] == '\n') {
                 throw new CodecException(400, "bare LF line terminator (CRLF required)");
             }
             if (i + 1 >= avail) {

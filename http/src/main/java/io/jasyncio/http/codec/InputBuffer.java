@@ -8,11 +8,13 @@ import java.nio.ByteBuffer;
  * are valid only until the next feed.
  */
 final class InputBuffer {
-    private static final int INITIAL = 4096;
+    /** The first array: one typical head (a new connection's first read) fits. */
+    private static final int INITIAL = 1024;
     /** Above this, an emptied buffer is replaced by a small one so an idle connection holds little. */
     private static final int SHRINK_ABOVE = 64 * 1024;
 
-    byte[] buf = new byte[INITIAL];
+    /** Allocated at the first feed, so an idle decoder holds no array. */
+    byte[] buf = new byte[0];
     int start;
     int end;
 
@@ -41,8 +43,8 @@ final class InputBuffer {
         if (live == 0) {
             start = 0;
             end = 0;
-            if (buf.length > SHRINK_ABOVE && n <= INITIAL) {
-                buf = new byte[INITIAL];
+            if (buf.length == 0 || (buf.length > SHRINK_ABOVE && n <= INITIAL)) {
+                buf = new byte[Math.max(n, INITIAL)];
             }
         }
         if (end + n <= buf.length) {

@@ -130,7 +130,7 @@ public final class RequestDecoder {
             }
             return null;
         }
-        RequestHead head = parser.parseRequest(in.buf, in.start, len);
+        RequestHead head = parser.parseRequest(in.buf, in.start, len, scanner.fieldCount());
         in.start += len;
         scanner.reset();
         keepAlive = head.keepAlive() && head.method() != Method.CONNECT;

@@ -35,7 +35,7 @@ public final class RequestEncoder {
             }
         }
         String name = method.name();
-        byte[] out = new byte[name.length() + target.length() + 11 + Wire.fieldsSize(headers) + 2];
+        byte[] out = new byte[name.length() + 1 + target.length() + 11 + Wire.fieldsSize(headers) + 2];
         int p = Wire.writeLatin1(out, 0, name);
         out[p++] = ' ';
         p = Wire.writeLatin1(out, p, target);

@@ -137,7 +137,7 @@ public final class ResponseDecoder {
         HttpVersion version = (HttpVersion) statusLine[0];
         int status = (Integer) statusLine[1];
         String reason = (String) statusLine[2];
-        Headers headers = new Headers(12);
+        Headers headers = new Headers(scanner.fieldCount());
         parser.parseFields(in.buf, fields, in.start + len, headers, true);
         in.start += len;
         scanner.reset();

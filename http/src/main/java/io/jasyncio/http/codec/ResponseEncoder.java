@@ -57,6 +57,36 @@ public final class ResponseEncoder {
     }
 
     /**
+     * As {@link #encodeHead(int, Headers)}, written into {@code dst} at its position (which moves
+     * past the head), so that a connection can gather a head and a small body into one buffer.
+     *
+     * @throws java.nio.BufferOverflowException if {@code dst} has too little room; nothing is
+     *     written then
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
+     * @throws IllegalArgumentException if {@code status} is not in 100..999
+     */
+    public static void encodeHead(int status, Headers headers, ByteBuffer dst) {
+        Objects.requireNonNull(headers, "headers");
+        byte[] line = status >= 100 && status <= 999 ? STATUS_LINES[status] : null;
+        if (line == null) {
+            line = statusLine(status, Status.reason(status));
+        }
+        int size = line.length + Wire.fieldsSize(headers) + 2;
+        if (dst.remaining() < size) {
+            throw new java.nio.BufferOverflowException();
+        }
+        if (dst.hasArray()) {
+            byte[] out = dst.array();
+            int p = dst.arrayOffset() + dst.position();
+            System.arraycopy(line, 0, out, p, line.length);
+            Wire.writeFields(out, p + line.length, headers);
+            dst.position(dst.position() + size);
+        } else {
+            dst.put(encode(line, headers));
+        }
+    }
+
+    /**
      * As {@link #encodeHead(int, Headers)} with a reason phrase of the caller's.
      *
      * @throws IllegalArgumentException if {@code status} is not in 100..999 or {@code reason}

@@ -23,7 +23,7 @@
  *     well-formed {@code HTTP/d.d} other than these (HTTP/1.2, HTTP/2.0, HTTP/0.9) is 505; anything
  *     else, including a missing version (HTTP/0.9's simple request), is 400.</li>
  * <li><b>Request target.</b> Any visible ASCII byte (0x21-0x7E) is accepted, a lenient superset
- *     of RFC 3986 (clients send raw {@code |}, {@code {}, {@code "}); percent-encoding is left to
+ *     of RFC 3986 (clients send raw <code>|</code>, <code>&#123;</code>, <code>"</code>); percent-encoding is left to
  *     the URL parser; controls and bytes above 0x7E are 400. Forms (§3.2): origin-form with any
  *     method; asterisk-form only with OPTIONS; authority-form ({@code host:port}, port required)
  *     only, and always, with CONNECT; absolute-form needs {@code scheme://} and a non-empty

@@ -117,7 +117,10 @@ public final class Application implements Handler, Lifecycle {
         return route(Method.DELETE, template, handler);
     }
 
-    /** Routes {@code HEAD} explicitly (it then takes precedence over the GET route's HEAD). */
+    /**
+     * Routes {@code HEAD} explicitly, ahead of the GET route that otherwise answers it (the
+     * server sends no body either way). Throws as {@link #get} does.
+     */
     public Application head(String template, Handler handler) {
         return route(Method.HEAD, template, handler);
     }

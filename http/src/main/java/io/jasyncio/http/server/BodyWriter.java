@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  */
 public interface BodyWriter {
     /**
-     * Queues {@code data}'s remaining bytes (copied) as the next part of the body.
+     * Queues {@code data}'s remaining bytes (copied; {@code data}'s position does not move) as
+     * the next part of the body: one chunk with chunked coding. Does not suspend: call
+     * {@link #drain} between writes to respect backpressure.
      *
      * @throws IOException if the client has gone away
      * @throws IllegalStateException after {@link #close}, or beyond a declared length
@@ -36,6 +38,10 @@ public interface BodyWriter {
      */
     void drain() throws IOException;
 
-    /** Ends the body (the last chunk, for chunked coding). Idempotent. */
+    /**
+     * Ends the body (the last chunk, for chunked coding); the server calls it after the
+     * producer returns. Idempotent. A declared length not filled by then makes the server close
+     * the connection, as the client cannot tell where the body ended.
+     */
     void close() throws IOException;
 }

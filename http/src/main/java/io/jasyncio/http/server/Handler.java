@@ -4,7 +4,8 @@ package io.jasyncio.http.server;
  * Handles one request: the server runs it in a task of its own, so it may suspend (read the
  * body, await a database, sleep). What it returns is written to the client; an
  * {@link HttpException} it throws becomes that status; any other exception becomes a 500 that
- * does not show the exception to the client (debug mode logs it).
+ * does not show the exception to the client; it is logged (with its stack trace when the loop
+ * is in debug mode).
  */
 @FunctionalInterface
 public interface Handler {

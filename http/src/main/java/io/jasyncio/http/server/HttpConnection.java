@@ -122,6 +122,10 @@ final class HttpConnection implements Protocol {
 
     @Override
     public void connectionLost(Throwable exc) {
+        if (readPaused) {
+            readPaused = false;
+            server.pausedConnections--;
+        }
         lost = true;
         state = CLOSED;
         deadlineKind = NO_DEADLINE;
@@ -208,12 +212,13 @@ final class HttpConnection implements Protocol {
 
     private void toIdle() {
         exchange = null;
+        if (server.closing) {
+            close();
+            return;
+        }
         state = IDLE;
         setDeadline(KEEP_ALIVE_DEADLINE, server.keepAliveNanos);
-        if (readPaused) {
-            readPaused = false;
-            transport.resumeReading();
-        }
+        resumeReading();
         pump();
     }
 
@@ -253,10 +258,7 @@ final class HttpConnection implements Protocol {
         if (lost) {
             throw new ConnectionResetException("the client closed the connection before the request body ended");
         }
-        if (readPaused) {
-            readPaused = false;
-            transport.resumeReading();
-        }
+        resumeReading();
         if (readers == null) {
             readers = new ParkingLot(this);
         }
@@ -286,14 +288,22 @@ final class HttpConnection implements Protocol {
     private void pauseReading() {
         if (!readPaused) {
             readPaused = true;
+            server.pausedConnections++;
             transport.pauseReading();
+        }
+    }
+
+    private void resumeReading() {
+        if (readPaused) {
+            readPaused = false;
+            server.pausedConnections--;
+            transport.resumeReading();
         }
     }
 
     private void resumeReadingIfLow() {
         if (readPaused && decoder.buffered() <= server.config.bodyBufferLimit() / 2) {
-            readPaused = false;
-            transport.resumeReading();
+            resumeReading();
         }
     }
 

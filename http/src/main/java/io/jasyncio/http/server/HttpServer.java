@@ -32,11 +32,54 @@ import java.util.List;
  * });
  * }
  *
+ * <p>What the server owns in every response: {@code Content-Length} (from a {@code Bytes} or
+ * {@code FileRegion} body, or a {@code Streaming} body's declared length), or
+ * {@code Transfer-Encoding: chunked} (a {@code Streaming} body of unknown length to an HTTP/1.1
+ * client; an HTTP/1.0 client gets the body delimited by closing the connection instead);
+ * {@code Connection}; {@code Date} (cached per second) and {@code Server} unless the handler set
+ * them. A handler's own {@code Content-Length}, {@code Transfer-Encoding} and {@code Connection}
+ * fields are dropped, except a {@code Content-Length} on an empty body (a HEAD answer that
+ * states the length). HEAD gets the same fields as GET and no body (a streaming producer is not
+ * run); 1xx, 204 and 304 get neither body nor length.
+ *
+ * <p>Choices where HTTP allows several:
+ * <ul>
+ * <li>{@code Expect: 100-continue}: the interim response is sent by the handler's first body
+ *     read. A handler that answers without reading never asks for the body: the response
+ *     carries {@code Connection: close} and the connection closes after it (the client may
+ *     have started sending anyway; closing is the only way to be sure where the next request
+ *     starts).</li>
+ * <li>An unread request body: what has already arrived is dropped; if the rest is declared and
+ *     at most {@link ServerConfig#discardLimit()} bytes, it is read and dropped after the
+ *     response (within the header timeout) and the connection is kept; otherwise (chunked, or
+ *     longer) the response carries {@code Connection: close}.</li>
+ * <li>The client closing its sending side (end of stream) counts as the client going away, as
+ *     in aiohttp: a running handler is cancelled and nothing more is written.</li>
+ * <li>Pipelined requests are parsed one at a time: the next head is read only once the current
+ *     response is written, so responses are in order; what the client sends meanwhile is
+ *     buffered up to {@link ServerConfig#bodyBufferLimit()}, then reading pauses.</li>
+ * <li>A protocol error (from the codec) is answered with its status as text, with
+ *     {@code Connection: close}, and the connection closes. A head not complete within
+ *     {@link ServerConfig#headerTimeout()} gets 408 and a close; a new connection that sends
+ *     nothing in that time, or an idle keep-alive connection past
+ *     {@link ServerConfig#keepAliveTimeout()}, is closed without a response.</li>
+ * <li>An {@link HttpException} is answered with its status, its message as text/plain and its
+ *     fields; any other exception with 500 and a fixed text, logged to
+ *     {@code io.jasyncio.http.server} (with the stack trace when the loop is in debug mode).
+ *     A streaming producer that fails after the head is out closes the connection (no last
+ *     chunk), so the client sees the body is cut short.</li>
+ * <li>A {@code FileRegion} is sent zero-copy ({@link io.jasyncio.stream.Transport#sendfile},
+ *     {@code FileChannel.transferTo} on the loop) over plain TCP and Unix sockets; over TLS it
+ *     is read in 64 KiB chunks on the loop thread and written with drain backpressure. A file
+ *     shorter than its region closes the connection (the length was already sent).</li>
+ * </ul>
+ *
  * <p>Loop-confined: use it from the loop that started it.
  *
  * <p><b>Differs from aiohttp:</b> timeouts are checked by one coarse sweep per server (a
  * deadline may pass by up to a quarter of the shortest timeout, at most a second, before it is
- * acted on), not by a timer per connection.
+ * acted on), not by a timer per connection; the access log is off unless
+ * {@link ServerConfig#withAccessLog} turns it on.
  */
 public final class HttpServer {
     /*
@@ -73,6 +116,8 @@ public final class HttpServer {
     private int connections;
     private int exchanges;
     private long requests;
+    /** Connections whose reading is paused for backpressure; HttpConnection keeps it. */
+    int pausedConnections;
     boolean closing;
     private boolean closed;
 
@@ -143,9 +188,12 @@ public final class HttpServer {
         return !closing;
     }
 
-    /** How many connections, requests in progress and requests answered so far: for tests and metrics. */
+    /**
+     * How many connections are open, requests in progress, requests started so far, and
+     * connections not reading for backpressure: for tests and metrics.
+     */
     public ServerStatistics statistics() {
-        return new ServerStatistics(connections, exchanges, requests);
+        return new ServerStatistics(connections, exchanges, requests, pausedConnections);
     }
 
     /**

@@ -5,11 +5,13 @@ import io.jasyncio.http.Headers;
 import io.jasyncio.http.MultipartEvent;
 import io.jasyncio.http.MultipartException;
 import io.jasyncio.http.MultipartParser;
+import io.jasyncio.http.QueryParams;
 import io.jasyncio.http.Status;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -87,6 +89,30 @@ public final class MultipartReader {
             return null;
         }
         throw new IllegalStateException("multipart parser gave " + e + " between parts");
+    }
+
+    /**
+     * The text fields (parts with a name and no file name) in order, the files skipped: what
+     * {@link Request#form} gives for a multipart body.
+     *
+     * @throws HttpException 413 once the fields' bytes together pass {@code limit}; 400 as {@link #next}
+     */
+    QueryParams textFields(long limit) throws IOException {
+        QueryParams.Builder fields = QueryParams.builder();
+        long left = limit;
+        int count = 0;
+        for (Part part; (part = next()) != null; ) {
+            if (part.isFile() || part.name() == null) {
+                continue;
+            }
+            if (++count > QueryParams.DEFAULT_MAX_PARAMS) {
+                throw new HttpException(Status.BAD_REQUEST, "too many form fields");
+            }
+            byte[] value = part.bytes(left);
+            left -= value.length;
+            fields.add(part.name(), new String(value, part.charset()));
+        }
+        return fields.build();
     }
 
     private MultipartEvent nextEvent() throws IOException {
@@ -196,8 +222,11 @@ public final class MultipartReader {
          * @throws IOException if the connection failed
          */
         public String text() throws IOException {
-            var cs = ContentType.tryParse(contentType()).flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
-            return new String(bytes(textLimit), cs);
+            return new String(bytes(textLimit), charset());
+        }
+
+        Charset charset() {
+            return ContentType.tryParse(contentType()).flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
         }
 
         @Override

@@ -83,33 +83,9 @@ public final class Request {
     }
 
     private void splitTarget() {
-        String t = head.target();
-        int start = 0;
-        if (!t.startsWith("/") && !t.equals("*")) {
-            int scheme = t.indexOf("://");
-            if (scheme < 0) {
-                rawPath = "";
-                rawQuery = "";
-                return;
-            }
-            start = scheme + 3;
-            while (start < t.length() && t.charAt(start) != '/' && t.charAt(start) != '?') {
-                start++;
-            }
-        }
-        int end = t.length();
-        int hash = t.indexOf('#', start);
-        if (hash >= 0) {
-            end = hash;
-        }
-        int q = t.indexOf('?', start);
-        if (q >= 0 && q < end) {
-            rawQuery = t.substring(q + 1, end);
-            end = q;
-        } else {
-            rawQuery = "";
-        }
-        rawPath = start == end ? "/" : t.substring(start, end);
+        String[] parts = RequestTarget.split(head.target());
+        rawPath = parts[0];
+        rawQuery = parts[1];
     }
 
     /**
@@ -409,29 +385,9 @@ public final class Request {
             }
         }
         if (ct != null && ct.matches("multipart/form-data")) {
-            return multipartFields();
+            return multipart().textFields(maxBody);
         }
         throw new HttpException(415, "expected an application/x-www-form-urlencoded or multipart/form-data body");
-    }
-
-    private QueryParams multipartFields() throws IOException {
-        MultipartReader reader = multipart();
-        QueryParams.Builder fields = QueryParams.builder();
-        long left = maxBody;
-        int count = 0;
-        for (MultipartReader.Part part; (part = reader.next()) != null; ) {
-            if (part.isFile() || part.name() == null) {
-                continue;
-            }
-            if (++count > QueryParams.DEFAULT_MAX_PARAMS) {
-                throw new HttpException(400, "too many form fields");
-            }
-            byte[] value = part.bytes(left);
-            left -= value.length;
-            var cs = ContentType.tryParse(part.contentType()).flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
-            fields.add(part.name(), new String(value, cs));
-        }
-        return fields.build();
     }
 
     /**

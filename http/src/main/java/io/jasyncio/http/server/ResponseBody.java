@@ -31,7 +31,12 @@ public sealed interface ResponseBody {
     record Streaming(StreamProducer producer, long contentLength) implements ResponseBody {
     }
 
-    /** Writes a streaming body; runs in the handler's task after the head is sent. */
+    /**
+     * Writes a streaming body; runs in the handler's task after the head is sent (not at all
+     * for HEAD, 1xx, 204 and 304). A client that goes away cancels the task, so a producer
+     * sees {@link io.jasyncio.CancelledError} at its next {@code drain} or suspension, or an
+     * {@link java.io.IOException} from {@code write}.
+     */
     @FunctionalInterface
     interface StreamProducer {
         /**

@@ -26,7 +26,8 @@ final class Router {
      * methods for the 405's Allow field, and the scan goes on (a later template may take it).
      *
      * freeze() wraps every handler in the middleware of its application and all enclosing
-     * ones, once, so dispatch allocates only the parameter map.
+     * ones, once, and makes the Match of each static route, so a static route dispatches without
+     * allocating and a template allocates only its parameter map and Match.
      */
 
     /** A path template with its handlers by method. */
@@ -34,6 +35,7 @@ final class Router {
         final PathTemplate template;
         final Map<Method, Handler> handlers = new LinkedHashMap<>();
         final Map<Method, Handler> chains = new HashMap<>();
+        final Map<Method, Match> matches = new HashMap<>();
         String allow;
 
         Resource(PathTemplate template) {
@@ -46,6 +48,15 @@ final class Router {
                 h = chains.get(Method.GET);
             }
             return h;
+        }
+
+        /** The parameterless match for {@code method} (static templates), made once at freeze. */
+        Match match(Method method) {
+            Match m = matches.get(method);
+            if (m == null && method.equals(Method.HEAD)) {
+                m = matches.get(Method.GET);
+            }
+            return m;
         }
     }
 
@@ -101,7 +112,9 @@ final class Router {
         for (Resource r : byTemplate.values()) {
             TreeSet<String> allow = new TreeSet<>();
             r.handlers.forEach((method, handler) -> {
-                r.chains.put(method, wrap(chain, handler));
+                Handler wrapped = wrap(chain, handler);
+                r.chains.put(method, wrapped);
+                r.matches.put(method, new Match(wrapped, Map.of()));
                 allow.add(method.name());
             });
             if (allow.contains("GET")) {
@@ -132,9 +145,9 @@ final class Router {
         TreeSet<String> allowed = null;
         Resource s = statics.get(matchPath);
         if (s != null) {
-            Handler h = s.lookup(method);
-            if (h != null) {
-                return new Match(h, Map.of());
+            Match m = s.match(method);
+            if (m != null) {
+                return m;
             }
             allowed = new TreeSet<>(List.of(s.allow.split(", ")));
         }

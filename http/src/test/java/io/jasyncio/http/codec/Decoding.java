@@ -40,6 +40,14 @@ final class Decoding {
         };
     }
 
+    static Sink of(ResponseDecoder d) {
+        return new Sink() {
+            public void feed(ByteBuffer b) { d.feed(b); }
+            public void feedEof() { d.feedEof(); }
+            public HttpEvent next() { return d.next(); }
+        };
+    }
+
     /** Feeds {@code data} in pieces of the given sizes (the last piece takes the rest), then EOF if asked. */
     static List<String> run(Sink sink, byte[] data, int[] cuts, boolean eof) {
         List<String> out = new ArrayList<>();
@@ -95,6 +103,22 @@ final class Decoding {
             out.add("body " + body);
             body.setLength(0);
         }
+    }
+
+    /** Bytes as a Java-escaped string, for failure messages that reproduce an input. */
+    static String render(byte[] b) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (byte x : b) {
+            int c = x & 0xFF;
+            switch (c) {
+                case '\r' -> sb.append("\\r");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '"', '\\' -> sb.append('\\').append((char) c);
+                default -> sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\u%04x", c));
+            }
+        }
+        return sb.append('"').toString();
     }
 
     static String render(HttpEvent e) {

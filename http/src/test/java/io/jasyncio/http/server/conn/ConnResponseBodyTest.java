@@ -124,9 +124,11 @@ class ConnResponseBodyTest {
             data[i] = (byte) (i * 31 % 251);
         }
         Path file = Files.write(dir.resolve("data.bin"), data);
+        Files.createDirectory(dir.resolve("sub"));
         h.runBounded(() -> {
             HttpServer server = HttpServer.start(req -> req.target().equals("/missing")
                     ? new Response(200).body(new ResponseBody.FileRegion(dir.resolve("nope"), 0, 10))
+                    : req.target().equals("/directory") ? new Response(200).body(new ResponseBody.FileRegion(dir.resolve("sub"), 0, 10))
                     : new Response(200).body(new ResponseBody.FileRegion(file, 3, data.length - 3)), LOCAL);
             try (RawClient c = RawClient.connect(server.port())) {
                 RawClient.Reply r = c.get("/").read();
@@ -135,6 +137,10 @@ class ConnResponseBodyTest {
                 r = c.send("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n").read(true);
                 assertEquals(String.valueOf(data.length - 3), r.header("Content-Length"));
                 assertEquals(404, c.get("/missing").read().status());
+                try (var log = io.jasyncio.testing.LogCapture.start()) {
+                    assertEquals(500, c.get("/directory").read().status(), "a region that cannot be opened as a file");
+                    assertTrue(log.messages().stream().anyMatch(m -> m.contains("GET /directory")), log.messages().toString());
+                }
             } finally {
                 server.close();
             }

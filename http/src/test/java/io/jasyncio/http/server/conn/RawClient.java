@@ -35,6 +35,18 @@ final class RawClient implements AutoCloseable {
         return new RawClient(Streams.openConnection("127.0.0.1", port));
     }
 
+    /** A TLS client offering ALPN h2 and http/1.1, trusting {@code ctx}. */
+    static RawClient connectTls(int port, javax.net.ssl.SSLContext ctx) throws IOException {
+        var tls = io.jasyncio.stream.tls.TlsOptions.client(ctx, "localhost").withAlpn(java.util.List.of("h2", "http/1.1"));
+        return new RawClient(Streams.openConnection("127.0.0.1", port, io.jasyncio.stream.ConnectOptions.DEFAULTS.withTls(tls),
+                io.jasyncio.stream.StreamReader.DEFAULT_LIMIT));
+    }
+
+    /** A client on the Unix-domain socket {@code path}. */
+    static RawClient connectUnix(java.nio.file.Path path) throws IOException {
+        return new RawClient(Streams.openUnixConnection(path));
+    }
+
     RawClient send(String text) {
         pair.writer().write(text.getBytes(StandardCharsets.ISO_8859_1));
         return this;
