@@ -77,7 +77,8 @@ public final class Bench {
     /** Runs the workloads {@code options} selects, writes the report to {@code options.out()}. */
     static Outcome execute(Options options) {
         ZonedDateTime started = ZonedDateTime.now();
-        Map<Contender, Availability> peers = Peers.probe(options.python(), options.install());
+        Map<Contender, Availability> peers = Peers.probe(options.python(), options.install(),
+                options.workloads().stream().anyMatch(Workload::http));
         Env env = environment(options);
         List<WorkloadResult> results = new ArrayList<>();
         for (Workload w : options.workloads()) {
@@ -111,10 +112,10 @@ public final class Bench {
                 options.smoke() ? 120 : 1800, NettyJars.classpath());
     }
 
-    /** jasyncio core and the bench programs, wherever this JVM loaded them from. */
+    /** jasyncio core, its http module and the bench programs, wherever this JVM loaded them from. */
     static String classpath() {
         List<String> parts = new ArrayList<>();
-        for (Class<?> c : List.of(io.jasyncio.Asyncio.class, io.jasyncio.bench.BenchReport.class)) {
+        for (Class<?> c : List.of(io.jasyncio.Asyncio.class, io.jasyncio.http.Headers.class, io.jasyncio.bench.BenchReport.class)) {
             try {
                 String p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
                 if (!parts.contains(p)) {

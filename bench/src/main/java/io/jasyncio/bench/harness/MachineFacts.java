@@ -23,6 +23,9 @@ final class MachineFacts {
         facts.put("Python", describe(peers.get(Contender.ASYNCIO)));
         facts.put("uvloop", describe(peers.get(Contender.UVLOOP)));
         facts.put("Netty", describe(peers.get(Contender.NETTY)));
+        facts.put("nginx (HTTP workloads)", describe(peers.get(Contender.NGINX)));
+        facts.put("wrk (HTTP workloads)", describe(peers.get(Contender.WRK)));
+        facts.put("aiohttp (HTTP workloads)", describe(peers.get(Contender.AIOHTTP)));
         facts.put("C compiler (echo load client)", EchoClient.compilerVersion());
         return facts;
     }

@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the Netty jars the Netty echo server needs on the harness's own class path: the bench
- * module depends on netty-transport-native-epoll (linux-x86_64), so Maven puts them there for
- * the tests, and {@code ./jasyncio bench} passes the module's resolved dependencies.
+ * Finds the peers' library jars on the harness's own class path: Netty's (the Netty echo and
+ * HTTP servers) and Jackson's (the JSON of the Netty and JDK HttpServer peers of
+ * {@code http-json}). The bench module depends on them, so Maven puts them there for the tests,
+ * and {@code ./jasyncio bench} passes the module's resolved dependencies.
  */
 final class NettyJars {
     private NettyJars() {
@@ -18,12 +19,13 @@ final class NettyJars {
 
     private static final Pattern COMMON = Pattern.compile("netty-common-(.+)\\.jar");
 
-    /** The netty-*.jar entries of {@code classPath} that exist. */
+    /** The netty-*.jar and jackson-*.jar entries of {@code classPath} that exist. */
     static List<Path> find(String classPath) {
         return Pattern.compile(Pattern.quote(File.pathSeparator)).splitAsStream(classPath)
                 .filter(s -> !s.isEmpty())
                 .map(Path::of)
-                .filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith("netty-")
+                .filter(p -> p.getFileName() != null
+                        && (p.getFileName().toString().startsWith("netty-") || p.getFileName().toString().startsWith("jackson-"))
                         && p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
                 .toList();
     }

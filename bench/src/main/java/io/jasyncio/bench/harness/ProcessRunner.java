@@ -28,7 +28,7 @@ record ProcessRunner(Contender contender, String program) implements Runner {
             case JASYNCIO, VIRTUAL_THREADS -> env.javaCommand(program, workload.oneCore(), size);
             case ASYNCIO -> env.pythonCommand(program, false, workload.oneCore(), size);
             case UVLOOP -> env.pythonCommand(program, true, workload.oneCore(), size);
-            case NETTY -> throw new IllegalStateException("Netty runs only as an echo server (EchoRunner)");
+            case NETTY, NGINX, WRK, AIOHTTP -> throw new IllegalStateException(contender.label + " runs only as a server (EchoRunner, HttpRunner)");
         };
     }
 

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 final class Report {
     /** The peers, in column order. */
     static final List<Contender> PEERS = List.of(Contender.ASYNCIO, Contender.UVLOOP, Contender.VIRTUAL_THREADS,
-            Contender.NETTY);
+            Contender.NETTY, Contender.NGINX);
 
     private Report() {
     }
@@ -63,12 +63,18 @@ final class Report {
         sb.append('\n')
                 .append("Each cell is the median of ").append(rounds).append(rounds == 1 ? " run" : " runs")
                 .append(", each run its own process, runtimes taken in turn (jasyncio, then each peer, then again).\n")
-                .append("Lower is better (seconds; sleeps: ms of overshoot; suspended: heap bytes per task; echo: server CPU µs per round trip),\n")
-                .append("except round trips per second (rt/s), where higher is better.\n")
+                .append("Lower is better (seconds; sleeps: ms of overshoot; suspended: heap bytes per task; echo: server CPU µs per round trip;\n")
+                .append("HTTP: server CPU µs per request), except round trips and requests per second (rt/s, req/s), where higher is better.\n")
                 .append("\"jasyncio vs peer\" = how many times better jasyncio is: the peer's median ÷ jasyncio's (jasyncio's ÷ the peer's for rt/s),\n")
                 .append("so above 1 jasyncio is ahead: \"24.1x (jasyncio faster)\" means the peer took 24.1 times as long as jasyncio;\n")
                 .append("\"0.80x (jasyncio slower)\" means the peer took 0.8 times as long.\n");
-        if (results.stream().anyMatch(r -> r.workload().network())) {
+        if (results.stream().anyMatch(r -> r.workload().http())) {
+            sb.append("HTTP rows compare the server's CPU µs per request (first figure; requests/s second; wrk, one thread, on the\n")
+                    .append("other core). In HTTP rows the columns are servers: asyncio = aiohttp on asyncio's loop, uvloop = aiohttp on\n")
+                    .append("uvloop, virtual threads = the JDK's com.sun.net.httpserver.HttpServer with a virtual thread per request,\n")
+                    .append("Netty epoll = Netty's HttpServerCodec (one event loop), nginx = nginx with one worker.\n");
+        }
+        if (results.stream().anyMatch(r -> r.workload().network() && !r.workload().http())) {
             sb.append("Echo rows compare the first figure of each cell (the second is shown too): server CPU per round trip at 1 KiB,\n")
                     .append("round trips per second at 64 KiB. On 2 cores the load client saturates its own core first, so rt/s is\n")
                     .append("often the client's limit; the server's CPU time per round trip is the figure that tells servers apart.\n");
@@ -149,7 +155,7 @@ final class Report {
         }
         sb.append('\n').append(table(results, peers, options.rounds(), options.smoke()));
         if (options.judgesTargets()) {
-            sb.append("\n## Targets (issues 5 and 8)\n\n").append(targets(results));
+            sb.append("\n## Targets (issues 5, 8 and 9)\n\n").append(targets(results));
         }
         sb.append("\n## Machine\n\n");
         facts.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
@@ -161,7 +167,18 @@ final class Report {
         sb.append("- One-core workloads are ").append(env.taskset() ? "pinned with `taskset -c 0`" : "NOT pinned (no taskset here)")
                 .append(". Python peers run as `").append(env.python()).append(" -E -s`.\n");
         sb.append("- Every measured run is a separate process that times only its own work (not start-up) and prints one JSON result line.\n");
-        if (results.stream().anyMatch(r -> r.workload().network())) {
+        if (results.stream().anyMatch(r -> r.workload().http())) {
+            sb.append("- HTTP workloads: each server is its own process, ")
+                    .append(EchoRunner.pinned(env) ? "pinned with `taskset -c " + HttpRunner.SERVER_CORE + "`, wrk with `taskset -c "
+                            + HttpRunner.LOAD_CORE + "`" : "NOT pinned (no taskset or fewer than 2 cores)")
+                    .append("; each run checks one response (status, Content-Type, the exact body), runs wrk for the warm-up, then ")
+                    .append("samples the server's utime+stime (/proc/PID/stat of the server and its descendants, in clock ticks) ")
+                    .append("right before and right after the measured wrk run; CPU per request = that CPU time / the requests wrk ")
+                    .append("completed. A run with any wrk socket error or error status fails. Java servers get the JVM flags above; ")
+                    .append("Netty also `").append(String.join(" ", EchoRunner.NETTY_FLAGS)).append("`, the JDK HttpServer `")
+                    .append(String.join(" ", Env.ONE_CARRIER)).append("`.\n");
+        }
+        if (results.stream().anyMatch(r -> r.workload().network() && !r.workload().http())) {
             sb.append("- Echo workloads: each server is its own process, ")
                     .append(EchoRunner.pinned(env) ? "pinned with `taskset -c 1`, the load client with `taskset -c 0`"
                             : "NOT pinned (no taskset or fewer than 2 cores)")

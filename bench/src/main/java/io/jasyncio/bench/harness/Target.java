@@ -30,8 +30,16 @@ record Target(Kind kind, Contender peer, double bound, String issue, String refe
          * jasyncio's value is at most {@code bound} times jasyncio's value on workload
          * {@code reference} (same metric): a cost that stays flat as the work grows.
          */
-        WITHIN_OF_WORKLOAD
+        WITHIN_OF_WORKLOAD,
+        /**
+         * A target this harness does not measure (a JMH microbenchmark does): listed with where
+         * its figure comes from, never judged here. {@code reference} says what and where.
+         */
+        MEASURED_ELSEWHERE
     }
+
+    /** The verdict of a {@link Kind#MEASURED_ELSEWHERE} target. */
+    static final String NOT_JUDGED_HERE = "measured by JMH, not by this run (see bench/README.md)";
 
     static Target ratioAtLeast(Contender peer, double bound) {
         return new Target(Kind.RATIO_AT_LEAST, peer, bound, "5", null);
@@ -54,6 +62,11 @@ record Target(Kind kind, Contender peer, double bound, String issue, String refe
         return new Target(Kind.WITHIN_OF_WORKLOAD, null, bound, "5", reference);
     }
 
+    /** A target judged elsewhere: {@code what} names the target and where its figure comes from. */
+    static Target measuredElsewhere(String what) {
+        return new Target(Kind.MEASURED_ELSEWHERE, null, Double.NaN, "5", what);
+    }
+
     /** This target, as set by issue {@code number}. */
     Target issue(String number) {
         return new Target(kind, peer, bound, number, reference);
@@ -71,6 +84,7 @@ record Target(Kind kind, Contender peer, double bound, String issue, String refe
                     metric.higherIsBetter() ? ">=" : "<=", metric.unit());
             case WITHIN_OF_WORKLOAD -> String.format(Locale.ROOT, "jasyncio <= %.1fx jasyncio's %s on %s",
                     bound, metric.unit(), reference);
+            case MEASURED_ELSEWHERE -> reference;
         };
     }
 
@@ -84,6 +98,9 @@ record Target(Kind kind, Contender peer, double bound, String issue, String refe
      * the medians of another workload of the same run, by name (empty if it did not run).
      */
     String verdict(Metric metric, Map<Contender, Double> medians, Function<String, Map<Contender, Double>> others) {
+        if (kind == Kind.MEASURED_ELSEWHERE) {
+            return NOT_JUDGED_HERE;
+        }
         Double mine = medians.get(Contender.JASYNCIO);
         if (mine == null) {
             return "not measured";

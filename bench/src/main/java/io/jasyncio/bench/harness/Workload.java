@@ -45,6 +45,11 @@ record Workload(String name, String description, boolean oneCore, Size full, Siz
 
     /** Whether this is a network workload: a server process driven by the load client. */
     boolean network() {
-        return runners.stream().anyMatch(r -> r instanceof EchoRunner);
+        return runners.stream().anyMatch(r -> r instanceof EchoRunner || r instanceof HttpRunner);
+    }
+
+    /** Whether this is an HTTP workload: a server process loaded by wrk. */
+    boolean http() {
+        return runners.stream().anyMatch(r -> r instanceof HttpRunner);
     }
 }

@@ -17,10 +17,13 @@ import io.jasyncio.bench.VirtualThreadSwitch;
 import io.jasyncio.bench.echo.JasyncioProtocolEchoServer;
 import io.jasyncio.bench.echo.JasyncioStreamsEchoServer;
 import io.jasyncio.bench.echo.NettyEchoServer;
+import io.jasyncio.bench.http.JasyncioHttpServer;
+import io.jasyncio.bench.http.JdkHttpServer;
+import io.jasyncio.bench.http.NettyHttpServer;
 import java.util.List;
 import java.util.Optional;
 
-/** The workloads of issues 5 and 8, in table order. */
+/** The workloads of issues 5, 8 and 9, in table order. */
 final class Workloads {
     private Workloads() {
     }
@@ -53,6 +56,40 @@ final class Workloads {
                 false, new EchoSize(bytes, 10, 10, 2).toSize(), new EchoSize(bytes, 10, 1, 0.5).toSize(),
                 metric, servers, targets, List.of(other));
     }
+
+    /**
+     * The servers of one HTTP workload, jasyncio's first, each checked with {@code check}: the
+     * columns are the servers' runtimes (aiohttp on asyncio and on uvloop, the JDK's HttpServer
+     * on virtual threads, Netty's HttpServerCodec on epoll) and nginx.
+     */
+    static List<Runner> httpServers(HttpCheck check) {
+        return List.of(
+                new HttpRunner(JASYNCIO, new HttpServerProgram.Jvm(JasyncioHttpServer.class.getName(), List.of(), false), check),
+                new HttpRunner(ASYNCIO, new HttpServerProgram.Aiohttp(false), check),
+                new HttpRunner(UVLOOP, new HttpServerProgram.Aiohttp(true), check),
+                new HttpRunner(VIRTUAL_THREADS, new HttpServerProgram.Jvm(JdkHttpServer.class.getName(),
+                        io.jasyncio.bench.harness.Env.ONE_CARRIER, true), check),
+                new HttpRunner(NETTY, new HttpServerProgram.Jvm(NettyHttpServer.class.getName(), EchoRunner.NETTY_FLAGS, true), check),
+                new HttpRunner(NGINX, new HttpServerProgram.Nginx(), check));
+    }
+
+    /**
+     * An HTTP workload: wrk with one thread and 100 connections for 10 s after a 5 s warm-up
+     * (smoke: 20 connections, 1 s after 1 s; wrk takes whole seconds), each server on core 0,
+     * wrk on core 1; issue 9's target: jasyncio's CPU per request at most nginx's.
+     */
+    private static Workload http(String name, String what, HttpCheck check, List<Target> extra) {
+        List<Target> targets = new java.util.ArrayList<>(List.of(Target.fractionOf(NGINX, 1.0).issue("9")));
+        targets.addAll(extra);
+        return new Workload(name, "HTTP/1.1 keep-alive, GET " + check.path() + " -> 200 " + what
+                + "; wrk (1 thread, N connections) on core 1, the server on core 0; server CPU per request",
+                false, new HttpSize(100, 10, 5).toSize(), new HttpSize(20, 1, 1).toSize(),
+                Metric.SERVER_CPU_PER_REQ, httpServers(check), targets, List.of(Metric.REQUESTS_PER_S));
+    }
+
+    /** Issue 9's codec target, which the JMH benchmark HttpCodecBench measures (listed with the HTTP rows, not judged by them). */
+    static final Target CODEC_TARGET = Target.measuredElsewhere(
+            "the codec parses a typical 400-byte request head in < 1 µs (JMH: ./jasyncio bench --jmh HttpCodecBench)").issue("9");
 
     static final List<Workload> ALL = List.of(
             new Workload("spawn", "spawn+await N tasks that each yield once (sleep(0); virtual threads: Thread.yield, "
@@ -96,7 +133,9 @@ final class Workloads {
             echo("echo1k-streams", 1024, "streams", STREAMS_SERVERS, Metric.SERVER_CPU_PER_RT,
                     List.of(Target.fractionOf(UVLOOP, 0.6))),
             echo("echo64k-streams", 65536, "streams", STREAMS_SERVERS, Metric.ROUND_TRIPS_PER_S,
-                    List.of(Target.atLeastBestPeer())));
+                    List.of(Target.atLeastBestPeer())),
+            http("http-hello", "\"Hello, World!\" (text/plain)", HttpCheck.HELLO, List.of(CODEC_TARGET)),
+            http("http-json", "a 1 KiB JSON document (application/json), serialised per request", HttpCheck.JSON, List.of()));
 
     /**
      * Spawn's yielding tasks timed after a warm-up ({@code --steady}), in µs per task: two of these

@@ -23,7 +23,8 @@ class Issue8WorkloadsTest {
     @Test
     void everyVariantIsItsOwnRowInTableOrder() {
         assertEquals(List.of("spawn", "spawn-plain", "spawn-100k", "spawn-4m", "pingpong", "switch", "sleeps",
-                        "sleeps-warm", "sleeps-1m", "suspended", "echo1k", "echo64k", "echo1k-streams", "echo64k-streams"),
+                        "sleeps-warm", "sleeps-1m", "suspended", "echo1k", "echo64k", "echo1k-streams", "echo64k-streams",
+                        "http-hello", "http-json"),
                 Workloads.ALL.stream().map(Workload::name).toList());
     }
 
