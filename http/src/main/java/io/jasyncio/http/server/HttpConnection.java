@@ -28,9 +28,12 @@ final class HttpConnection implements Protocol {
      * State: IDLE (waiting for a request head; the codec is pumped on every read), ACTIVE (an
      * exchange owns the connection: its task pulls body events from the codec and writes the
      * response), DISCARDING (the response is out, the unread rest of a small body is read and
-     * thrown away), CLOSED (closing or lost: nothing more is parsed or written). Transitions:
+     * thrown away), LINGERING (the response is out and the write side shut; what the client
+     * still sends is dropped until it closes or the linger deadline passes), CLOSED (closing or
+     * lost: nothing more is parsed or written). Transitions:
      * IDLE -> ACTIVE on a head; ACTIVE -> IDLE | DISCARDING | CLOSED in exchangeDone;
-     * DISCARDING -> IDLE at the body's end; anything -> CLOSED on close or loss.
+     * DISCARDING -> IDLE at the body's end; ACTIVE (body unread, not kept alive) | IDLE (a bad
+     * head) -> LINGERING -> CLOSED; anything -> CLOSED on close or loss.
      *
      * Bytes are never copied here: the codec copies what it keeps from the lent read buffer,
      * and the body reader pulls events from it on demand. Backpressure is therefore one number,
@@ -46,11 +49,21 @@ final class HttpConnection implements Protocol {
     static final int ACTIVE = 1;
     static final int DISCARDING = 2;
     static final int CLOSED = 3;
+    /** The response is out and the write side shut; the client's remaining bytes are dropped. */
+    static final int LINGERING = 4;
 
     static final int NO_DEADLINE = 0;
     static final int HEADER_DEADLINE = 1;
     static final int KEEP_ALIVE_DEADLINE = 2;
     static final int DISCARD_DEADLINE = 3;
+    static final int LINGER_DEADLINE = 4;
+
+    /**
+     * How long a lingering close waits for the client to stop sending (nginx's
+     * lingering_timeout is 5 s): bounded, so a client that never stops cannot hold the
+     * connection.
+     */
+    static final long LINGER_NANOS = 2_000_000_000L;
 
     final HttpServer server;
     final RequestDecoder decoder;
@@ -90,7 +103,7 @@ final class HttpConnection implements Protocol {
 
     @Override
     public void dataReceived(ByteBuffer data) {
-        if (state == CLOSED) {
+        if (state == CLOSED || state == LINGERING) {
             return;
         }
         decoder.feed(data);
@@ -197,7 +210,11 @@ final class HttpConnection implements Protocol {
         }
         if (!keepAlive || server.closing) {
             exchange = null;
-            close();
+            if (x.body.isComplete()) {
+                close();
+            } else {
+                lingeringClose();
+            }
             return;
         }
         if (!x.body.isComplete()) {
@@ -319,13 +336,41 @@ final class HttpConnection implements Protocol {
 
     /** Answers {@code status} with {@code message} as text and {@code Connection: close}, then closes. */
     void failAndClose(int status, String message) {
-        if (state == CLOSED) {
+        if (state == CLOSED || state == LINGERING) {
             return;
         }
         HeadWriter w = server.heads;
         ErrorResponses.write(w, status, message, true, null);
         transport.write(w.buffer());
-        close();
+        if (exchange == null) {
+            // A bad or slow head: the client may still be sending it; let it read the answer.
+            lingeringClose();
+        } else {
+            close();
+        }
+    }
+
+    /**
+     * Closes without destroying the response while the client is still sending: the response is
+     * flushed and the write side shut (the client reads it and then the end), and what the
+     * client still sends is read and dropped until it closes its side or {@link #LINGER_NANOS}
+     * pass. A plain close with unread request bytes makes the kernel answer with a reset, which
+     * can destroy the response before the client reads it: a client refused with 413 in the
+     * middle of an upload would see "connection reset" instead. nginx's lingering close. Falls
+     * back to {@link #close} where the transport cannot shut its write side alone (TLS).
+     */
+    void lingeringClose() {
+        if (state == CLOSED || state == LINGERING) {
+            return;
+        }
+        if (!transport.canWriteEof()) {
+            close();
+            return;
+        }
+        state = LINGERING;
+        transport.writeEof();
+        resumeReading();
+        setDeadline(LINGER_DEADLINE, LINGER_NANOS);
     }
 
     /** Closes once written data is sent. */

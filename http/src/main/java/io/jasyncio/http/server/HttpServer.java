@@ -53,6 +53,12 @@ import java.util.List;
  *     at most {@link ServerConfig#discardLimit()} bytes, it is read and dropped after the
  *     response (within the header timeout) and the connection is kept; otherwise (chunked, or
  *     longer) the response carries {@code Connection: close}.</li>
+ * <li>Closing while the client may still be sending (a request body left unread, a head refused
+ *     with 400, 408, 414 or 431) is a lingering close, as nginx's: the response is flushed and
+ *     the write side shut, then what the client still sends is read and dropped until it
+ *     closes its side, for at most 2 s. A plain close on unread bytes would reset the
+ *     connection under the client's writes, and could destroy the response before the client
+ *     reads it. Over TLS, which cannot shut one side alone, the connection just closes.</li>
  * <li>The client closing its sending side (end of stream) counts as the client going away, as
  *     in aiohttp: a running handler is cancelled and nothing more is written.</li>
  * <li>Pipelined requests are parsed one at a time: the next head is read only once the current
