@@ -5,7 +5,6 @@ import io.jasyncio.http.HttpVersion;
 import io.jasyncio.http.Method;
 import io.jasyncio.http.Status;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Objects;
 
@@ -26,29 +25,15 @@ import java.util.Objects;
  * <p>Every {@link ProtocolError} it reports has status 502 (what a proxy answers for a broken
  * upstream), whatever was wrong. Not thread-safe. Sans-IO like {@link RequestDecoder}.
  */
-public final class ResponseDecoder {
+public final class ResponseDecoder extends MessageDecoder {
     /* Implementation notes
      *
-     * States as RequestDecoder's: HEAD -> BODY -> HEAD (keep-alive) or DONE; ERROR is sticky.
-     * The queue of methods is consumed by final responses only; an interim response leaves its
-     * request's method at the head of the queue.
+     * The states are MessageDecoder's. The queue of methods is consumed by final responses only;
+     * an interim response leaves its request's method at the head of the queue.
      */
 
-    private static final int HEAD = 0;
-    private static final int BODY = 1;
-    private static final int DONE = 2;
-    private static final int ERROR = 3;
-
-    private final InputBuffer in = new InputBuffer();
-    private final HeadScanner scanner;
-    private final HeadParser parser = new HeadParser();
-    private final BodyParser body;
     private final ArrayDeque<Method> pending = new ArrayDeque<>();
     private final Object[] statusLine = new Object[3];
-    private int state = HEAD;
-    private boolean eof;
-    private boolean keepAlive;
-    private ProtocolError error;
 
     /** A decoder with {@link CodecLimits#DEFAULTS} (the request-line limit bounds the status line). */
     public ResponseDecoder() {
@@ -57,9 +42,7 @@ public final class ResponseDecoder {
 
     /** A decoder with the given limits. */
     public ResponseDecoder(CodecLimits limits) {
-        Objects.requireNonNull(limits, "limits");
-        scanner = new HeadScanner(true, limits.maxRequestLine(), limits.maxHeaderBytes(), limits.maxHeaderCount(), 502, 502);
-        body = new BodyParser(limits, parser);
+        super(limits, 502, 502);
     }
 
     /**
@@ -70,55 +53,14 @@ public final class ResponseDecoder {
         pending.addLast(Objects.requireNonNull(method, "method"));
     }
 
-    /**
-     * Takes all remaining bytes of {@code data} (copied; the caller may reuse it at once).
-     *
-     * @throws IllegalStateException after {@link #feedEof}
-     */
-    public void feed(ByteBuffer data) {
-        if (eof) {
-            throw new IllegalStateException("feed after feedEof");
-        }
-        if (state == DONE || state == ERROR) {
-            data.position(data.limit());
-            return;
-        }
-        in.append(data);
+    /** Every error a response decoder reports is a 502, whatever was wrong. */
+    @Override
+    ProtocolError errorFor(CodecException e) {
+        return new ProtocolError(502, e.getMessage());
     }
 
-    /**
-     * Records that the server closed the connection: this ends a body read until close; a
-     * response cut short otherwise becomes a {@link ProtocolError}.
-     */
-    public void feedEof() {
-        eof = true;
-    }
-
-    /**
-     * The next event, or null when more bytes (or a call to {@link #expectResponseTo}) are needed,
-     * or when nothing more will come. After a {@link ProtocolError} every call returns that error.
-     */
-    public HttpEvent next() {
-        try {
-            return switch (state) {
-                case HEAD -> head();
-                case BODY -> body();
-                case DONE -> null;
-                default -> error;
-            };
-        } catch (CodecException e) {
-            state = ERROR;
-            error = new ProtocolError(502, e.getMessage());
-            return error;
-        }
-    }
-
-    /** Bytes fed but not yet returned in events. */
-    public int buffered() {
-        return in.available();
-    }
-
-    private HttpEvent head() throws CodecException {
+    @Override
+    HttpEvent head() throws CodecException {
         if (in.available() == 0 && scanner.atStart()) {
             return null;
         }
@@ -154,9 +96,7 @@ public final class ResponseDecoder {
         }
         pending.removeFirst();
         long length = length(method, status);
-        keepAlive = !close && length != -2 && !(method == Method.CONNECT && status < 300);
-        body.begin(length);
-        state = BODY;
+        beginBody(length, !close && length != -2 && !(method == Method.CONNECT && status < 300));
         return new ResponseHead(status, reason, version, headers, length, keepAlive);
     }
 
@@ -177,13 +117,5 @@ public final class ResponseDecoder {
             return -1;
         }
         return parser.contentLengthCount > 0 ? parser.contentLength : -2;
-    }
-
-    private HttpEvent body() throws CodecException {
-        HttpEvent event = body.next(in, eof);
-        if (event instanceof EndOfMessage) {
-            state = keepAlive ? HEAD : DONE;
-        }
-        return event;
     }
 }
