@@ -32,7 +32,7 @@ class CodecMutationFuzzTest {
 
     static List<byte[]> requestSeeds() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
-        for (RequestCorpusTest.Case c : RequestCorpusTest.cases()) {
+        for (RequestCorpus.Case c : RequestCorpus.cases()) {
             if (c.wire().length < 2048) {
                 seeds.add(c.wire());
             }

@@ -1,19 +1,11 @@
 package io.jasyncio.http.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,74 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * random splits, with the outcome it must get.
  */
 class RequestCorpusTest {
-    private static final String CORPUS = "/codec/request-corpus.txt";
-    private static final Pattern REPEAT = Pattern.compile("\\{\\{(\\d+)\\|(.*?)}}");
-
-    record Case(String name, String expected, byte[] wire, int line) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static List<Case> cases() throws IOException {
-        List<Case> out = new ArrayList<>();
-        try (InputStream in = RequestCorpusTest.class.getResourceAsStream(CORPUS)) {
-            assertNotNull(in, CORPUS);
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t", 3);
-                if (parts.length != 3) {
-                    fail("corpus line " + (i + 1) + ": want name<TAB>expected<TAB>bytes");
-                }
-                out.add(new Case(parts[0], parts[1], unescape(expand(parts[2])), i + 1));
-            }
-        }
-        return out;
-    }
-
-    static String expand(String s) {
-        Matcher m = REPEAT.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(2).repeat(Integer.parseInt(m.group(1)))));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
-    static byte[] unescape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.write(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case 'r' -> out.write('\r');
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case '0' -> out.write(0);
-                case '\\' -> out.write('\\');
-                case 'x' -> {
-                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                default -> throw new IllegalArgumentException("unknown escape \\" + e);
-            }
-        }
-        return out.toByteArray();
+    static List<RequestCorpus.Case> cases() {
+        return RequestCorpus.cases();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void corpusCase(Case c) {
+    void corpusCase(RequestCorpus.Case c) {
         List<String> whole = Decoding.whole(() -> Decoding.of(new RequestDecoder()), c.wire(), false);
         assertEquals(whole, Decoding.byteAtATime(() -> Decoding.of(new RequestDecoder()), c.wire(), false),
                 c.name() + ": one byte at a time");
@@ -137,7 +68,7 @@ class RequestCorpusTest {
 
     @Test
     void corpusIsLargeAndCoversEveryErrorStatus() throws IOException {
-        List<Case> all = cases();
+        List<RequestCorpus.Case> all = cases();
         assertTrue(all.size() >= 150, "cases: " + all.size());
         for (String status : List.of("400", "414", "431", "501", "505")) {
             assertTrue(all.stream().anyMatch(c -> c.expected().equals(status)), status);

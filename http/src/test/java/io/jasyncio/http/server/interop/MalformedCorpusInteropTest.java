@@ -1,10 +1,10 @@
 package io.jasyncio.http.server.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.LoopKind;
+import io.jasyncio.http.codec.RequestCorpus;
 import io.jasyncio.http.server.HttpServer;
 import io.jasyncio.http.server.Response;
 import io.jasyncio.stream.StreamPair;
@@ -14,7 +14,6 @@ import io.jasyncio.testing.LoopTest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,66 +26,11 @@ import java.util.regex.Matcher;
  * accepted case with a request count must get that many answers from the handler.
  */
 class MalformedCorpusInteropTest {
-    private static final String CORPUS = "/codec/request-corpus.txt";
-    private static final java.util.regex.Pattern REPEAT = java.util.regex.Pattern.compile("\\{\\{(\\d+)\\|(.*?)}}");
-
     /** How long one case may take: far above a loopback exchange, below the test's whole bound. */
     private static final java.time.Duration CASE_TIMEOUT = java.time.Duration.ofSeconds(3);
 
-    record Case(String name, String expected, byte[] wire) {
-    }
-
     /** What the server wrote on one connection: the statuses of its responses in order, and the bytes. */
     record Outcome(List<Integer> statuses, String raw) {
-    }
-
-    static List<Case> cases() throws IOException {
-        List<Case> out = new ArrayList<>();
-        try (InputStream in = MalformedCorpusInteropTest.class.getResourceAsStream(CORPUS)) {
-            assertNotNull(in, CORPUS + " (from the codec helper's branch)");
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t", 3);
-                out.add(new Case(parts[0], parts[1], unescape(expand(parts[2]))));
-            }
-        }
-        return out;
-    }
-
-    private static String expand(String s) {
-        Matcher m = REPEAT.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(2).repeat(Integer.parseInt(m.group(1)))));
-        }
-        return m.appendTail(sb).toString();
-    }
-
-    private static byte[] unescape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.write(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case 'r' -> out.write('\r');
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case '0' -> out.write(0);
-                case '\\' -> out.write('\\');
-                case 'x' -> {
-                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                default -> throw new IllegalArgumentException("unknown escape \\" + e);
-            }
-        }
-        return out.toByteArray();
     }
 
     /**
@@ -152,7 +96,7 @@ class MalformedCorpusInteropTest {
     }
 
     /** Runs one case's exchange under {@link #CASE_TIMEOUT}; null (and a failure noted) if it overruns. */
-    private static Outcome bounded(Case c, List<String> failures, io.jasyncio.Body<Outcome, IOException> body) throws IOException {
+    private static Outcome bounded(RequestCorpus.Case c, List<String> failures, io.jasyncio.Body<Outcome, IOException> body) throws IOException {
         try {
             return io.jasyncio.Timeout.after(CASE_TIMEOUT).run(body);
         } catch (io.jasyncio.AsyncTimeoutException e) {
@@ -163,7 +107,7 @@ class MalformedCorpusInteropTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void everyCaseGetsItsStatusOverARealSocket(LoopHarness h) throws IOException {
-        List<Case> cases = cases();
+        List<RequestCorpus.Case> cases = RequestCorpus.cases();
         assertTrue(cases.size() > 100, "corpus has " + cases.size() + " cases");
         List<String> failures = new ArrayList<>();
         int[] checked = {0, 0};
@@ -173,7 +117,7 @@ class MalformedCorpusInteropTest {
                 return new Response(204);
             }, CurlInteropTest.LOCAL);
             try {
-                for (Case c : cases) {
+                for (RequestCorpus.Case c : cases) {
                     if (c.expected().startsWith("ok")) {
                         java.util.regex.Matcher n = java.util.regex.Pattern.compile(";requests=(\\d+)").matcher(c.expected());
                         if (!n.find()) {
