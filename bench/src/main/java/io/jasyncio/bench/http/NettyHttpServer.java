@@ -3,22 +3,13 @@ package io.jasyncio.bench.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jasyncio.bench.echo.EchoServerArgs;
-import io.netty.bootstrap.ServerBootstrap;
+import io.jasyncio.bench.echo.NettyOneLoop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -29,10 +20,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Netty peer of the HTTP workloads: Netty's {@link HttpServerCodec} on the native epoll
@@ -105,31 +94,7 @@ public final class NettyHttpServer {
      * Exits with status 1 if the native epoll transport cannot load.
      */
     public static void main(String[] args) throws InterruptedException {
-        EchoServerArgs a = EchoServerArgs.parse(args);
-        if (!Epoll.isAvailable()) {
-            System.err.println("error: Netty's native epoll transport is not available: " + Epoll.unavailabilityCause());
-            System.exit(1);
-        }
         Hello hello = new Hello();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        try {
-            Channel listener = new ServerBootstrap()
-                    .group(group) // the same single thread accepts and serves
-                    .channel(EpollServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<EpollSocketChannel>() {
-                        @Override
-                        protected void initChannel(EpollSocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), hello);
-                        }
-                    })
-                    .bind("127.0.0.1", a.port()).sync().channel();
-            EchoServerArgs.announce(((InetSocketAddress) listener.localAddress()).getPort());
-            listener.closeFuture().await(a.maxLifetime().toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        }
-        System.exit(0);
+        NettyOneLoop.serve(args, 1024, ch -> ch.pipeline().addLast(new HttpServerCodec(), hello));
     }
 }
