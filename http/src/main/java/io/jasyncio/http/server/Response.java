@@ -42,13 +42,25 @@ public final class Response {
 
     /** {@code status} with {@code text} as {@code text/plain; charset=utf-8}. */
     public static Response text(int status, String text) {
-        return bytes(status, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        return inMemory(status, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
 
     /** {@code status} with {@code data} (not copied: do not change it after) as {@code contentType}. */
     public static Response bytes(int status, byte[] data, String contentType) {
         Response r = new Response(status);
         r.headers.set("Content-Type", contentType);
+        r.body = new ResponseBody.Bytes(ByteBuffer.wrap(data));
+        return r;
+    }
+
+    /**
+     * {@link #bytes} with one of this class's own content types: a constant known to be a valid
+     * field value, so the per-request check of every character is skipped (text and JSON
+     * answers are the hot path).
+     */
+    private static Response inMemory(int status, byte[] data, String constantContentType) {
+        Response r = new Response(status);
+        r.headers.addUnchecked("Content-Type", constantContentType);
         r.body = new ResponseBody.Bytes(ByteBuffer.wrap(data));
         return r;
     }
@@ -81,7 +93,7 @@ public final class Response {
      * @throws io.jasyncio.http.JsonException if {@code codec} cannot represent {@code value}
      */
     public static Response json(int status, Object value, JsonCodec codec) {
-        return bytes(status, codec.encode(value), "application/json");
+        return inMemory(status, codec.encode(value), "application/json");
     }
 
     /**
