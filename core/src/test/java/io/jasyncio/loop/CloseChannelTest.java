@@ -33,53 +33,65 @@ class CloseChannelTest {
         }
     }
 
+    /** What a test does with a socket the loop watches, on that loop's thread. */
+    private interface OnLoop {
+        void run(CallbackLoop loop, SocketChannel ch) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} in a task on a fresh selector loop, with one end of a loopback pair
+     * registered for reading and polled once; returns the other end, still open, for checks
+     * after the run (the caller closes it).
+     */
+    private static SocketChannel withWatchedSocket(OnLoop body, EventLoop loop) throws Exception {
+        SocketChannel[] p = pair();
+        SocketChannel ch = p[0];
+        loop.runUntilComplete(loop.createTask(() -> {
+            CallbackLoop running = Asyncio.getRunningLoop();
+            running.addReader(ch, () -> { });
+            Asyncio.sleep(Duration.ZERO);
+            assertTrue(ch.isRegistered());
+            body.run(running, ch);
+            return null;
+        }));
+        return p[1];
+    }
+
     @Test
     void closeChannelDeregistersBeforeItReturns() throws Exception {
-        SocketChannel[] p = pair();
-        try (EventLoop loop = new SelectorEventLoop(); SocketChannel peer = p[1]) {
-            SocketChannel ch = p[0];
-            loop.runUntilComplete(loop.createTask(() -> {
-                Asyncio.getRunningLoop().addReader(ch, () -> { });
-                Asyncio.sleep(Duration.ZERO);
-                assertTrue(ch.isRegistered());
-                Asyncio.getRunningLoop().closeChannel(ch);
-                assertFalse(ch.isOpen());
-                assertFalse(ch.isRegistered(), "registered after closeChannel returned");
-                return null;
-            }));
+        try (EventLoop loop = new SelectorEventLoop();
+                SocketChannel peer = withWatchedSocket((running, ch) -> {
+                    running.closeChannel(ch);
+                    assertFalse(ch.isOpen());
+                    assertFalse(ch.isRegistered(), "registered after closeChannel returned");
+                }, loop)) {
+            assertTrue(peer.isOpen());
         }
     }
 
     @Test
     void closeChannelSoonDeregistersAtTheNextPoll() throws Exception {
-        SocketChannel[] p = pair();
-        try (EventLoop loop = new SelectorEventLoop(); SocketChannel peer = p[1]) {
-            SocketChannel ch = p[0];
-            loop.runUntilComplete(loop.createTask(() -> {
-                Asyncio.getRunningLoop().addReader(ch, () -> { });
-                Asyncio.sleep(Duration.ZERO);
-                Asyncio.getRunningLoop().closeChannelSoon(ch);
-                assertFalse(ch.isOpen());
-                assertTrue(ch.isRegistered(), "closeChannelSoon flushed at once");
-                Asyncio.sleep(Duration.ZERO); // one loop iteration: one poll
-                assertFalse(ch.isRegistered(), "still registered after the next poll");
-                return null;
-            }));
+        try (EventLoop loop = new SelectorEventLoop();
+                SocketChannel peer = withWatchedSocket((running, ch) -> {
+                    running.closeChannelSoon(ch);
+                    assertFalse(ch.isOpen());
+                    assertTrue(ch.isRegistered(), "closeChannelSoon flushed at once");
+                    Asyncio.sleep(Duration.ZERO); // one loop iteration: one poll
+                    assertFalse(ch.isRegistered(), "still registered after the next poll");
+                }, loop)) {
+            assertTrue(peer.isOpen());
         }
     }
 
     @Test
     void aRunThatEndsFlushesWhatCloseChannelSoonLeft() throws Exception {
-        SocketChannel[] p = pair();
-        try (EventLoop loop = new SelectorEventLoop(); SocketChannel peer = p[1]) {
-            SocketChannel ch = p[0];
-            loop.runUntilComplete(loop.createTask(() -> {
-                Asyncio.getRunningLoop().addReader(ch, () -> { });
-                Asyncio.sleep(Duration.ZERO);
-                Asyncio.getRunningLoop().closeChannelSoon(ch);
-                return null;
-            }));
-            assertFalse(ch.isRegistered(), "the descriptor outlived the run");
+        SocketChannel[] closed = new SocketChannel[1];
+        try (EventLoop loop = new SelectorEventLoop();
+                SocketChannel peer = withWatchedSocket((running, ch) -> {
+                    running.closeChannelSoon(ch);
+                    closed[0] = ch;
+                }, loop)) {
+            assertFalse(closed[0].isRegistered(), "the descriptor outlived the run");
             // The peer sees the end: the descriptor is closed, so a read returns -1.
             assertTrue(peer.read(java.nio.ByteBuffer.allocate(1)) < 0);
         }
