@@ -11,6 +11,7 @@ import io.jasyncio.http.Method;
 import io.jasyncio.http.MultipartException;
 import io.jasyncio.http.MultipartParser;
 import io.jasyncio.http.QueryParams;
+import io.jasyncio.http.Url;
 import io.jasyncio.http.codec.RequestHead;
 
 import java.io.IOException;
@@ -65,7 +66,11 @@ public final class Request {
      * The path of the target as sent, still percent-encoded: the target up to {@code ?} for the
      * origin-form ({@code /a%20b?x=1} gives {@code /a%20b}); the path of an absolute-form target
      * ({@code http://host/a?x} gives {@code /a}, and {@code /} when it has none); {@code *} for
-     * the asterisk-form; empty for the authority-form of CONNECT.
+     * the asterisk-form; empty for the authority-form of CONNECT. Split by {@link
+     * io.jasyncio.http.Url#parseTarget}; a fragment is ignored.
+     *
+     * @throws HttpException 400 for an absolute-form target {@code Url} refuses (a scheme other
+     *     than http or https)
      */
     public String rawPath() {
         if (rawPath == null) {
@@ -83,9 +88,17 @@ public final class Request {
     }
 
     private void splitTarget() {
-        String[] parts = RequestTarget.split(head.target());
-        rawPath = parts[0];
-        rawQuery = parts[1];
+        String target = head.target();
+        int hash = target.indexOf('#'); // clients must not send a fragment; one sent is ignored
+        Url url;
+        try {
+            url = Url.parseTarget(hash < 0 ? target : target.substring(0, hash));
+        } catch (IllegalArgumentException e) {
+            // The codec let it through (it accepts any absolute-form scheme); the router cannot.
+            throw new HttpException(400, "bad request target");
+        }
+        rawPath = url.rawPath() == null ? "" : url.rawPath();
+        rawQuery = url.rawQuery() == null ? "" : url.rawQuery();
     }
 
     /**
