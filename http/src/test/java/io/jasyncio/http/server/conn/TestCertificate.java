@@ -8,12 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
-/** A self-signed certificate for "localhost" and 127.0.0.1, made once per JVM with the JDK's keytool. */
-final class TestCertificate {
+/**
+ * A self-signed certificate for "localhost" and 127.0.0.1, made once per test JVM with the JDK's
+ * keytool (no key material in the repository): server and client SSLContexts for the
+ * connection tests, and a PEM file for peers such as {@code curl --cacert} (the interop tests).
+ */
+public final class TestCertificate {
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static KeyStore store;
+    private static Path pem;
 
     private TestCertificate() {
     }
@@ -44,7 +50,7 @@ final class TestCertificate {
     }
 
     /** The server's context, presenting the certificate. */
-    static SSLContext server() throws Exception {
+    public static SSLContext server() throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store(), PASSWORD);
         SSLContext ctx = SSLContext.getInstance("TLS");
@@ -53,7 +59,7 @@ final class TestCertificate {
     }
 
     /** A client context trusting exactly the certificate. */
-    static SSLContext client() throws Exception {
+    public static SSLContext client() throws Exception {
         KeyStore ts = KeyStore.getInstance("PKCS12");
         ts.load(null, null);
         ts.setCertificateEntry("localhost", store().getCertificate("localhost"));
@@ -62,5 +68,19 @@ final class TestCertificate {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, tmf.getTrustManagers(), null);
         return ctx;
+    }
+
+    /** The certificate as a PEM file (deleted when the JVM exits), for peers that trust a file. */
+    public static synchronized Path pemFile() throws Exception {
+        if (pem == null) {
+            Path file = Files.createTempFile("localhost", ".crt.pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(store().getCertificate("localhost").getEncoded())
+                    + "\n-----END CERTIFICATE-----\n");
+            pem = file;
+        }
+        return pem;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.LoopKind;
 import io.jasyncio.http.server.HttpServer;
+import io.jasyncio.http.server.conn.TestCertificate;
 import io.jasyncio.http.server.ServerConfig;
 import io.jasyncio.stream.tls.TlsOptions;
 import io.jasyncio.testing.LoopHarness;
@@ -175,18 +176,17 @@ class CurlInteropTest {
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void tlsWithAlpnHttp11AndKeepAlive(LoopHarness h) throws Exception {
-        TestCertificate cert = TestCertificate.localhost();
         h.runBounded(() -> {
-            HttpServer server = HttpServer.start(new InteropApp(), LOCAL.withTls(TlsOptions.server(cert.serverContext)));
+            HttpServer server = HttpServer.start(new InteropApp(), LOCAL.withTls(TlsOptions.server(TestCertificate.server())));
             try {
                 String base = "https://localhost:" + server.port();
                 // Without --http1.1 curl offers h2 and http/1.1: the server must pick http/1.1.
-                Peers.Result r = Peers.run(curl("-v", "--cacert", cert.pem.toString(),
+                Peers.Result r = Peers.run(curl("-v", "--cacert", TestCertificate.pemFile().toString(),
                         "-w", " %{http_version} %{num_connects}\\n", base + "/hello", base + "/hello")).ok();
                 assertEquals("Hello, World! 1.1 1\nHello, World! 1.1 0\n", r.out());
                 assertTrue(r.err().matches("(?s).*ALPN.*offers h2.*") || r.err().contains("ALPN: offers h2"), r.err());
                 assertTrue(r.err().matches("(?s).*ALPN.{0,20}server accepted.{0,10}http/1\\.1.*"), r.err());
-                Peers.Result forced = Peers.run(curl("--http1.1", "--cacert", cert.pem.toString(), base + "/chunks")).ok();
+                Peers.Result forced = Peers.run(curl("--http1.1", "--cacert", TestCertificate.pemFile().toString(), base + "/chunks")).ok();
                 assertTrue(forced.out().startsWith("line 0\n") && forced.out().endsWith("line 9\n"), forced.out());
                 Peers.Result untrusted = Peers.run(curl(base + "/hello"));
                 assertEquals(60, untrusted.exit(), "curl refuses the self-signed certificate without --cacert: " + untrusted.err());
