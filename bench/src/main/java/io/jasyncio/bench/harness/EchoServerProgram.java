@@ -1,6 +1,5 @@
 package io.jasyncio.bench.harness;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +23,7 @@ sealed interface EchoServerProgram {
 
         @Override
         public List<String> command(Env env) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(env.java().toString());
-            cmd.addAll(Env.EXPORTS);
-            cmd.addAll(env.jvmFlags());
-            cmd.addAll(extraFlags);
-            cmd.add("-cp");
-            cmd.add(netty && !env.nettyClasspath().isEmpty()
-                    ? env.classpath() + File.pathSeparator + env.nettyClasspath() : env.classpath());
-            cmd.add(mainClass);
-            return cmd;
+            return env.serverJavaCommand(mainClass, extraFlags, netty);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jasyncio.bench.harness;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,24 @@ record Env(Path java, String classpath, List<String> jvmFlags, Path python, Path
         cmd.add(mainClass);
         cmd.add(Integer.toString(size.n()));
         cmd.addAll(size.extraArgs());
+        return cmd;
+    }
+
+    /**
+     * The command that starts server program {@code mainClass} (the echo and HTTP peers): the
+     * JVM flags, then {@code extraFlags}, the class path with the peers' library jars when
+     * {@code libraries} (Netty's, Jackson's) and there are any. The caller appends the program's
+     * own arguments.
+     */
+    List<String> serverJavaCommand(String mainClass, List<String> extraFlags, boolean libraries) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(EXPORTS);
+        cmd.addAll(jvmFlags);
+        cmd.addAll(extraFlags);
+        cmd.add("-cp");
+        cmd.add(libraries && !nettyClasspath.isEmpty() ? classpath + File.pathSeparator + nettyClasspath : classpath);
+        cmd.add(mainClass);
         return cmd;
     }
 

@@ -1,7 +1,6 @@
 package io.jasyncio.bench.harness;
 
 import io.jasyncio.bench.http.JsonDocument;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,15 +40,7 @@ sealed interface HttpServerProgram {
 
         @Override
         public List<String> command(Env env, Path dir, String port, long lifetimeSeconds) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(env.java().toString());
-            cmd.addAll(Env.EXPORTS);
-            cmd.addAll(env.jvmFlags());
-            cmd.addAll(extraFlags);
-            cmd.add("-cp");
-            cmd.add(libraries && !env.nettyClasspath().isEmpty()
-                    ? env.classpath() + File.pathSeparator + env.nettyClasspath() : env.classpath());
-            cmd.add(mainClass);
+            List<String> cmd = new ArrayList<>(env.serverJavaCommand(mainClass, extraFlags, libraries));
             cmd.addAll(List.of("--port", port, "--max-seconds", Long.toString(lifetimeSeconds)));
             return cmd;
         }
