@@ -96,6 +96,19 @@ abstract sealed class MessageDecoder permits RequestDecoder, ResponseDecoder {
         return in.available();
     }
 
+    /**
+     * Removes and returns the bytes fed but not yet decoded. They belong to another protocol once
+     * the connection switches: after a 101 (Switching Protocols) response or a 2xx to CONNECT on
+     * the client side, after the end of a request that is being upgraded on the server side. Bytes
+     * fed later are dropped once the decoder has seen a 101 or a connection-ending message, so the
+     * caller hands the connection to its new protocol before feeding more.
+     */
+    public ByteBuffer takeRemaining() {
+        ByteBuffer rest = ByteBuffer.wrap(java.util.Arrays.copyOfRange(in.buf, in.start, in.end));
+        in.start = in.end;
+        return rest;
+    }
+
     /** Parses the next head if it has all arrived (null if not); on success the state is BODY. */
     abstract HttpEvent head() throws CodecException;
 

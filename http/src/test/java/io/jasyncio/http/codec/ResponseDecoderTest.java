@@ -92,6 +92,29 @@ class ResponseDecoderTest {
     }
 
     @Test
+    void bytesAfterSwitchingProtocolsAreHandedOverByTakeRemaining() {
+        ResponseDecoder d = new ResponseDecoder();
+        d.expectResponseTo(Method.GET);
+        d.feed(ByteBuffer.wrap(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi")));
+        assertEquals(101, assertInstanceOf(ResponseHead.class, d.next()).status());
+        assertNull(d.next());
+        ByteBuffer rest = d.takeRemaining();
+        assertEquals("\u0081\u0002hi", new String(rest.array(), rest.position(), rest.remaining(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(0, d.buffered());
+        assertEquals(0, d.takeRemaining().remaining());
+    }
+
+    @Test
+    void bytesAfterASuccessfulConnectAreHandedOverByTakeRemaining() {
+        ResponseDecoder d = new ResponseDecoder();
+        d.expectResponseTo(Method.CONNECT);
+        d.feed(ByteBuffer.wrap(ascii("HTTP/1.1 200 OK\r\n\r\n\u0016\u0003")));
+        assertEquals(200, assertInstanceOf(ResponseHead.class, d.next()).status());
+        assertInstanceOf(EndOfMessage.class, d.next());
+        assertEquals(2, d.takeRemaining().remaining());
+    }
+
+    @Test
     void missingReasonPhraseIsAccepted() {
         assertEquals(List.of("head 200  HTTP/1.1 Headers{Content-Length: 0} len=0 keepAlive=true", "end Headers{}"),
                 decode("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", false, Method.GET));
