@@ -13,9 +13,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The http module's layering, as its package-info files state it: the shared types and the
- * codec are sans-IO (the JDK only; no loop, no sockets), the server builds on them and on core's
- * exported API, and nothing reaches into core's internals.
+ * The http module's layering, as its package-info files state it: the shared types, the HTTP
+ * codec and the WebSocket frame codec are sans-IO (the JDK only; no loop, no sockets); the server
+ * and the client build on them and on core's exported API, WebSocket sits below both (each side
+ * upgrades into it) and knows neither; nothing reaches into core's internals.
  */
 class HttpLayeringTest {
     private static JavaClasses http;
@@ -43,6 +44,32 @@ class HttpLayeringTest {
                 .resideInAnyPackage("java.lang..", "java.util..", "java.nio", "java.nio.charset..",
                         "java.math..", "io.jasyncio.http", "io.jasyncio.http.codec");
         rule.check(http);
+    }
+
+    @Test
+    void webSocketFrameCodecIsSansIo() {
+        ArchRule rule = classes().that().resideInAPackage("io.jasyncio.http.ws.frame")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java.lang..", "java.util..", "java.nio", "java.nio.charset..", "java.io",
+                        "java.security..", "io.jasyncio.http", "io.jasyncio.http.ws.frame");
+        rule.check(http);
+    }
+
+    @Test
+    void webSocketKnowsNeitherTheServerNorTheClient() {
+        noClasses().that().resideInAPackage("io.jasyncio.http.ws..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.jasyncio.http.server..", "io.jasyncio.http.client..")
+                .check(http);
+    }
+
+    @Test
+    void serverAndClientAreIndependent() {
+        noClasses().that().resideInAPackage("io.jasyncio.http.client..")
+                .should().dependOnClassesThat().resideInAPackage("io.jasyncio.http.server..")
+                .check(http);
+        noClasses().that().resideInAPackage("io.jasyncio.http.server..")
+                .should().dependOnClassesThat().resideInAPackage("io.jasyncio.http.client..")
+                .check(http);
     }
 
     @Test
