@@ -326,6 +326,10 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
         } catch (AsyncTimeoutException e) {
             setCloseCode(CloseCodes.ABNORMAL, "the close handshake timed out");
             transport.abort();
+            while (!lost) {
+                // An abort always ends in connectionLost, on a later loop iteration.
+                closers.park();
+            }
         } catch (CancelledError e) {
             setCloseCode(CloseCodes.ABNORMAL, "close() was cancelled");
             transport.abort();
