@@ -158,8 +158,12 @@ final class HttpConnection implements Protocol {
         deadlineKind = NO_DEADLINE;
         server.unregister(this);
         if (upgraded != null) {
-            // The upgraded protocol learns of the loss itself; its session is not cancelled.
+            // The upgraded protocol learns of the loss itself, and its session goes on (to read
+            // what is queued, say), except in a shutdown, which waits for every session to end.
             upgraded.connectionLost(exc);
+            if (server.closing && exchange != null) {
+                exchange.cancelUnlessCurrent();
+            }
         } else if (exchange != null) {
             exchange.connectionLost();
         }

@@ -52,7 +52,9 @@ public final class WebSockets {
      *
      * <p>After {@code handler} returns the WebSocket is closed with 1000 (if still open); if it
      * throws, with 1011 and the exception is logged. A graceful server close starts the close
-     * handshake of every open WebSocket with 1001 (going away).
+     * handshake of every open WebSocket with 1001 (going away); a session whose connection is
+     * gone during the shutdown is cancelled, so the shutdown does not wait on a handler that
+     * waits for something else.
      */
     public static Response accept(Request request, WebSocketOptions options, WebSocketHandler handler) {
         Objects.requireNonNull(options, "options");

@@ -40,6 +40,15 @@ public final class WsTestClient {
 
     /** As {@link #connect(int, String, WebSocketOptions)}, with extra request fields. */
     public static WebSocket connect(int port, String path, WebSocketOptions options, Headers extra) throws IOException {
+        return connect(port, path, options, extra, null);
+    }
+
+    /**
+     * As {@link #connect(int, String, WebSocketOptions, Headers)}, and {@code early} (frames,
+     * say) is sent in the same write as the request, before any answer.
+     */
+    public static WebSocket connect(int port, String path, WebSocketOptions options, Headers extra, ByteBuffer early)
+            throws IOException {
         Connection<HeadReader> c = Network.createConnection(HeadReader::new, "127.0.0.1", port);
         Transport t = c.transport();
         try {
@@ -52,9 +61,14 @@ public final class WsTestClient {
                 h.set(extra.name(i), extra.value(i));
             }
             c.protocol().decoder.expectResponseTo(Method.GET);
-            t.write(RequestEncoder.encodeHead(Method.GET, path, h));
-            ResponseHead head = c.protocol().awaitHead();
-            return WebSocketClient.finish(start, head.status(), head.headers(), t, c.protocol().decoder.takeRemaining(), options);
+            ByteBuffer head = RequestEncoder.encodeHead(Method.GET, path, h);
+            if (early != null) {
+                head = ByteBuffer.allocate(head.remaining() + early.remaining()).put(head).put(early).flip();
+            }
+            t.write(head);
+            ResponseHead answer = c.protocol().awaitHead();
+            return WebSocketClient.finish(start, answer.status(), answer.headers(), t,
+                    c.protocol().decoder.takeRemaining(), options);
         } catch (IOException | RuntimeException | Error e) {
             t.abort();
             throw e;
