@@ -248,7 +248,7 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
      * arrive after the Close frame is sent are dropped. Cancelled while it waits, it drops the
      * connection at once and the cancellation goes on.
      *
-     * @param code a code a peer may send (1000-1003, 1007-1011, 3000-4999)
+     * @param code a code a peer may send (1000-1003, 1007-1014, 3000-4999)
      * @param reason at most 123 bytes in UTF-8
      * @throws IllegalArgumentException on a code that may not be sent, or a reason too long
      */
@@ -392,7 +392,9 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
         setCloseCode(localCode, reason);
         if (!closeSent) {
             closeSent = true;
-            transport.write(encoder.close(sentCode, reason.length() > 60 ? reason.substring(0, 60) : reason));
+            // A Close frame's reason holds at most 123 bytes; a longer one is left out, not cut mid-character.
+            boolean fits = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123;
+            transport.write(encoder.close(sentCode, fits ? reason : ""));
         }
         closeTransport();
         wakeAll();
