@@ -268,6 +268,11 @@ public final class WsDecoder {
             try {
                 if (!deflate.decompress(buf, start, n, last, message, limits.maxMessageSize())) {
                     start += n;
+                    // the bytes inflated within the limit are checked first, so that the error does
+                    // not depend on how the input was split (found by fuzzing)
+                    if (messageOpcode == Opcode.TEXT && !utf8.update(message.array, checked, limits.maxMessageSize() - checked)) {
+                        return failure(CloseCodes.INVALID_DATA, "invalid UTF-8 in a text message");
+                    }
                     return failure(CloseCodes.TOO_BIG, "message inflates past the limit of " + limits.maxMessageSize() + " bytes");
                 }
             } catch (DataFormatException e) {
