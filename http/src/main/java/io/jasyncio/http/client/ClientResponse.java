@@ -172,6 +172,14 @@ public final class ClientResponse implements AutoCloseable {
         return reader.read();
     }
 
+    /** Reads the end of a body that cannot have content, releasing the connection before the caller sees the response. */
+    void releaseEmpty() throws IOException {
+        while (reader.read() != null) {
+            // the framing rules out content: nothing arrives here, and nothing would be kept
+        }
+        body = new byte[0];
+    }
+
     /**
      * The whole body (decoded); the connection is released. Calling it again returns the same
      * bytes.
