@@ -367,7 +367,7 @@ public final class ClientSession implements AutoCloseable {
         if (rateLimiter != null) {
             rateLimiter.acquire(ClientUrls.origin(target));
         }
-        long deadline = timeouts.total() == null ? Long.MAX_VALUE : ConnectionPool.deadlineAfter(Asyncio.time(), timeouts.total());
+        long deadline = ConnectionPool.deadlineAfter(Asyncio.time(), timeouts.total());
         Exchange exchange = pool.send(new OutgoingRequest(Method.GET, target, withCookies(hop), null), timeouts, deadline);
         ResponseHead head = exchange.head();
         if (cookieJar != null) {
