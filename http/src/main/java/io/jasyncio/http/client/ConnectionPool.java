@@ -5,8 +5,11 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.ParkingLot;
 import io.jasyncio.Timeout;
+import io.jasyncio.http.Url;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The client's keep-alive connections: aiohttp's {@code TCPConnector}. {@link #send} takes a
@@ -27,11 +30,16 @@ final class ConnectionPool {
     private record Lease(ClientConnection conn, boolean reused) {
     }
 
+    /** How many authorities per scheme keep their parsed route; past that the cache starts again. */
+    private static final int ROUTE_CACHE_SIZE = 1024;
+
     final PoolOptions options;
     final ClientListener listener;
     private final Connector connector;
     private final PoolSlots slots;
     private final ParkingLot closing = new ParkingLot(this);
+    private final Map<String, Route> httpRoutes = new HashMap<>();
+    private final Map<String, Route> httpsRoutes = new HashMap<>();
     /** Connections closed by the pool whose transports have not reported the loss yet. */
     private int closingCount;
     private boolean closed;
@@ -90,7 +98,7 @@ final class ConnectionPool {
     }
 
     private Exchange sendWithRetry(OutgoingRequest request, ClientTimeouts timeouts, long deadline) throws IOException {
-        Route route = new Route(Origin.of(request.url()), options.proxy());
+        Route route = routeFor(request.url());
         boolean fresh = false;
         while (true) {
             Lease lease = acquire(route, timeouts, deadline, fresh);
@@ -109,6 +117,23 @@ final class ConnectionPool {
                 throw t;
             }
         }
+    }
+
+    /**
+     * The route of {@code url}, one instance per scheme and authority: parsing the origin on every
+     * request showed in profiles, and a canonical instance makes the books' lookups cheap.
+     */
+    private Route routeFor(Url url) {
+        Map<String, Route> byAuthority = "https".equals(url.scheme()) ? httpsRoutes : httpRoutes;
+        Route r = byAuthority.get(url.authority());
+        if (r == null) {
+            if (byAuthority.size() >= ROUTE_CACHE_SIZE) {
+                byAuthority.clear();
+            }
+            r = new Route(Origin.of(url), options.proxy());
+            byAuthority.put(url.authority(), r);
+        }
+        return r;
     }
 
     private Lease acquire(Route route, ClientTimeouts timeouts, long deadline, boolean fresh) throws IOException {
