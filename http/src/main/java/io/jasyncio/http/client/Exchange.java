@@ -100,7 +100,7 @@ final class Exchange {
     static Headers headersFor(OutgoingRequest request, Route route) {
         Headers h = request.headers().copy();
         if (!h.contains("Host")) {
-            h.add("Host", route.origin().authority());
+            h.add("Host", route.hostHeader());
         }
         Body body = request.body();
         h.remove("Content-Length");
@@ -280,11 +280,23 @@ final class Exchange {
             return;
         }
         held = false;
-        if (head.keepAlive() && conn.reusable()) {
+        if (head.keepAlive() && conn.reusable() && !asksToClose(request.headers())) {
             pool.release(conn);
         } else {
             pool.discard(conn);
         }
+    }
+
+    /** Whether the request said {@code Connection: close} (RFC 9112 §9.6: then neither side reuses the connection). */
+    private static boolean asksToClose(Headers headers) {
+        for (String v : headers.getAll("Connection")) {
+            for (String token : v.split(",")) {
+                if (token.trim().equalsIgnoreCase("close")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean upgradable() {
