@@ -70,6 +70,8 @@ public final class ClientSession implements AutoCloseable {
 
     private final Url baseUrl;
     private final Headers defaultHeaders;
+    /** The defaults plus what the session adds itself: the headers of a request that gives none. */
+    private final Headers requestDefaults;
     private final ClientTimeouts timeouts;
     private final CookieJar cookieJar;
     private final ClientListener listener;
@@ -124,6 +126,11 @@ public final class ClientSession implements AutoCloseable {
         this.jsonCodec = b.jsonCodec;
         this.autoDecompress = b.autoDecompress;
         this.pool = new ConnectionPool(b.pool, b.listener);
+        Headers d = defaultHeaders.copy();
+        if (autoDecompress && !d.contains("Accept-Encoding")) {
+            d.set("Accept-Encoding", "gzip, deflate");
+        }
+        this.requestDefaults = d;
         this.unclosed = new Unclosed();
         this.cleanable = CLEANER.register(this, unclosed);
     }
@@ -451,6 +458,9 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private Headers mergedHeaders(Headers requestHeaders) {
+        if (requestHeaders.isEmpty()) {
+            return requestDefaults.copy();
+        }
         Headers h = defaultHeaders.copy();
         for (int i = 0; i < requestHeaders.size(); i++) {
             h.remove(requestHeaders.name(i));
