@@ -79,6 +79,42 @@ class PoolKeepAliveTest {
         });
     }
 
+    @LoopTest(checkFds = true)
+    void anIdleConnectionResetByTheServerLeavesThePoolAndItsBooksBalance(LoopHarness h) {
+        h.runBounded(() -> {
+            List<Task<Void>> resets = new ArrayList<>();
+            try (RawServer s = RawServer.start((c, head, n) -> {
+                c.ok("x");
+                resets.add(Asyncio.createTask(() -> {
+                    Asyncio.sleep(Duration.ofMillis(50));
+                    // SO_LINGER 0: the close sends a RST, so the client sees a reset, not an end of stream.
+                    ((java.nio.channels.SocketChannel) c.transport.getExtraInfo(io.jasyncio.stream.Transport.SOCKET))
+                            .setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+                    c.transport.abort();
+                }));
+            })) {
+                ConnectionPool pool = new ConnectionPool(PoolOptions.DEFAULTS, null);
+                try {
+                    assertEquals("x", text(send(pool, get(s.url("/")))));
+                    assertEquals(new PoolStatistics(1, 1, 0, 0), pool.statistics());
+                    for (Task<Void> r : resets) {
+                        r.await();
+                    }
+                    LoopHarness.eventually(() -> pool.statistics().open() == 0);
+                    assertEquals(new PoolStatistics(0, 0, 0, 0), pool.statistics());
+                    Exchange e = send(pool, get(s.url("/")));
+                    assertFalse(e.reused());
+                    assertEquals("x", text(e));
+                    for (Task<Void> r : resets) {
+                        r.await();
+                    }
+                } finally {
+                    pool.close();
+                }
+            }
+        });
+    }
+
     /** Answers the first request on each connection; closes without a word on the second, as a server that timed the connection out just then. */
     private static RawServer closesOnSecondRequest() throws IOException {
         return RawServer.start((c, head, n) -> {
