@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Idle expiry, connections the server closed while idle, and the one retry after a stale reuse. */
 class PoolKeepAliveTest {
-    /** Real time the tests wait for the pool's sweep: generous against a loaded machine. */
-    private static final Duration KEEP_ALIVE = Duration.ofMillis(200);
+    /** Real time the tests wait for the pool's sweep: long enough that a loaded machine sees the connections idle first. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(1);
 
     private static Exchange send(ConnectionPool pool, OutgoingRequest r) throws IOException {
         return pool.send(r, ClientTimeouts.DEFAULTS, Long.MAX_VALUE);
