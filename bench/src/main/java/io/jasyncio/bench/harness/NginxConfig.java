@@ -81,7 +81,8 @@ final class NginxConfig {
                 .append("    access_log off;\n")
                 .append("    keepalive_requests 1000000000;\n")
                 .append("    keepalive_timeout 300s;\n")
-                .append("    open_file_cache max=16 valid=300s;\n")
+                .append("    open_file_cache max=16 inactive=300s;\n")
+                .append("    open_file_cache_valid 300s;\n")
                 .append("    default_type text/plain;\n");
         for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
             sb.append("    ").append(temp).append("_temp_path ").append(d).append('/').append(temp).append(";\n");
