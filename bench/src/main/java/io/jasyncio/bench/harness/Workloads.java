@@ -14,6 +14,7 @@ import io.jasyncio.bench.VirtualThreadSleeps;
 import io.jasyncio.bench.VirtualThreadSpawn;
 import io.jasyncio.bench.VirtualThreadSuspended;
 import io.jasyncio.bench.VirtualThreadSwitch;
+import io.jasyncio.bench.client.JasyncioHttpClientBench;
 import io.jasyncio.bench.client.JdkHttpClientBench;
 import io.jasyncio.bench.client.NettyHttpClientBench;
 import io.jasyncio.bench.echo.JasyncioProtocolEchoServer;
@@ -99,7 +100,7 @@ final class Workloads {
      * HttpClientCodec on one epoll event loop.
      */
     static final List<Runner> HTTP_CLIENTS = List.of(
-            new HttpClientRunner(JASYNCIO, new HttpClientProgram.Jvm("io.jasyncio.bench.client.JasyncioHttpClientBench", List.of(), false)),
+            new HttpClientRunner(JASYNCIO, new HttpClientProgram.Jvm(JasyncioHttpClientBench.class.getName(), List.of(), false)),
             new HttpClientRunner(ASYNCIO, new HttpClientProgram.Aiohttp(false)),
             new HttpClientRunner(UVLOOP, new HttpClientProgram.Aiohttp(true)),
             new HttpClientRunner(VIRTUAL_THREADS, new HttpClientProgram.Jvm(JdkHttpClientBench.class.getName(),

@@ -3,6 +3,7 @@ package io.jasyncio.bench.harness;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.bench.client.ClientArgs;
+import io.jasyncio.bench.client.JasyncioHttpClientBench;
 import io.jasyncio.bench.client.JdkHttpClientBench;
 import io.jasyncio.bench.client.NettyHttpClientBench;
 import java.net.URI;
@@ -48,7 +49,7 @@ class HttpClientRunnerTest {
     @Test
     void jasyncioClientGetsExactlyTheHarnessFlagsOnCoreOne() {
         List<String> expected = new ArrayList<>(List.of("/jdk/bin/java", "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-                "-Xmx1g", "-cp", "/cp", "io.jasyncio.bench.client.JasyncioHttpClientBench"));
+                "-Xmx1g", "-cp", "/cp", JasyncioHttpClientBench.class.getName()));
         expected.addAll(CLIENT_ARGS);
         assertEquals(pinned("1", expected), runner(Contender.JASYNCIO).clientCommand(env, size, "4242"));
     }
