@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * serving 1000 pages on 127.0.0.1
  * crawled 1000 pages, 1999 links followed, 0 errors
  * at most 50 requests in flight, 50 connections opened, 1000 requests served
- * 0.85 seconds
+ * 1.20 seconds
  * </pre>
  */
 public final class CrawlDemo {
