@@ -65,11 +65,13 @@ final class BodyFiles {
         });
     }
 
-    private interface Io<T> {
+    /** Blocking file work. */
+    interface Io<T> {
         T run() throws IOException;
     }
 
-    private static <T> T io(Io<T> io) throws IOException {
+    /** Runs {@code io} on a worker thread, its IOException unwrapped. */
+    static <T> T io(Io<T> io) throws IOException {
         try {
             return Asyncio.toThread(io::run);
         } catch (CompletionException e) {

@@ -8,6 +8,10 @@ import io.jasyncio.http.Method;
 import io.jasyncio.http.QueryParams;
 import io.jasyncio.http.Url;
 import io.jasyncio.http.codec.ResponseHead;
+import io.jasyncio.http.ws.WebSocket;
+import io.jasyncio.http.ws.WebSocketClient;
+import io.jasyncio.http.ws.WebSocketOptions;
+import io.jasyncio.http.ws.frame.WsHandshakeException;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -309,18 +313,91 @@ public final class ClientSession implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Opens a WebSocket (RFC 6455) to {@code url} with {@link WebSocketOptions#DEFAULTS}: aiohttp's
+     * {@code ws_connect}. See {@link #websocket(String, WebSocketOptions)}.
+     *
+     * @throws IOException as {@link #websocket(String, WebSocketOptions)}
+     */
+    public WebSocket websocket(String url) throws IOException {
+        return websocket(url, WebSocketOptions.DEFAULTS);
+    }
+
+    /**
+     * Opens a WebSocket to {@code url} ({@code ws://}, {@code wss://}, or {@code http(s)://};
+     * relative to the base URL like any request): a GET with the upgrade headers, the session's
+     * headers and cookies, through the pool (so its limits, timeouts, proxy and TLS settings
+     * apply); then the connection leaves the pool and belongs to the returned {@link WebSocket},
+     * which must be closed. The session's total timeout bounds the handshake only. Redirects are
+     * not followed: a 3xx fails the handshake like any status other than 101.
+     *
+     * {@snippet :
+     * try (WebSocket ws = session.websocket("/chat")) {
+     *     ws.send("hello");
+     *     for (Message m : ws) {
+     *         System.out.println(m);
+     *     }
+     * }
+     * }
+     *
+     * @throws WsHandshakeException if the server does not complete the handshake (its
+     *     {@code status()} is the response's: 200, 403, 426...)
+     * @throws ClientTimeoutException when a timeout expires during the handshake
+     * @throws IOException when the connection fails
+     * @throws IllegalStateException if the session is closed
+     */
+    public WebSocket websocket(String url, WebSocketOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        checkOpen();
+        String u = url.strip();
+        String lower = u.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("ws://")) {
+            u = "http://" + u.substring(5);
+        } else if (lower.startsWith("wss://")) {
+            u = "https://" + u.substring(6);
+        }
+        Url target = ClientUrls.resolve(baseUrl, u);
+        WebSocketClient.Start start = WebSocketClient.start(options);
+        Headers headers = defaultHeaders.copy();
+        for (int i = 0; i < start.headers().size(); i++) {
+            headers.set(start.headers().name(i), start.headers().value(i));
+        }
+        Redirects.Hop hop = new Redirects.Hop(Method.GET, target, headers, null);
+        if (rateLimiter != null) {
+            rateLimiter.acquire(ClientUrls.origin(target));
+        }
+        long deadline = timeouts.total() == null ? Long.MAX_VALUE : ConnectionPool.deadlineAfter(Asyncio.time(), timeouts.total());
+        Exchange exchange = pool.send(new OutgoingRequest(Method.GET, target, withCookies(hop), null), timeouts, deadline);
+        ResponseHead head = exchange.head();
+        if (cookieJar != null) {
+            cookieJar.store(target, head.headers(), System.currentTimeMillis());
+        }
+        if (head.status() != 101) {
+            exchange.release();
+            throw new WsHandshakeException(head.status(), "the WebSocket handshake with " + ClientUrls.withoutQuery(target)
+                    + " got " + head.status() + " " + head.reason() + " instead of 101 Switching Protocols");
+        }
+        Exchange.Upgraded up = exchange.upgrade();
+        try {
+            return WebSocketClient.finish(start, head.status(), head.headers(), up.transport(), up.leftover(), options);
+        } catch (WsHandshakeException | RuntimeException e) {
+            up.transport().close();
+            throw e;
+        }
+    }
+
     private ClientResponse follow(Redirects.Hop hop, ClientTimeouts t, boolean allowRedirects, int max) throws IOException {
         List<ClientResponse> history = new ArrayList<>();
         List<Url> chain = new ArrayList<>();
         long deadline = Long.MAX_VALUE;
+        boolean first = true;
         while (true) {
             if (rateLimiter != null) {
                 rateLimiter.acquire(ClientUrls.origin(hop.url()));
             }
-            if (deadline == Long.MAX_VALUE && t.total() != null) {
-                long now = Asyncio.time();
-                long total = t.total().toNanos();
-                deadline = now > Long.MAX_VALUE - total ? Long.MAX_VALUE - 1 : now + total;
+            if (first) {
+                deadline = ConnectionPool.deadlineAfter(Asyncio.time(), t.total());
+                first = false;
             }
             Exchange exchange = pool.send(new OutgoingRequest(hop.method(), hop.url(), withCookies(hop), hop.body()), t, deadline);
             ResponseHead head = exchange.head();

@@ -89,6 +89,9 @@ final class Exchange {
         Exchange e = new Exchange(pool, conn, request, head, reused, timeouts, deadline);
         if (head.status() == 101) {
             e.state = State.DONE;
+        } else if (head.contentLength() == 0 && !e.upgradable() && conn.decoder.next() instanceof EndOfMessage) {
+            // No body (HEAD, 204, 304, Content-Length: 0): the connection goes back at once, as aiohttp does.
+            e.finish();
         }
         return e;
     }
@@ -185,6 +188,11 @@ final class Exchange {
     /** Whether the connection had carried an earlier request (came from the pool). */
     boolean reused() {
         return reused;
+    }
+
+    /** Bytes received but not yet returned by {@link #read()}: bounded by the read backpressure. */
+    int buffered() {
+        return conn.decoder.buffered();
     }
 
     /** The address the connection is connected to (the proxy's when there is one); null if unknown. */

@@ -1,13 +1,11 @@
 package io.jasyncio.http.client;
 
-import io.jasyncio.Asyncio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.CompletionException;
 
 /**
  * A file streamed from disk. Each piece is read on a worker thread, so a slow or cold disk stalls
@@ -52,12 +50,12 @@ final class FileBody implements Body {
 
     @Override
     public void writeTo(BodySink sink) throws IOException {
-        FileChannel ch = call(() -> FileChannel.open(path, StandardOpenOption.READ));
+        FileChannel ch = BodyFiles.io(() -> FileChannel.open(path, StandardOpenOption.READ));
         try {
             long sent = 0;
             while (sent < length) {
                 long at = sent;
-                ByteBuffer piece = call(() -> {
+                ByteBuffer piece = BodyFiles.io(() -> {
                     ByteBuffer b = ByteBuffer.allocate((int) Math.min(PIECE, length - at));
                     while (b.hasRemaining()) {
                         if (ch.read(b, at + b.position()) < 0) {
@@ -74,21 +72,6 @@ final class FileBody implements Body {
             }
         } finally {
             ch.close();
-        }
-    }
-
-    private interface Io<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T call(Io<T> io) throws IOException {
-        try {
-            return Asyncio.toThread(io::run);
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException io2) {
-                throw io2;
-            }
-            throw e;
         }
     }
 

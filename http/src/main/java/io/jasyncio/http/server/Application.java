@@ -142,6 +142,35 @@ public final class Application implements Handler, Lifecycle {
     }
 
     /**
+     * Routes WebSocket opening requests ({@code GET} with {@code Upgrade: websocket}) for
+     * {@code template} to {@code handler}, with {@link io.jasyncio.http.ws.WebSocketOptions#DEFAULTS}:
+     * aiohttp's {@code WebSocketResponse} in a GET handler. See {@link WebSockets#accept} for the
+     * handshake and its errors; the handler runs after the 101, in the request's task.
+     *
+     * {@snippet :
+     * app.websocket("/echo", (request, ws) -> {
+     *     for (Message m : ws) {
+     *         ws.send(m.bytes());
+     *     }
+     * });
+     * }
+     *
+     * @return this application, for chaining
+     * @throws IllegalArgumentException on a bad template, or if GET is already routed for it
+     * @throws IllegalStateException once the application is frozen
+     */
+    public Application websocket(String template, WebSocketHandler handler) {
+        return websocket(template, io.jasyncio.http.ws.WebSocketOptions.DEFAULTS, handler);
+    }
+
+    /** Routes WebSocket requests as {@link #websocket(String, WebSocketHandler)} does, with {@code options}. */
+    public Application websocket(String template, io.jasyncio.http.ws.WebSocketOptions options, WebSocketHandler handler) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(handler, "handler");
+        return get(template, request -> WebSockets.accept(request, options, handler));
+    }
+
+    /**
      * Serves the files under {@code directory} at {@code prefix}: {@code GET prefix/a/b.css}
      * answers {@link Response#file} of {@code directory/a/b.css} (ranges and conditional
      * requests included), aiohttp's {@code add_static}. A path with a {@code .} or {@code ..}

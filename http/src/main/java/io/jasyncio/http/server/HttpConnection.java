@@ -33,7 +33,10 @@ final class HttpConnection implements Protocol {
      * lost: nothing more is parsed or written). Transitions:
      * IDLE -> ACTIVE on a head; ACTIVE -> IDLE | DISCARDING | CLOSED in exchangeDone;
      * DISCARDING -> IDLE at the body's end; ACTIVE (body unread, not kept alive) | IDLE (a bad
-     * head) -> LINGERING -> CLOSED; anything -> CLOSED on close or loss.
+     * head) -> LINGERING -> CLOSED; anything -> CLOSED on close or loss. UPGRADED: a 101 is out
+     * and another protocol (`upgraded`) speaks on the connection; this one stays the transport's
+     * protocol and forwards events to it, so loss still unregisters the connection; ACTIVE ->
+     * UPGRADED in startUpgrade, UPGRADED -> CLOSED when the exchange ends.
      *
      * Bytes are never copied here: the codec copies what it keeps from the lent read buffer,
      * and the body reader pulls events from it on demand. Backpressure is therefore one number,
@@ -51,6 +54,8 @@ final class HttpConnection implements Protocol {
     static final int CLOSED = 3;
     /** The response is out and the write side shut; the client's remaining bytes are dropped. */
     static final int LINGERING = 4;
+    /** A 101 is out: the connection speaks another protocol, which this one forwards events to. */
+    static final int UPGRADED = 5;
 
     static final int NO_DEADLINE = 0;
     static final int HEADER_DEADLINE = 1;
@@ -78,6 +83,9 @@ final class HttpConnection implements Protocol {
     boolean lost;
     private ParkingLot readers;
     private ParkingLot drainers;
+    /** The protocol an upgrade installed (UPGRADED), or null. */
+    Protocol upgraded;
+    private ResponseBody.ProtocolSwitch upgradeSwitch;
     /** The server's list of connections. */
     HttpConnection prev;
     HttpConnection next;
@@ -106,6 +114,12 @@ final class HttpConnection implements Protocol {
         if (state == CLOSED || state == LINGERING) {
             return;
         }
+        if (state == UPGRADED) {
+            if (upgraded != null) {
+                upgraded.dataReceived(data);
+            }
+            return;
+        }
         decoder.feed(data);
         switch (state) {
             case IDLE -> pump();
@@ -130,7 +144,7 @@ final class HttpConnection implements Protocol {
      */
     @Override
     public boolean eofReceived() {
-        return false;
+        return state == UPGRADED && upgraded != null && upgraded.eofReceived();
     }
 
     @Override
@@ -143,7 +157,14 @@ final class HttpConnection implements Protocol {
         state = CLOSED;
         deadlineKind = NO_DEADLINE;
         server.unregister(this);
-        if (exchange != null) {
+        if (upgraded != null) {
+            // The upgraded protocol learns of the loss itself, and its session goes on (to read
+            // what is queued, say), except in a shutdown, which waits for every session to end.
+            upgraded.connectionLost(exc);
+            if (server.closing && exchange != null) {
+                exchange.cancelUnlessCurrent();
+            }
+        } else if (exchange != null) {
             exchange.connectionLost();
         }
         if (readers != null) {
@@ -157,6 +178,9 @@ final class HttpConnection implements Protocol {
     @Override
     public void pauseWriting() {
         writePaused = true;
+        if (upgraded != null) {
+            upgraded.pauseWriting();
+        }
     }
 
     @Override
@@ -164,6 +188,9 @@ final class HttpConnection implements Protocol {
         writePaused = false;
         if (drainers != null) {
             drainers.wakeAll();
+        }
+        if (upgraded != null) {
+            upgraded.resumeWriting();
         }
     }
 
@@ -206,6 +233,11 @@ final class HttpConnection implements Protocol {
      */
     void exchangeDone(HttpExchange x, boolean keepAlive) {
         if (exchange != x || state == CLOSED) {
+            return;
+        }
+        if (state == UPGRADED) {
+            exchange = null;
+            close();
             return;
         }
         if (!keepAlive || server.closing) {
@@ -324,6 +356,20 @@ final class HttpConnection implements Protocol {
         }
     }
 
+    /**
+     * Hands the connection to another protocol after a 101: HTTP parsing stops, reading
+     * resumes, and the returned transport's {@code setProtocol} installs the new protocol
+     * behind this one.
+     */
+    Transport startUpgrade(ResponseBody.ProtocolSwitch session) {
+        state = UPGRADED;
+        deadlineKind = NO_DEADLINE;
+        deadline = Long.MAX_VALUE;
+        upgradeSwitch = session;
+        resumeReading();
+        return new UpgradedTransport(this);
+    }
+
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     void sendContinue() {
@@ -380,17 +426,33 @@ final class HttpConnection implements Protocol {
         transport.close();
     }
 
-    /** Closes at once, dropping unsent data. */
+    /**
+     * Closes at once, dropping unsent data. An upgraded session's task is cancelled (the server
+     * gave up on it), unless it is the caller.
+     */
     void abort() {
+        dropUpgraded();
+        if (upgraded != null && exchange != null) {
+            exchange.cancelUnlessCurrent();
+        }
+    }
+
+    /** Closes at once, dropping unsent data: what the upgraded protocol's own abort does. */
+    void dropUpgraded() {
         state = CLOSED;
         deadlineKind = NO_DEADLINE;
         transport.abort();
     }
 
-    /** Closes the connection if it waits for a request and holds none: graceful shutdown. */
+    /**
+     * Closes the connection if it waits for a request and holds none, and tells an upgraded
+     * session to end: graceful shutdown.
+     */
     void closeIfIdle() {
         if (state == IDLE && decoder.buffered() == 0) {
             close();
+        } else if (state == UPGRADED) {
+            upgradeSwitch.serverClosing();
         }
     }
 

@@ -72,6 +72,13 @@ final class HttpExchange implements Callable<Void> {
         }
     }
 
+    /** Cancels the exchange's task unless it is the one running (an upgraded session the server drops). */
+    void cancelUnlessCurrent() {
+        if (task != io.jasyncio.Asyncio.currentTask()) {
+            connectionLost();
+        }
+    }
+
     /** Cancels the exchange (server shutdown after the grace period). */
     void cancel() {
         connectionLost();
@@ -141,6 +148,14 @@ final class HttpExchange implements Callable<Void> {
     private boolean respond(Response r) throws Exception {
         status = r.status();
         ResponseBody b = r.body();
+        if (b instanceof ResponseBody.Upgrade u) {
+            if (status != Status.SWITCHING_PROTOCOLS) {
+                return respond(internalError(new IllegalStateException(
+                        "an Upgrade body goes with status 101, not " + status)));
+            }
+            upgrade(r, u);
+            return false;
+        }
         boolean isHead = head.method() == Method.HEAD;
         boolean noBody = Status.forbidsBody(status);
         boolean http10 = head.version() == HttpVersion.HTTP_1_0;
@@ -216,6 +231,23 @@ final class HttpExchange implements Callable<Void> {
             }
         }
         return keepAlive;
+    }
+
+    private static final byte[] CONNECTION_UPGRADE = "Connection: Upgrade\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    /**
+     * Writes the 101 head and runs the new protocol in this task: the bytes the client sent
+     * after the request go to it, and the connection closes when it returns (exchangeDone).
+     */
+    private void upgrade(Response r, ResponseBody.Upgrade u) throws Exception {
+        HeadWriter w = conn.server.heads;
+        w.begin(status);
+        w.standard(w.fields(r.headers(), false));
+        w.raw(CONNECTION_UPGRADE);
+        w.end();
+        conn.transport.write(w.buffer());
+        ByteBuffer leftover = conn.decoder.takeRemaining();
+        u.session().run(conn.startUpgrade(u.session()), leftover);
     }
 
     /**

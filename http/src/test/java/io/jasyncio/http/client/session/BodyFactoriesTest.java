@@ -199,6 +199,16 @@ class BodyFactoriesTest {
                 "line%0Abreak|null|text/plain; charset=utf-8|1|v"), parts);
     }
 
+    @LoopTest(loops = LoopKind.SELECTOR)
+    void aFilePartDefaultsToOctetStreamAndTheFilesName(LoopHarness h) throws IOException {
+        Path f = Files.writeString(dir.resolve("notes.txt"), "abc");
+        MultipartBody body = Body.multipart().boundary("b").file("doc", f).build();
+        String written = h.runBounded(() -> write(body).text());
+        assertEquals("--b\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nabc\r\n--b--\r\n", written);
+        assertEquals(written.length(), body.length());
+    }
+
     @Test
     void multipartWithAStreamedPartIsChunkedAndNotReplayable() {
         MultipartBody body = Body.multipart().boundary("fixed-boundary")
