@@ -79,7 +79,9 @@ class AiohttpInteropTest {
                 }
                 assertEquals(1, c.created, "three GETs on one connection");
                 try (ClientResponse r = s.get("json")) {
-                    assertEquals(Map.of("name", "jasyncio", "n", List.of(1, 2, 3)).toString(), r.json(Map.class).toString());
+                    Map<?, ?> doc = r.json(Map.class);
+                    assertEquals("jasyncio", doc.get("name"));
+                    assertEquals("[1, 2, 3]", doc.get("n").toString());
                 }
                 try (ClientResponse r = s.get("close")) {
                     assertEquals("bye", r.text());
