@@ -22,20 +22,24 @@ public final class JasyncioHttpClientBench {
     /** Usage: {@link ClientArgs}; prints the result line. */
     public static void main(String[] args) {
         ClientArgs a = ClientArgs.parse(args);
+        double[] cpuUs = {-1};
         double seconds = Asyncio.run(() -> {
             try (ClientSession session = ClientSession.builder()
                     .pool(PoolOptions.DEFAULTS.withLimit(a.concurrency())).build()) {
                 if (a.warmup() > 0) {
                     fetchAll(session, a, a.warmup());
                 }
+                long cpu = ClientCpu.nanos();
                 long start = System.nanoTime();
                 fetchAll(session, a, a.n());
-                return (System.nanoTime() - start) / 1e9;
+                double secs = (System.nanoTime() - start) / 1e9;
+                cpuUs[0] = ClientCpu.usPerRequest(cpu, ClientCpu.nanos(), a.n());
+                return secs;
             }
         });
         BenchReport.of("http-client", "jasyncio", a.n()).put("requests", a.n()).put("seconds", seconds)
                 .put("req_per_s", a.n() / seconds).put("concurrency", a.concurrency())
-                .put("warmup_requests", a.warmup()).print();
+                .put("warmup_requests", a.warmup()).put("client_cpu_us_per_req", cpuUs[0]).print();
     }
 
     private static void fetchAll(ClientSession session, ClientArgs a, int count) {

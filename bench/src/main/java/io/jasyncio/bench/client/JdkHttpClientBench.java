@@ -27,12 +27,14 @@ public final class JdkHttpClientBench {
             if (a.warmup() > 0) {
                 fetchAll(client, request, a.warmup(), a);
             }
+            long cpu = ClientCpu.nanos();
             long start = System.nanoTime();
             fetchAll(client, request, a.n(), a);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuUs = ClientCpu.usPerRequest(cpu, ClientCpu.nanos(), a.n());
             BenchReport.of("http-client", "virtual-threads", a.n()).put("requests", a.n()).put("seconds", seconds)
                     .put("req_per_s", a.n() / seconds).put("concurrency", a.concurrency())
-                    .put("warmup_requests", a.warmup()).print();
+                    .put("warmup_requests", a.warmup()).put("client_cpu_us_per_req", cpuUs).print();
         }
     }
 

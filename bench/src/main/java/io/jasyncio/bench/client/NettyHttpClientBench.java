@@ -50,12 +50,14 @@ public final class NettyHttpClientBench {
             if (a.warmup() > 0) {
                 fetchAll(group, a, a.warmup());
             }
+            long cpu = ClientCpu.nanos();
             long start = System.nanoTime();
             fetchAll(group, a, a.n());
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuUs = ClientCpu.usPerRequest(cpu, ClientCpu.nanos(), a.n());
             BenchReport.of("http-client", "netty", a.n()).put("requests", a.n()).put("seconds", seconds)
                     .put("req_per_s", a.n() / seconds).put("concurrency", a.concurrency())
-                    .put("warmup_requests", a.warmup()).print();
+                    .put("warmup_requests", a.warmup()).put("client_cpu_us_per_req", cpuUs).print();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }

@@ -114,9 +114,10 @@ final class Workloads {
      */
     static final Workload HTTP_CLIENT = new Workload("http-client", "HTTP/1.1 client: N GETs of a 1 KiB static file from nginx "
             + "(one worker, core 0), 100 in flight on at most 100 keep-alive connections, after 2,000 warm-up GETs; "
-            + "the client on core 1; requests per second", false,
+            + "the client on core 1; requests per second, beside the client's CPU µs per request", false,
             new ClientSize(20_000, 100, 2_000).toSize(), new ClientSize(200, 10, 0).toSize(), Metric.REQUESTS_PER_S,
-            HTTP_CLIENTS, List.of(Target.ratioAtLeast(ASYNCIO, 5).issue("10"), Target.ratioAtLeast(VIRTUAL_THREADS, 3).issue("10")));
+            HTTP_CLIENTS, List.of(Target.ratioAtLeast(ASYNCIO, 5).issue("10"), Target.ratioAtLeast(VIRTUAL_THREADS, 3).issue("10")),
+            List.of(Metric.CLIENT_CPU_PER_REQ));
 
     static final List<Workload> ALL = List.of(
             new Workload("spawn", "spawn+await N tasks that each yield once (sleep(0); virtual threads: Thread.yield, "

@@ -134,6 +134,7 @@ class BenchSmokeTest {
         for (Measurement m : outcome.results().getFirst().runs().values().stream().flatMap(List::stream).toList()) {
             assertEquals(200, m.number("requests"), 0.0, m.fields().toString());
             assertTrue(m.number("req_per_s") > 0, m.fields().toString());
+            assertTrue(m.number("client_cpu_us_per_req") > 0, m.fields().toString());
             assertTrue(m.number("server_cpu_s") >= 0, m.fields().toString());
             assertTrue(m.command().contains("server: ") && m.command().contains("; client: "), m.command());
         }

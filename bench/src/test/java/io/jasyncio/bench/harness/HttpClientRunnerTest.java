@@ -38,6 +38,7 @@ class HttpClientRunnerTest {
         assertEquals(size, ClientSize.of(client.full()));
         assertEquals(new ClientSize(200, 10, 0), ClientSize.of(client.smoke()));
         assertEquals(Metric.REQUESTS_PER_S, client.metric());
+        assertEquals(List.of(Metric.CLIENT_CPU_PER_REQ), client.alsoShown(), "CPU per request: what a loaded machine does not distort");
         assertEquals(List.of(Contender.JASYNCIO, Contender.ASYNCIO, Contender.UVLOOP, Contender.VIRTUAL_THREADS, Contender.NETTY),
                 client.runners().stream().map(Runner::contender).toList());
         assertEquals(List.of(Target.ratioAtLeast(Contender.ASYNCIO, 5).issue("10"),
