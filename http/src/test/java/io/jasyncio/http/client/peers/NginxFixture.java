@@ -24,8 +24,9 @@ import java.util.List;
  * </ul>
  *
  * <p>Started and stopped from a platform thread (a class's {@code @BeforeAll}): {@link #start}
- * waits until both ports accept connections and, if nginx exits or never listens, fails with its
- * error log; {@link #close} stops it (TERM, then KILL) and deletes the directory, so no process
+ * waits until nginx wrote its pid file (it does so once it holds its sockets, so a port taken by
+ * someone else is not mistaken for nginx's) and both ports accept connections and, if nginx exits
+ * or never listens, fails with its error log; {@link #close} stops it (TERM, then KILL) and deletes the directory, so no process
  * is left running. The ports are chosen by binding port 0 and closing; the short race with
  * another process taking one fails the start loudly rather than testing something else.
  */
@@ -40,7 +41,7 @@ final class NginxFixture implements AutoCloseable {
 
     /** The text served as {@code /static/small.txt} (and gzip-compressed when asked). */
     static final String SMALL = "Hello from nginx!\n";
-    /** The length of {@code /static/big.txt}: a few hundred KiB of text, compressible. */
+    /** The lines of {@code /static/big.txt} ("line i"): about 200 KiB of text, compressible. */
     static final int BIG_LINES = 20_000;
     /** The length of {@code /static/blob.bin}: binary, not compressed by nginx (gzip_types). */
     static final int BLOB = 1 << 20;
@@ -235,10 +236,5 @@ final class NginxFixture implements AutoCloseable {
     @Override
     public String toString() {
         return "nginx on 127.0.0.1:" + port + " and :" + limitedPort + " (" + String.join(" ", command(dir)) + ")";
-    }
-
-    /** Whether nginx is still running (a test that expects it to serve checks this on failure). */
-    boolean isAlive() {
-        return process.isAlive();
     }
 }
