@@ -64,6 +64,7 @@ public final class ContentDecoder {
     private int inStart;
     private int inEnd;
     private final String encoding;
+    private boolean fedAny;
 
     private ContentDecoder(boolean gzip, String encoding) {
         this.gzip = gzip;
@@ -192,8 +193,10 @@ public final class ContentDecoder {
     /**
      * Checks that the stream ended where the body did.
      *
-     * @throws ZipException when the body stopped inside a gzip member or a deflate stream (or
-     *     before any gzip member), or when fed bytes are left undecoded (call {@link #decode}
+     * A body of no bytes at all passes (servers label empty responses {@code gzip} too; browsers
+     * and aiohttp accept them).
+     *
+     * @throws ZipException when the body stopped inside a gzip member or a deflate stream, or when fed bytes are left undecoded (call {@link #decode}
      *     until it returns an empty buffer first)
      * @throws IllegalStateException after {@link #close}
      */
@@ -201,14 +204,14 @@ public final class ContentDecoder {
         if (state == null) {
             throw new IllegalStateException("ContentDecoder is closed");
         }
+        if (!fedAny) {
+            return; // an empty body with a Content-Encoding, as servers send for empty responses
+        }
         if (inStart != inEnd) {
             throw zip("finish() with input left undecoded: call decode until it returns an empty buffer");
         }
         if (state != State.DONE) {
             throw zip("truncated " + encoding + " body: the stream did not end");
-        }
-        if (gzip && !anyMember) {
-            throw zip("empty gzip body");
         }
     }
 
@@ -228,6 +231,7 @@ public final class ContentDecoder {
         if (n == 0) {
             return;
         }
+        fedAny = true;
         if (inStart == inEnd) {
             inStart = inEnd = 0;
         }

@@ -47,8 +47,14 @@ public final class CookieJar {
     /**
      * One stored cookie (RFC 6265 §5.3's fields).
      *
+     * @param name the cookie's name, as received
+     * @param value the cookie's value, as received (quotes kept)
      * @param domain the host (host-only) or the Domain attribute, lower case, without a leading dot
+     * @param path the Path attribute, or the default-path of the URL that set it
      * @param expiresAt epoch millis after which it is gone; {@link Long#MAX_VALUE} for a session cookie
+     * @param hostOnly sent to {@code domain} exactly (no Domain attribute), not to its subdomains
+     * @param secure sent over https only
+     * @param httpOnly hidden from scripts in a browser; kept for completeness
      * @param sameSite {@code Strict}, {@code Lax}, {@code None} or null when absent
      * @param createdAt epoch millis when first stored (kept when replaced), for the order of {@link #header}
      */

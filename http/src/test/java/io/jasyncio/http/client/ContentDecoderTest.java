@@ -170,14 +170,21 @@ class ContentDecoderTest {
     @Test
     void truncatedStreamsFailAtFinish() throws IOException {
         byte[] z = gzip(TEXT);
-        for (int cut : new int[] {0, 5, 10, z.length / 2, z.length - 4, z.length - 1}) {
+        for (int cut : new int[] {1, 5, 10, z.length / 2, z.length - 4, z.length - 1}) {
             byte[] t = Arrays.copyOf(z, cut);
             assertThrows(ZipException.class, () -> decodeAll("gzip", t, 0), "gzip cut at " + cut);
         }
         byte[] d = zlib(TEXT);
-        for (int cut : new int[] {0, 1, d.length / 2, d.length - 1}) {
+        for (int cut : new int[] {1, d.length / 2, d.length - 1}) {
             byte[] t = Arrays.copyOf(d, cut);
             assertThrows(ZipException.class, () -> decodeAll("deflate", t, 0), "deflate cut at " + cut);
+        }
+    }
+
+    @Test
+    void anEmptyBodyIsAcceptedForEveryCoding() throws ZipException {
+        for (String enc : new String[] {"gzip", "deflate"}) {
+            assertArrayEquals(new byte[0], decodeAll(enc, new byte[0], 0), enc);
         }
     }
 

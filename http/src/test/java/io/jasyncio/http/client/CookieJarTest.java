@@ -134,7 +134,7 @@ class CookieJarTest {
         assertTrue(jar.cookies().stream().filter(c -> c.name().equals("a")).findFirst().orElseThrow().persistent());
         assertFalse(jar.cookies().stream().filter(c -> c.name().equals("c")).findFirst().orElseThrow().persistent(),
                 "an unreadable Expires leaves a session cookie");
-        assertEquals(4_400_000_000_000L / 1000 * 0 + java.time.Instant.parse("2100-06-09T10:18:14Z").toEpochMilli(),
+        assertEquals(java.time.Instant.parse("2100-06-09T10:18:14Z").toEpochMilli(),
                 CookieDates.parse("Wed, 09-Jun-2100 10:18:14 GMT"));
         assertEquals(java.time.Instant.parse("1994-11-06T08:49:37Z").toEpochMilli(), CookieDates.parse("Sunday, 06-Nov-94 08:49:37 GMT"));
         assertEquals(java.time.Instant.parse("2010-11-06T08:49:37Z").toEpochMilli(), CookieDates.parse("6 nov 10 8:49:37"));

@@ -109,7 +109,7 @@ public final class PerMessageDeflate {
         return PerMessageDeflateNegotiation.checkResponse(headerValue, offered);
     }
 
-    /** Frees the native zlib state; later use throws. Idempotent. */
+    /** Frees the native zlib state; later compression or decompression throws IllegalStateException. Idempotent. */
     public void close() {
         deflater.end();
         inflater.end();

@@ -99,6 +99,9 @@ public final class WsDecoder {
         }
         if (start == end) {
             start = end = 0;
+            if (buf.length > 64 * 1024 && n <= 64 * 1024) {
+                buf = new byte[4096]; // one large frame does not pin its buffer for the connection's life
+            }
         }
         if (buf.length - end < n) {
             if (start > 0) {

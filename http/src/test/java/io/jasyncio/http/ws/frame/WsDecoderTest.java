@@ -202,6 +202,17 @@ class WsDecoderTest {
     }
 
     @Test
+    void largeFramesInOneFeedDecode() {
+        WsDecoder d = atServer();
+        byte[] big = new byte[200_000];
+        new java.util.Random(1).nextBytes(big);
+        d.feed(ByteBuffer.wrap(client(0x82, big)));
+        assertEquals(java.util.HexFormat.of().formatHex(big), java.util.HexFormat.of().formatHex(((WsEvent.Binary) d.next()).data()));
+        d.feed(ByteBuffer.wrap(client(0x81, utf8("small after big"))));
+        assertEquals(new WsEvent.Text("small after big"), d.next());
+    }
+
+    @Test
     void feedMovesThePositionAndCopies() {
         WsDecoder d = atServer();
         byte[] f = client(0x81, utf8("hey"));
