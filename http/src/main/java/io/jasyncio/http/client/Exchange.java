@@ -100,7 +100,7 @@ final class Exchange {
     static Headers headersFor(OutgoingRequest request, Route route) {
         Headers h = request.headers().copy();
         if (!h.contains("Host")) {
-            h.add("Host", route.origin().authority());
+            h.add("Host", route.hostHeader());
         }
         Body body = request.body();
         h.remove("Content-Length");

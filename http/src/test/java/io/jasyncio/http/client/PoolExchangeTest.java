@@ -1,6 +1,7 @@
 package io.jasyncio.http.client;
 
 import io.jasyncio.Asyncio;
+import io.jasyncio.Task;
 import io.jasyncio.http.Method;
 import io.jasyncio.http.server.HttpServer;
 import io.jasyncio.http.server.Response;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.jasyncio.http.client.PoolTesting.LOCAL;
 import static io.jasyncio.http.client.PoolTesting.get;
@@ -95,6 +98,36 @@ class PoolExchangeTest {
                     assertEquals(200, e.head().status());
                     assertEquals("hello world", text(e));
                     assertEquals(1, pool.statistics().idle());
+                } finally {
+                    pool.close();
+                }
+            }
+        });
+    }
+
+    @LoopTest(checkFds = true)
+    void aResponseArrivingOneByteAtATimeIsReadWhole(LoopHarness h) {
+        String response = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-A: b\r\n\r\n"
+                + "3\r\nabc\r\n1;ext=1\r\nd\r\n0\r\nTrailer: t\r\n\r\n";
+        h.runBounded(() -> {
+            List<Task<Void>> writers = new ArrayList<>();
+            try (RawServer s = RawServer.start((c, head, n) -> writers.add(Asyncio.createTask(() -> {
+                for (byte b : response.getBytes(StandardCharsets.ISO_8859_1)) {
+                    c.transport.write(new byte[] {b});
+                    Asyncio.sleep(Duration.ofMillis(1));
+                }
+            })))) {
+                ConnectionPool pool = new ConnectionPool(PoolOptions.DEFAULTS, null);
+                try {
+                    for (int i = 0; i < 2; i++) {
+                        Exchange e = send(pool, get(s.url("/")));
+                        assertEquals("b", e.head().headers().get("X-A"));
+                        assertEquals("abcd", text(e));
+                    }
+                    assertEquals(1, s.conns.size());
+                    for (Task<Void> w : writers) {
+                        w.await();
+                    }
                 } finally {
                     pool.close();
                 }
