@@ -50,6 +50,8 @@ public final class Examples {
                     + "([--concurrency N] URL...)", FetchDemo::main),
             new Example("crawl", "a local server with 1,000 linked pages, crawled with at most 50 requests in flight",
                     CrawlDemo::main),
+            new Example("wschat", "a WebSocket chat server and three scripted clients; the server's shutdown closes with 1001",
+                    WsChatDemo::main),
             new Example("portforward", "a TCP port forwarder with backpressure both ways (TARGET_HOST TARGET_PORT [LISTEN_PORT]; no args: a demo)",
                     PortForward::main));
 

@@ -62,6 +62,7 @@ public final class ClientResponse implements AutoCloseable {
     private final JsonCodec codec;
     private final ResponseBodyReader reader;
     private byte[] body;
+    private Charset charset;
     private byte[] lineBuffer;
     private int lineFill;
     private ByteBuffer lineRest;
@@ -135,8 +136,12 @@ public final class ClientResponse implements AutoCloseable {
      * aiohttp 3.9's fallback for everything else; it no longer guesses from the bytes).
      */
     public Charset charset() {
-        return ContentType.tryParse(head.headers().get("Content-Type"))
-                .flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
+        Charset cs = charset;
+        if (cs == null) {
+            cs = charset = ContentType.tryParse(head.headers().get("Content-Type"))
+                    .flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
+        }
+        return cs;
     }
 
     /**
@@ -165,6 +170,14 @@ public final class ClientResponse implements AutoCloseable {
      */
     public ByteBuffer readChunk() throws IOException {
         return reader.read();
+    }
+
+    /** Reads the end of a body that cannot have content, releasing the connection before the caller sees the response. */
+    void releaseEmpty() throws IOException {
+        while (reader.read() != null) {
+            // the framing rules out content: nothing arrives here, and nothing would be kept
+        }
+        body = new byte[0];
     }
 
     /**
@@ -254,7 +267,7 @@ public final class ClientResponse implements AutoCloseable {
             }
         }
         byte[] b = bytes();
-        if (new String(b, StandardCharsets.ISO_8859_1).isBlank()) {
+        if (blank(b)) {
             return null;
         }
         return codec.decode(b, type);
@@ -403,6 +416,15 @@ public final class ClientResponse implements AutoCloseable {
     /** Drops the connection at once, without draining: for a body that is not wanted and may be long. */
     public void abort() {
         reader.abort();
+    }
+
+    private static boolean blank(byte[] b) {
+        for (byte c : b) {
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decode(byte[] b, int from, int to, Charset cs) throws CharacterCodingException {

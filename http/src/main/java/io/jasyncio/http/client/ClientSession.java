@@ -46,7 +46,8 @@ import java.util.Objects;
  * replaces the session's), {@code Accept-Encoding: gzip, deflate} when decompressing, cookies
  * from the jar; the body's {@code Content-Type} unless one was given. Then redirects are followed
  * (see {@link #request}), and the response comes back once its head has arrived: the body is read
- * from the {@link ClientResponse}, which must be read to the end or closed.
+ * from the {@link ClientResponse}, which must be read to the end or closed (a response that cannot
+ * have a body — to HEAD, a 204 or 304, a {@code Content-Length: 0} — is released at once).
  *
  * <p>The total timeout ({@link ClientTimeouts#total()}) is one deadline in loop time from the
  * start of the request: it covers the wait for a connection, every redirect, and the reading of
@@ -366,7 +367,7 @@ public final class ClientSession implements AutoCloseable {
         if (rateLimiter != null) {
             rateLimiter.acquire(ClientUrls.origin(target));
         }
-        long deadline = timeouts.total() == null ? Long.MAX_VALUE : ConnectionPool.deadlineAfter(Asyncio.time(), timeouts.total());
+        long deadline = ConnectionPool.deadlineAfter(Asyncio.time(), timeouts.total());
         Exchange exchange = pool.send(new OutgoingRequest(Method.GET, target, withCookies(hop), null), timeouts, deadline);
         ResponseHead head = exchange.head();
         if (cookieJar != null) {
@@ -425,7 +426,8 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
-    private ClientResponse respond(Redirects.Hop hop, Exchange exchange, ResponseHead head, List<ClientResponse> history) {
+    private ClientResponse respond(Redirects.Hop hop, Exchange exchange, ResponseHead head, List<ClientResponse> history)
+            throws IOException {
         ContentDecoder decoder = null;
         String encoding = head.headers().get("Content-Encoding");
         if (autoDecompress && encoding != null && !hop.method().equals(Method.HEAD)) {
@@ -438,7 +440,14 @@ public final class ClientSession implements AutoCloseable {
         EventLoop loop = EventLoop.getRunningLoop();
         ResponseBodyReader reader = new ResponseBodyReader(exchange, decoder, loop,
                 hop.method() + " " + ClientUrls.withoutQuery(hop.url()) + " -> " + head.status());
-        return new ClientResponse(hop.method(), hop.url(), head, history, jsonCodec, reader);
+        ClientResponse response = new ClientResponse(hop.method(), hop.url(), head, history, jsonCodec, reader);
+        int st = head.status();
+        if (hop.method().equals(Method.HEAD) || st == 204 || st == 304 || head.contentLength() == 0) {
+            // no body can follow: give the connection back now, as aiohttp does, so a caller who
+            // only looks at the status does not hold it
+            response.releaseEmpty();
+        }
+        return response;
     }
 
     private Headers mergedHeaders(Headers requestHeaders) {

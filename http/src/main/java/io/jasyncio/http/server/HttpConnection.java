@@ -426,19 +426,8 @@ final class HttpConnection implements Protocol {
         transport.close();
     }
 
-    /**
-     * Closes at once, dropping unsent data. An upgraded session's task is cancelled (the server
-     * gave up on it), unless it is the caller.
-     */
+    /** Closes at once, dropping unsent data. */
     void abort() {
-        dropUpgraded();
-        if (upgraded != null && exchange != null) {
-            exchange.cancelUnlessCurrent();
-        }
-    }
-
-    /** Closes at once, dropping unsent data: what the upgraded protocol's own abort does. */
-    void dropUpgraded() {
         state = CLOSED;
         deadlineKind = NO_DEADLINE;
         transport.abort();

@@ -125,7 +125,7 @@ final class UpgradedTransport implements Transport {
 
     @Override
     public void abort() {
-        conn.dropUpgraded();
+        conn.abort();
     }
 
     @Override

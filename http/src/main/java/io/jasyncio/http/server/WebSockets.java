@@ -132,9 +132,14 @@ public final class WebSockets {
             } catch (WebSocketClosedException e) {
                 LOG.log(Level.DEBUG, () -> "WebSocket " + request + " ended: " + e.getMessage());
             } catch (Throwable t) {
-                LOG.log(Level.ERROR, "Error in the WebSocket handler of " + request, t);
-                ws.close(CloseCodes.INTERNAL_ERROR, "internal error");
-                return;
+                if (t instanceof java.io.UncheckedIOException u && u.getCause() instanceof WebSocketClosedException c) {
+                    // An iteration that ended with an abnormal close: the peer's doing, not a bug.
+                    LOG.log(Level.DEBUG, () -> "WebSocket " + request + " ended: " + c.getMessage());
+                } else {
+                    LOG.log(Level.ERROR, "Error in the WebSocket handler of " + request, t);
+                    ws.close(CloseCodes.INTERNAL_ERROR, "internal error");
+                    return;
+                }
             }
             ws.close();
         }

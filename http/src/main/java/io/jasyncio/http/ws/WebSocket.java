@@ -89,6 +89,8 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
     private boolean readPaused;
     private boolean writePaused;
     private boolean closeSent;
+    /** This side began the close handshake with {@link #close}: iteration then ends quietly. */
+    private boolean closedHere;
     private boolean closeReceived;
     private boolean failed;
     private boolean lost;
@@ -169,8 +171,9 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
 
     /**
      * Iterates the messages: {@code next()} suspends as {@link #receive()}. The iteration ends
-     * when the connection closes normally (1000, 1001, or a Close without a code); any other
-     * ending throws an {@link UncheckedIOException} wrapping the {@link WebSocketClosedException}.
+     * when the connection closes normally (1000, 1001, or a Close without a code) or this side
+     * began the close with {@link #close}, whatever the code; any other ending throws an
+     * {@link UncheckedIOException} wrapping the {@link WebSocketClosedException}.
      */
     @Override
     public Iterator<Message> iterator() {
@@ -191,7 +194,7 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
                     return true;
                 } catch (WebSocketClosedException e) {
                     done = true;
-                    if (e.isNormal()) {
+                    if (e.isNormal() || closedHere) {
                         return false;
                     }
                     throw new UncheckedIOException(e);
@@ -307,6 +310,7 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
         }
         if (!closeSent && !failed) {
             closeSent = true;
+            closedHere = true;
             heartbeat.stop();
             transport.write(encoder.close(code, reason));
         }

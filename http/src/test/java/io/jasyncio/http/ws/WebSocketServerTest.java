@@ -8,6 +8,9 @@ import io.jasyncio.http.server.HttpServer;
 import io.jasyncio.http.server.Response;
 import io.jasyncio.http.server.ResponseBody;
 import io.jasyncio.http.server.ServerConfig;
+import io.jasyncio.http.server.conn.TestCertificate;
+import io.jasyncio.stream.ConnectOptions;
+import io.jasyncio.stream.tls.TlsOptions;
 import io.jasyncio.http.ws.frame.Role;
 import io.jasyncio.http.ws.frame.WsEncoder;
 import io.jasyncio.http.ws.frame.WsHandshakeException;
@@ -175,6 +178,51 @@ class WebSocketServerTest {
             WebSocket ws = WsTestClient.connect(server.port(), "/stuck", WebSocketOptions.DEFAULTS);
             server.close();
             assertEquals(List.of("cancelled"), ended);
+            assertThrows(WebSocketClosedException.class, ws::receive);
+            ws.close();
+        });
+    }
+
+    @LoopTest(checkFds = true)
+    void worksOverTls(LoopHarness h) {
+        h.runBounded(() -> {
+            HttpServer server = HttpServer.start(echo(WebSocketOptions.DEFAULTS),
+                    LOCAL.withTls(TlsOptions.server(TestCertificate.server())));
+            try {
+                WebSocket ws = WsTestClient.connect(server.port(), "/echo", WebSocketOptions.DEFAULTS, new Headers(), null,
+                        ConnectOptions.DEFAULTS.withTls(TlsOptions.client(TestCertificate.client(), "localhost")));
+                assertTrue(ws.transport().getExtraInfo("sslSession") != null, "a TLS connection");
+                ws.send("secret");
+                assertEquals(new Message.Text("echo secret"), ws.receive());
+                ws.send(new byte[200_000]);
+                assertEquals(200_000, ws.receive().bytes().length);
+                ws.close();
+                assertEquals(1000, ws.closeCode());
+            } finally {
+                server.close();
+            }
+        });
+    }
+
+    @LoopTest(checkFds = true)
+    void aSilentClientIsDroppedAfterTheGracePeriodAndItsSessionCancelled(LoopHarness h) {
+        h.runBounded(() -> {
+            List<String> ended = new ArrayList<>();
+            Application app = new Application().websocket("/stuck", (req, ws) -> {
+                try {
+                    Asyncio.sleep(Duration.ofHours(1));
+                } catch (CancelledError e) {
+                    ended.add("cancelled");
+                    throw e;
+                }
+            });
+            HttpServer server = HttpServer.start(app, LOCAL.withShutdownGrace(Duration.ofMillis(200)));
+            WebSocket ws = WsTestClient.connect(server.port(), "/stuck", WebSocketOptions.DEFAULTS);
+            ws.transport().pauseReading();   // it never sees the server's Close, so never answers it
+            server.close();
+            assertEquals(List.of("cancelled"), ended);
+            assertEquals(0, server.statistics().connections());
+            ws.transport().resumeReading();
             assertThrows(WebSocketClosedException.class, ws::receive);
             ws.close();
         });

@@ -370,6 +370,45 @@ class WebSocketTest {
     }
 
     @LoopTest
+    void iterationEndsQuietlyWhenThisSideClosesWhateverTheCode(LoopHarness h) {
+        h.runBounded(() -> {
+            Ends e = Ends.open(h, PLAIN, null);
+            Task<Integer> reader = Asyncio.createTask(() -> {
+                int n = 0;
+                for (Message m : e.server()) {
+                    n++;
+                }
+                return n;
+            });
+            e.client().send("x");
+            Asyncio.sleep(Duration.ZERO);
+            e.server().close(4444, "policy of the app");
+            assertEquals(1, reader.await());
+            assertEquals(4444, e.server().closeCode());
+            eventually(() -> e.client().isClosed());
+        });
+    }
+
+    @LoopTest
+    void everythingWorksWhenBytesArriveOneAtATime(LoopHarness h) {
+        h.runBounded(() -> {
+            Ends e = Ends.open(h, PLAIN, PerMessageDeflate.Params.DEFAULTS);
+            e.pair().a().setChunkSize(1);
+            e.pair().b().setChunkSize(1);
+            e.client().send("héllo wörld");
+            e.client().ping(new byte[] {1, 2});
+            e.client().send(new byte[300]);
+            assertEquals(new Message.Text("héllo wörld"), e.server().receive());
+            assertEquals(300, e.server().receive().bytes().length);
+            e.server().send("back");
+            assertEquals(new Message.Text("back"), e.client().receive());
+            e.client().close(1000, "done");
+            assertEquals(1000, e.client().closeCode());
+            assertEquals("done", e.server().closeReason());
+        });
+    }
+
+    @LoopTest
     void argumentsAreChecked(LoopHarness h) {
         h.runBounded(() -> {
             Ends e = Ends.open(h, PLAIN, null);

@@ -9,6 +9,7 @@ import io.jasyncio.http.codec.RequestEncoder;
 import io.jasyncio.http.codec.ResponseDecoder;
 import io.jasyncio.http.codec.ResponseHead;
 import io.jasyncio.http.ws.frame.WsHandshakeException;
+import io.jasyncio.stream.ConnectOptions;
 import io.jasyncio.stream.Connection;
 import io.jasyncio.stream.Network;
 import io.jasyncio.stream.Protocol;
@@ -49,7 +50,13 @@ public final class WsTestClient {
      */
     public static WebSocket connect(int port, String path, WebSocketOptions options, Headers extra, ByteBuffer early)
             throws IOException {
-        Connection<HeadReader> c = Network.createConnection(HeadReader::new, "127.0.0.1", port);
+        return connect(port, path, options, extra, early, ConnectOptions.DEFAULTS);
+    }
+
+    /** As {@link #connect(int, String, WebSocketOptions, Headers, ByteBuffer)}, over a connection made with {@code how} (TLS, say). */
+    public static WebSocket connect(int port, String path, WebSocketOptions options, Headers extra, ByteBuffer early,
+                                    ConnectOptions how) throws IOException {
+        Connection<HeadReader> c = Network.createConnection(HeadReader::new, "127.0.0.1", port, how);
         Transport t = c.transport();
         try {
             WebSocketClient.Start start = WebSocketClient.start(options);

@@ -131,6 +131,25 @@ class SessionStreamingTest {
     }
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    void aResponseThatCannotHaveABodyIsReleasedAtOnce(LoopHarness h) {
+        List<Object> got = h.runBounded(() -> TestApp.serve(TestApp.app(), base -> {
+            try (ClientSession s = ClientSession.builder().baseUrl(base).build()) {
+                List<Object> out = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    out.add(s.head("/echo").isReleased());
+                    out.add(s.get("/status/204").isReleased());
+                    try (ClientResponse withBody = s.get("/echo")) {
+                        out.add(withBody.isReleased());
+                    }
+                }
+                out.add(s.statistics().inUse());
+                return out;
+            }
+        }));
+        assertEquals(List.of(true, true, false, true, true, false, true, true, false, 0), got);
+    }
+
+    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aResponseClosedUnreadIsNotLeakedAndTheSessionGoesOn(LoopHarness h) {
         List<Object> got = h.runBounded(() -> TestApp.serve(TestApp.app(), base -> {
             try (ClientSession s = ClientSession.builder().baseUrl(base).build()) {
