@@ -3,7 +3,6 @@ package io.jasyncio.http.client;
 import io.jasyncio.ParkingLot;
 import io.jasyncio.http.codec.ResponseDecoder;
 import io.jasyncio.loop.TimerHandle;
-import io.jasyncio.stream.ConnectionProtocol;
 import io.jasyncio.stream.Protocol;
 import io.jasyncio.stream.Transport;
 import java.io.IOException;
@@ -237,14 +236,13 @@ final class ClientConnection implements Protocol {
         }
     }
 
-    /** Sets this protocol's transport and reading state for a handed-over connection's new owner. */
-    ConnectionProtocol handOver() {
+    /** Marks the connection handed over and leaves its transport reading, for the new protocol. */
+    void handOver() {
         state = State.UPGRADED;
         if (readPaused) {
             readPaused = false;
             transport.resumeReading();
         }
-        return this;
     }
 
     /** Appends {@code data} to {@code buf} (in write mode), growing it as needed. */

@@ -280,11 +280,23 @@ final class Exchange {
             return;
         }
         held = false;
-        if (head.keepAlive() && conn.reusable()) {
+        if (head.keepAlive() && conn.reusable() && !asksToClose(request.headers())) {
             pool.release(conn);
         } else {
             pool.discard(conn);
         }
+    }
+
+    /** Whether the request said {@code Connection: close} (RFC 9112 §9.6: then neither side reuses the connection). */
+    private static boolean asksToClose(Headers headers) {
+        for (String v : headers.getAll("Connection")) {
+            for (String token : v.split(",")) {
+                if (token.trim().equalsIgnoreCase("close")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean upgradable() {

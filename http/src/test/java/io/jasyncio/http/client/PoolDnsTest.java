@@ -122,7 +122,8 @@ class PoolDnsTest {
         });
     }
 
-    @LoopTest
+    /** On the selector loop only: a lookup runs on a worker thread, which does not hold virtual time back. */
+    @LoopTest(loops = LoopKind.SELECTOR)
     void theSystemLookupResolvesLocalhost(LoopHarness h) {
         h.runBounded(() -> {
             List<InetAddress> all = DnsCache.SYSTEM.lookup("localhost");

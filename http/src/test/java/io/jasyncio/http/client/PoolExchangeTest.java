@@ -88,6 +88,23 @@ class PoolExchangeTest {
     }
 
     @LoopTest(checkFds = true)
+    void aRequestThatAsksToCloseDoesNotReuseTheConnection(LoopHarness h) {
+        h.runBounded(() -> {
+            try (RawServer s = RawServer.start((c, head, n) -> c.ok("x"))) {
+                ConnectionPool pool = new ConnectionPool(PoolOptions.DEFAULTS, null);
+                try {
+                    OutgoingRequest r = new OutgoingRequest(Method.GET, io.jasyncio.http.Url.parseTarget(s.url("/")),
+                            io.jasyncio.http.Headers.of("Connection", "keep-alive, Close"), null);
+                    assertEquals("x", text(send(pool, r)));
+                    assertEquals(new PoolStatistics(0, 0, 0, 0), pool.statistics());
+                } finally {
+                    pool.close();
+                }
+            }
+        });
+    }
+
+    @LoopTest(checkFds = true)
     void chunkedResponsesAreDechunkedAndInterimResponsesSkipped(LoopHarness h) {
         h.runBounded(() -> {
             try (RawServer s = RawServer.start((c, head, n) -> c.send("HTTP/1.1 100 Continue\r\n\r\n"

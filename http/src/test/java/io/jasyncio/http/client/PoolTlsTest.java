@@ -3,14 +3,22 @@ package io.jasyncio.http.client;
 import io.jasyncio.http.server.HttpServer;
 import io.jasyncio.http.server.Response;
 import io.jasyncio.http.server.conn.TestCertificate;
+import io.jasyncio.stream.Network;
+import io.jasyncio.stream.Protocol;
+import io.jasyncio.stream.Server;
+import io.jasyncio.stream.ServerOptions;
+import io.jasyncio.stream.Transport;
 import io.jasyncio.stream.tls.TlsOptions;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLHandshakeException;
 
 import static io.jasyncio.http.client.PoolTesting.LOCAL;
@@ -62,6 +70,40 @@ class PoolTlsTest {
             } finally {
                 pool.close();
                 server.close();
+            }
+        });
+    }
+
+    @LoopTest(checkFds = true)
+    void theClientSendsTheHostAsSni(LoopHarness h) {
+        h.runBounded(() -> {
+            Server server = Network.createServer(() -> new Protocol() {
+                Transport transport;
+
+                @Override
+                public void connectionMade(Transport t) {
+                    transport = t;
+                }
+
+                @Override
+                public void dataReceived(ByteBuffer data) {
+                    data.position(data.limit());
+                    String sni = transport.getExtraInfo(Transport.SSL_SESSION) instanceof ExtendedSSLSession s
+                            ? s.getRequestedServerNames().toString() : "none";
+                    transport.write(("HTTP/1.1 200 OK\r\nContent-Length: " + sni.length() + "\r\n\r\n" + sni)
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                }
+            }, "127.0.0.1", 0, ServerOptions.DEFAULTS.withTls(TlsOptions.server(TestCertificate.server())));
+            ConnectionPool pool = new ConnectionPool(PoolOptions.DEFAULTS.withSslContext(TestCertificate.client()), null);
+            try {
+                int port = ((InetSocketAddress) server.sockets().getFirst()).getPort();
+                assertEquals("[type=host_name (0), value=localhost]", fetch(pool, "https://localhost:" + port + "/"));
+                assertEquals("[]", fetch(pool, "https://127.0.0.1:" + port + "/"));
+            } finally {
+                pool.close();
+                server.close();
+                server.abortClients();
+                server.waitClosed();
             }
         });
     }
