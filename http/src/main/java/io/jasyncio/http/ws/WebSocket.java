@@ -12,11 +12,8 @@ import io.jasyncio.http.ws.frame.WsEncoder;
 import io.jasyncio.stream.Transport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -80,13 +77,10 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
     private final WsEncoder encoder;
     private final PerMessageDeflate deflate;
     private final String subprotocol;
-    private final ArrayDeque<Message> inbox = new ArrayDeque<>();
-    private final ParkingLot readers = new ParkingLot(this);
+    private final Inbox inbox;
     private final ParkingLot drainers = new ParkingLot(this);
     private final ParkingLot closers = new ParkingLot(this);
     private final Heartbeat heartbeat;
-    private long inboxBytes;
-    private boolean readPaused;
     private boolean writePaused;
     private boolean closeSent;
     /** This side began the close handshake with {@link #close}: iteration then ends quietly. */
@@ -107,6 +101,7 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
         this.decoder = new WsDecoder(role, options.limits(), deflate);
         this.encoder = new WsEncoder(role, deflate, RandomGenerator.getDefault());
         this.subprotocol = subprotocol;
+        this.inbox = new Inbox(transport);
         this.heartbeat = new Heartbeat(this, transport.loop(), options.heartbeat(), options.effectiveHeartbeatTimeout());
     }
 
@@ -151,21 +146,14 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
      */
     public Message receive() throws WebSocketClosedException {
         for (;;) {
-            Message m = inbox.poll();
+            Message m = inbox.poll(lost);
             if (m != null) {
-                inboxBytes -= size(m);
-                if (readPaused && inboxBytes <= QUEUE_HIGH / 4) {
-                    readPaused = false;
-                    if (!lost) {
-                        transport.resumeReading();
-                    }
-                }
                 return m;
             }
             if (closeReceived || lost || failed) {
                 throw closed();
             }
-            readers.park();
+            inbox.await();
         }
     }
 
@@ -173,44 +161,11 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
      * Iterates the messages: {@code next()} suspends as {@link #receive()}. The iteration ends
      * when the connection closes normally (1000, 1001, or a Close without a code) or this side
      * began the close with {@link #close}, whatever the code; any other ending throws an
-     * {@link UncheckedIOException} wrapping the {@link WebSocketClosedException}.
+     * {@link java.io.UncheckedIOException} wrapping the {@link WebSocketClosedException}.
      */
     @Override
     public Iterator<Message> iterator() {
-        return new Iterator<>() {
-            private Message next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next != null) {
-                    return true;
-                }
-                if (done) {
-                    return false;
-                }
-                try {
-                    next = receive();
-                    return true;
-                } catch (WebSocketClosedException e) {
-                    done = true;
-                    if (e.isNormal() || closedHere) {
-                        return false;
-                    }
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public Message next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("the WebSocket is closed");
-                }
-                Message m = next;
-                next = null;
-                return m;
-            }
-        };
+        return new MessageIterator(this);
     }
 
     // ---- sending ----
@@ -293,7 +248,7 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
      * arrive after the Close frame is sent are dropped. Cancelled while it waits, it drops the
      * connection at once and the cancellation goes on.
      *
-     * @param code a code a peer may send (1000-1003, 1007-1011, 3000-4999)
+     * @param code a code a peer may send (1000-1003, 1007-1014, 3000-4999)
      * @param reason at most 123 bytes in UTF-8
      * @throws IllegalArgumentException on a code that may not be sent, or a reason too long
      */
@@ -394,12 +349,6 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
             return;
         }
         inbox.add(m);
-        inboxBytes += size(m);
-        readers.wakeAll();
-        if (!readPaused && inboxBytes > QUEUE_HIGH) {
-            readPaused = true;
-            transport.pauseReading();
-        }
     }
 
     void onPing(byte[] payload) {
@@ -443,7 +392,9 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
         setCloseCode(localCode, reason);
         if (!closeSent) {
             closeSent = true;
-            transport.write(encoder.close(sentCode, reason.length() > 60 ? reason.substring(0, 60) : reason));
+            // A Close frame's reason holds at most 123 bytes; a longer one is left out, not cut mid-character.
+            boolean fits = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123;
+            transport.write(encoder.close(sentCode, fits ? reason : ""));
         }
         closeTransport();
         wakeAll();
@@ -470,6 +421,11 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
     void resumeWriting() {
         writePaused = false;
         drainers.wakeAll();
+    }
+
+    /** Whether this side began the close handshake with {@link #close}. */
+    boolean closedHere() {
+        return closedHere;
     }
 
     boolean isOpen() {
@@ -500,17 +456,13 @@ public final class WebSocket implements Iterable<Message>, AutoCloseable {
     }
 
     private void wakeAll() {
-        readers.wakeAll();
+        inbox.wakeAll();
         drainers.wakeAll();
         closers.wakeAll();
     }
 
     private WebSocketClosedException closed() {
         return new WebSocketClosedException(closeCode < 0 ? CloseCodes.ABNORMAL : closeCode, closeReason);
-    }
-
-    private static long size(Message m) {
-        return m instanceof Message.Binary b ? b.data().length : ((Message.Text) m).text().length() * 2L;
     }
 
     @Override

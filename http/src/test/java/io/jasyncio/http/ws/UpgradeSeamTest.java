@@ -69,6 +69,33 @@ class UpgradeSeamTest {
     }
 
     @LoopTest(checkFds = true)
+    void aShutdownLetsASwitchedSessionRunUntilTheGracePeriodThenDropsIt(LoopHarness h) {
+        h.runBounded(() -> {
+            boolean[] ended = {false};
+            HttpServer server = HttpServer.start(req -> new Response(101).header("Upgrade", "shout")
+                    .body(new ResponseBody.Upgrade((transport, leftover) -> {
+                        Shout p = new Shout(transport);
+                        transport.setProtocol(p);
+                        try {
+                            while (!p.done) {
+                                p.quit.park();
+                            }
+                        } finally {
+                            ended[0] = true;   // returned, or cancelled: its connection is gone in a shutdown
+                        }
+                    })), WebSocketServerTest.LOCAL.withShutdownGrace(java.time.Duration.ofMillis(100)));
+            Connection<Collector> c = Network.createConnection(Collector::new, "127.0.0.1", server.port());
+            c.transport().write("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: shout\r\nConnection: Upgrade\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            eventually(() -> c.protocol().text.toString().contains("\r\n\r\n"));
+            server.close();   // the default serverClosing() does nothing: the grace period passes, the connection is aborted
+            assertTrue(ended[0], "the session ended with its connection");
+            eventually(() -> c.protocol().lost);
+            assertEquals(0, server.statistics().connections());
+        });
+    }
+
+    @LoopTest(checkFds = true)
     void aSwitchedProtocolGetsTheConnectionAndItsEarlyBytes(LoopHarness h) {
         h.runBounded(() -> {
             HttpServer server = HttpServer.start(req -> new Response(101).header("Upgrade", "shout")

@@ -228,6 +228,40 @@ class WebSocketServerTest {
         });
     }
 
+    @LoopTest(loops = io.jasyncio.LoopKind.SELECTOR, checkFds = true)
+    void aServerSendingToAClientThatDoesNotReadIsHeldBack(LoopHarness h) {
+        h.runBounded(() -> {
+            int total = 512;   // 32 MiB: far more than the socket buffers and the client's inbox hold
+            int[] sent = {0};
+            WebSocketOptions plain = WebSocketOptions.DEFAULTS.withCompression(false);
+            Application app = new Application().websocket("/flood", plain, (req, ws) -> {
+                byte[] chunk = new byte[64 * 1024];
+                for (int i = 0; i < total; i++) {
+                    ws.send(chunk);
+                    sent[0]++;
+                }
+            });
+            HttpServer server = HttpServer.start(app, LOCAL);
+            try {
+                WebSocket ws = WsTestClient.connect(server.port(), "/flood", plain);
+                int last;
+                do {   // until the sender stalls: the client's inbox paused reading, the kernel buffers are full
+                    last = sent[0];
+                    Asyncio.sleep(Duration.ofMillis(100));
+                } while (sent[0] != last);
+                assertTrue(sent[0] < total, "the sender was held back at " + sent[0]);
+                for (int i = 0; i < total; i++) {
+                    assertEquals(64 * 1024, ws.receive().bytes().length);
+                }
+                assertEquals(total, sent[0]);
+                assertEquals(1000, assertThrows(WebSocketClosedException.class, ws::receive).code());
+                ws.close();
+            } finally {
+                server.close();
+            }
+        });
+    }
+
     @LoopTest(checkFds = true)
     void aClientOfAnotherVersionIsRefusedWith426(LoopHarness h) {
         h.runBounded(() -> {

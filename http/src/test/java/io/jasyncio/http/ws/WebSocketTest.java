@@ -322,6 +322,25 @@ class WebSocketTest {
     }
 
     @LoopTest
+    void aSenderWaitingOnAPeerThatGoesAwayGetsTheClosedException(LoopHarness h) {
+        h.runBounded(() -> {
+            Scripted s = Scripted.open(h, Role.SERVER, PLAIN);
+            s.pair().a().setWriteBufferLimits(1000);
+            s.pair().b().pauseReading();
+            Task<Void> sender = Asyncio.createTask(() -> {
+                s.ws().send(new byte[5000]);
+                return null;
+            });
+            Asyncio.sleep(Duration.ZERO);
+            assertFalse(sender.isDone());
+            s.pair().b().abort();
+            java.util.concurrent.CompletionException x = assertThrows(java.util.concurrent.CompletionException.class, sender::await);
+            assertEquals(1006, ((WebSocketClosedException) x.getCause()).code());
+            assertTrue(s.ws().isClosed());
+        });
+    }
+
+    @LoopTest
     void aCancelledReceiveLosesNothing(LoopHarness h) {
         h.runBounded(() -> {
             Ends e = Ends.open(h, PLAIN, null);

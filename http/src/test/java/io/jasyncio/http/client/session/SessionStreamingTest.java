@@ -131,6 +131,43 @@ class SessionStreamingTest {
     }
 
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    void aBodyArrivingOneByteAtATimeSplitsIntoTheSameLinesAndDecodes(LoopHarness h) {
+        byte[] text = "first\r\nsécond\n\nlast".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String plain = "gzip, one byte per write ".repeat(20);
+        Application app = new Application()
+                .get("/trickle", r -> Response.stream(200, "text/plain; charset=utf-8", out -> {
+                    for (byte b : text) {
+                        out.write(ByteBuffer.wrap(new byte[] {b}));
+                        out.drain();
+                    }
+                }))
+                .get("/trickle-gzip", r -> {
+                    byte[] gz = TestApp.gzip(plain.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    return Response.stream(200, "text/plain", out -> {
+                        for (byte b : gz) {
+                            out.write(ByteBuffer.wrap(new byte[] {b}));
+                            out.drain();
+                        }
+                    }).header("Content-Encoding", "gzip");
+                });
+        List<Object> got = h.runBounded(() -> TestApp.serve(app, base -> {
+            List<Object> out = new ArrayList<>();
+            try (ClientSession s = ClientSession.builder().baseUrl(base).build()) {
+                List<String> lines = new ArrayList<>();
+                try (ClientResponse r = s.get("/trickle")) {
+                    r.lines().forEach(lines::add);
+                }
+                out.add(lines);
+                try (ClientResponse r = s.get("/trickle-gzip")) {
+                    out.add(r.text().equals(plain));
+                }
+            }
+            return out;
+        }));
+        assertEquals(List.of(List.of("first", "sécond", "", "last"), true), got);
+    }
+
+    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void aResponseThatCannotHaveABodyIsReleasedAtOnce(LoopHarness h) {
         List<Object> got = h.runBounded(() -> TestApp.serve(TestApp.app(), base -> {
             try (ClientSession s = ClientSession.builder().baseUrl(base).build()) {
