@@ -18,7 +18,7 @@ class HttpClientRunnerTest {
     private final Env env = new Env(Path.of("/jdk/bin/java"), "/cp", List.of("-Xmx1g"), Path.of("/usr/bin/python3"),
             Path.of("/repo/bench"), true, 60, "/netty.jar");
     private final Workload client = Workloads.named("http-client").orElseThrow();
-    private final ClientSize size = new ClientSize(20_000, 100, 2_000);
+    private final ClientSize size = new ClientSize(20_000, 100, 20_000);
 
     private HttpClientRunner runner(Contender c) {
         return (HttpClientRunner) client.runners().stream().filter(r -> r.contender() == c).findFirst().orElseThrow();
@@ -31,7 +31,7 @@ class HttpClientRunnerTest {
     }
 
     private static final List<String> CLIENT_ARGS = List.of("20000", "--url", "http://127.0.0.1:4242/small.txt",
-            "--concurrency", "100", "--warmup", "2000", "--expect-bytes", "1024");
+            "--concurrency", "100", "--warmup", "20000", "--expect-bytes", "1024");
 
     @Test
     void theWorkloadIsTwentyThousandGetsHundredInFlightJudgedOnRequestsPerSecond() {
@@ -105,16 +105,16 @@ class HttpClientRunnerTest {
 
     @Test
     void connectionsOptionSetsTheRequestsInFlight() {
-        assertEquals(new ClientSize(20_000, 50, 2_000),
+        assertEquals(new ClientSize(20_000, 50, 20_000),
                 ClientSize.of(Options.parse(List.of("http-client", "--connections", "50")).sizeOf(client)));
-        assertEquals(new ClientSize(1_000, 100, 2_000),
+        assertEquals(new ClientSize(1_000, 100, 20_000),
                 ClientSize.of(Options.parse(List.of("http-client", "--size", "1000")).sizeOf(client)));
     }
 
     @Test
     void clientArgumentsParseAndRefuseNonsense() {
         ClientArgs a = ClientArgs.parse(CLIENT_ARGS.toArray(String[]::new));
-        assertEquals(new ClientArgs(20_000, URI.create("http://127.0.0.1:4242/small.txt"), 100, 2_000, 1024), a);
+        assertEquals(new ClientArgs(20_000, URI.create("http://127.0.0.1:4242/small.txt"), 100, 20_000, 1024), a);
         assertThrows(IllegalArgumentException.class, () -> ClientArgs.parse(new String[] {"10"}));
         assertThrows(IllegalArgumentException.class, () -> ClientArgs.parse(new String[] {"10", "--url", "http://x/", "--bogus"}));
         assertThrows(IllegalArgumentException.class, () -> ClientArgs.parse(new String[] {"0", "--url", "http://x/"}));
