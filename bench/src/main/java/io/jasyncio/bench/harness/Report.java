@@ -160,7 +160,7 @@ final class Report {
         }
         sb.append('\n').append(table(results, peers, options.rounds(), options.smoke()));
         if (options.judgesTargets()) {
-            sb.append("\n## Targets (issues 5, 8 and 9)\n\n").append(targets(results));
+            sb.append("\n## Targets (issues 5, 8, 9 and 10)\n\n").append(targets(results));
         }
         sb.append("\n## Machine\n\n");
         facts.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
