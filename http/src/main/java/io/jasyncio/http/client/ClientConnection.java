@@ -118,11 +118,11 @@ final class ClientConnection implements Protocol {
                     : new ServerDisconnectedException("server " + route.dial().hostPort() + " closed the connection");
         }
         eof = true;
-        State was = state;
-        state = State.CLOSED;
-        if (was != State.UPGRADED) {
+        if (state != State.UPGRADED) {
+            // Before the state changes: the pool looks at it to take an idle connection off its list.
             pool.closed(this);
         }
+        state = State.CLOSED;
         readers.wakeAll();
         writers.wakeAll();
     }

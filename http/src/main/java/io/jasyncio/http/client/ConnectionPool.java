@@ -87,14 +87,20 @@ final class ConnectionPool {
      */
     Exchange send(OutgoingRequest request, ClientTimeouts timeouts, long deadlineNanos) throws IOException {
         listener.requestStart(request.method(), request.url(), request.headers());
+        Exchange e;
         try {
-            Exchange e = sendWithRetry(request, timeouts, deadlineNanos);
-            listener.requestEnd(request.method(), request.url(), e.head().status());
-            return e;
+            e = sendWithRetry(request, timeouts, deadlineNanos);
         } catch (Throwable t) {
             listener.requestFailed(request.method(), request.url(), t);
             throw t;
         }
+        try {
+            listener.requestEnd(request.method(), request.url(), e.head().status());
+        } catch (Throwable t) {
+            e.abort();
+            throw t;
+        }
+        return e;
     }
 
     private Exchange sendWithRetry(OutgoingRequest request, ClientTimeouts timeouts, long deadline) throws IOException {
@@ -141,15 +147,13 @@ final class ConnectionPool {
         if (!fresh && !slots.hasWaiters(route)) {
             ClientConnection c = slots.takeIdle(route);
             if (c != null) {
-                listener.connectionReused(route.origin(), c.remote);
-                return new Lease(c, true);
+                return reuse(c);
             }
         }
         if (!slots.tryReserve(route)) {
             ClientConnection c = awaitGrant(route, fresh, timeouts, deadline);
             if (c != null) {
-                listener.connectionReused(route.origin(), c.remote);
-                return new Lease(c, true);
+                return reuse(c);
             }
         }
         ClientConnection c;
@@ -166,8 +170,24 @@ final class ConnectionPool {
         }
         c.counted = true;
         c.state = ClientConnection.State.ACTIVE;
-        listener.connectionCreated(route.origin(), c.remote);
+        try {
+            listener.connectionCreated(route.origin(), c.remote);
+        } catch (Throwable t) {
+            discard(c);
+            throw t;
+        }
         return new Lease(c, false);
+    }
+
+    /** A pooled connection for this request; a listener that throws does not keep it from the pool. */
+    private Lease reuse(ClientConnection c) {
+        try {
+            listener.connectionReused(c.route.origin(), c.remote);
+        } catch (Throwable t) {
+            release(c);
+            throw t;
+        }
+        return new Lease(c, true);
     }
 
     /** Waits in the FIFO queue; returns a pooled connection, or null when a slot was reserved for us. */
@@ -183,6 +203,7 @@ final class ConnectionPool {
             granted = t == null ? w.grant.await() : t.run(w.grant::await);
         } catch (AsyncTimeoutException e) {
             giveBack(w);
+            listener.poolWaitEnd(route.origin());
             String doing = "waiting for a connection to " + route.origin() + " (" + statistics() + ")";
             if (t != null && t.expired() && !(e instanceof ClientTimeoutException)) {
                 throw deadline <= poolDeadline ? new TotalTimeoutException(timeouts.total(), doing, e)
@@ -191,9 +212,14 @@ final class ConnectionPool {
             throw e;
         } catch (Throwable e) {
             giveBack(w);
-            throw e;
-        } finally {
             listener.poolWaitEnd(route.origin());
+            throw e;
+        }
+        try {
+            listener.poolWaitEnd(route.origin());
+        } catch (Throwable e) {
+            giveBack(w);
+            throw e;
         }
         if (granted == PoolSlots.POOL_CLOSED) {
             throw new IOException("the connection pool was closed");

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PoolBodyTest {
     private static final int PIECE = 64 * 1024;
     private static final long BIG = 256L * 1024 * 1024;
+    /** How long the body must make no progress to count as held back. */
+    private static final Duration STALL_CHECK = Duration.ofMillis(300);
 
     /** A server that counts what it receives, reads only when told, and answers once it has {@code expected} bytes. */
     static final class Sink implements Protocol {
@@ -95,11 +97,13 @@ class PoolBodyTest {
                 Task<String> put = Asyncio.createTask(() -> text(pool.send(
                         PoolTesting.request(Method.PUT, "http://127.0.0.1:" + port + "/", body), ClientTimeouts.DEFAULTS, Long.MAX_VALUE)));
                 LoopHarness.eventually(() -> body.written > 0 && !Sink.all.isEmpty());
-                Asyncio.sleep(Duration.ofMillis(300));
-                long stalled = body.written;
-                Asyncio.sleep(Duration.ofMillis(100));
-                assertEquals(stalled, body.written, "the body kept writing while the server did not read");
-                assertTrue(stalled < BIG / 2, "wrote " + stalled);
+                // Wait until the writes stop: the kernel's buffers and the transport's high-water mark are full.
+                long stalled = -1;
+                while (stalled != body.written) {
+                    stalled = body.written;
+                    Asyncio.sleep(STALL_CHECK);
+                }
+                assertTrue(stalled < BIG / 2, "the body kept writing while the server did not read: " + stalled);
                 Sink s = Sink.all.getFirst();
                 s.expected = BIG + 1;  // the head's bytes too: answer once the body is in
                 s.transport.resumeReading();

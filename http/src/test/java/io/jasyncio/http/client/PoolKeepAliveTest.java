@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Idle expiry, connections the server closed while idle, and the one retry after a stale reuse. */
 class PoolKeepAliveTest {
-    /** Real time the tests wait for the pool's sweep: generous against a loaded machine. */
-    private static final Duration KEEP_ALIVE = Duration.ofMillis(200);
+    /** Real time the tests wait for the pool's sweep: long enough that a loaded machine sees the connections idle first. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(1);
 
     private static Exchange send(ConnectionPool pool, OutgoingRequest r) throws IOException {
         return pool.send(r, ClientTimeouts.DEFAULTS, Long.MAX_VALUE);
@@ -75,6 +75,42 @@ class PoolKeepAliveTest {
             } finally {
                 pool.close();
                 server.close();
+            }
+        });
+    }
+
+    @LoopTest(checkFds = true)
+    void anIdleConnectionResetByTheServerLeavesThePoolAndItsBooksBalance(LoopHarness h) {
+        h.runBounded(() -> {
+            List<Task<Void>> resets = new ArrayList<>();
+            try (RawServer s = RawServer.start((c, head, n) -> {
+                c.ok("x");
+                resets.add(Asyncio.createTask(() -> {
+                    Asyncio.sleep(Duration.ofMillis(50));
+                    // SO_LINGER 0: the close sends a RST, so the client sees a reset, not an end of stream.
+                    ((java.nio.channels.SocketChannel) c.transport.getExtraInfo(io.jasyncio.stream.Transport.SOCKET))
+                            .setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+                    c.transport.abort();
+                }));
+            })) {
+                ConnectionPool pool = new ConnectionPool(PoolOptions.DEFAULTS, null);
+                try {
+                    assertEquals("x", text(send(pool, get(s.url("/")))));
+                    assertEquals(new PoolStatistics(1, 1, 0, 0), pool.statistics());
+                    for (Task<Void> r : resets) {
+                        r.await();
+                    }
+                    LoopHarness.eventually(() -> pool.statistics().open() == 0);
+                    assertEquals(new PoolStatistics(0, 0, 0, 0), pool.statistics());
+                    Exchange e = send(pool, get(s.url("/")));
+                    assertFalse(e.reused());
+                    assertEquals("x", text(e));
+                    for (Task<Void> r : resets) {
+                        r.await();
+                    }
+                } finally {
+                    pool.close();
+                }
             }
         });
     }

@@ -99,6 +99,66 @@ class PoolListenerTest {
     }
 
     @LoopTest(checkFds = true)
+    void aListenerThatThrowsFailsTheRequestButLeaksNoConnection(LoopHarness h) {
+        h.runBounded(() -> {
+            HttpServer server = HttpServer.start(req -> Response.text("x"), LOCAL);
+            String[] throwIn = {"connectionCreated"};
+            ClientListener l = new ClientListener() {
+                private void maybe(String where) {
+                    if (where.equals(throwIn[0])) {
+                        throw new IllegalStateException("hook " + where);
+                    }
+                }
+
+                @Override
+                public void connectionCreated(Origin origin, InetSocketAddress remote) {
+                    maybe("connectionCreated");
+                }
+
+                @Override
+                public void connectionReused(Origin origin, InetSocketAddress remote) {
+                    maybe("connectionReused");
+                }
+
+                @Override
+                public void requestEnd(Method method, Url url, int status) {
+                    maybe("requestEnd");
+                }
+
+                @Override
+                public void poolWaitEnd(Origin origin) {
+                    maybe("poolWaitEnd");
+                }
+            };
+            ConnectionPool pool = new ConnectionPool(PoolOptions.DEFAULTS.withLimit(1), l);
+            try {
+                String url = "http://127.0.0.1:" + server.port() + "/";
+                assertThrows(IllegalStateException.class, () -> pool.send(get(url), ClientTimeouts.DEFAULTS, Long.MAX_VALUE));
+                assertEquals(new PoolStatistics(0, 0, 0, 0), pool.statistics());
+                throwIn[0] = "requestEnd";
+                assertThrows(IllegalStateException.class, () -> pool.send(get(url), ClientTimeouts.DEFAULTS, Long.MAX_VALUE));
+                assertEquals(new PoolStatistics(0, 0, 0, 0), pool.statistics());
+                throwIn[0] = "";
+                assertEquals("x", text(pool.send(get(url), ClientTimeouts.DEFAULTS, Long.MAX_VALUE)));
+                throwIn[0] = "connectionReused";
+                assertThrows(IllegalStateException.class, () -> pool.send(get(url), ClientTimeouts.DEFAULTS, Long.MAX_VALUE));
+                assertEquals(new PoolStatistics(1, 1, 0, 0), pool.statistics());
+                throwIn[0] = "poolWaitEnd";
+                Exchange held = pool.send(get(url), ClientTimeouts.DEFAULTS, Long.MAX_VALUE);
+                Task<Exchange> waiter = Asyncio.createTask(() -> pool.send(get(url), ClientTimeouts.DEFAULTS, Long.MAX_VALUE));
+                Asyncio.sleep(Duration.ZERO);
+                text(held);
+                IllegalStateException e = assertThrows(IllegalStateException.class, waiter::await);
+                assertEquals("hook poolWaitEnd", e.getMessage());
+                assertEquals(new PoolStatistics(1, 1, 0, 0), pool.statistics());
+            } finally {
+                pool.close();
+                server.close();
+            }
+        });
+    }
+
+    @LoopTest(checkFds = true)
     void aFailedRequestReportsRequestFailed(LoopHarness h) {
         h.runBounded(() -> {
             Recorder r = new Recorder();
