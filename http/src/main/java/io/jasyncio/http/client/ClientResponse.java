@@ -55,6 +55,12 @@ public final class ClientResponse implements AutoCloseable {
     private static final Pattern JSON_TYPE = Pattern.compile("^application/(?:[\\w.+-]+?\\+)?json");
     private static final int SAVE_BATCH = 256 * 1024;
 
+    /** The last Content-Type seen and its charset: responses from one service nearly always repeat it. */
+    private record LastCharset(String header, Charset charset) {
+    }
+
+    private static volatile LastCharset lastCharset;
+
     private final Method method;
     private final Url url;
     private final ResponseHead head;
@@ -138,8 +144,17 @@ public final class ClientResponse implements AutoCloseable {
     public Charset charset() {
         Charset cs = charset;
         if (cs == null) {
-            cs = charset = ContentType.tryParse(head.headers().get("Content-Type"))
-                    .flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
+            String header = head.headers().get("Content-Type");
+            LastCharset last = lastCharset;
+            if (last != null && last.header.equals(header)) {
+                cs = last.charset;
+            } else {
+                cs = ContentType.tryParse(header).flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
+                if (header != null) {
+                    lastCharset = new LastCharset(header, cs);
+                }
+            }
+            charset = cs;
         }
         return cs;
     }

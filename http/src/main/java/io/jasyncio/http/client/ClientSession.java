@@ -1,21 +1,15 @@
 package io.jasyncio.http.client;
 
-import io.jasyncio.Asyncio;
-import io.jasyncio.EventLoop;
 import io.jasyncio.http.Headers;
 import io.jasyncio.http.JsonCodec;
 import io.jasyncio.http.Method;
 import io.jasyncio.http.QueryParams;
 import io.jasyncio.http.Url;
-import io.jasyncio.http.codec.ResponseHead;
 import io.jasyncio.http.ws.WebSocket;
-import io.jasyncio.http.ws.WebSocketClient;
 import io.jasyncio.http.ws.WebSocketOptions;
 import io.jasyncio.http.ws.frame.WsHandshakeException;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -65,66 +59,35 @@ import java.util.Objects;
  * falls back to UTF-8 (aiohttp 3.9) instead of being guessed from the bytes (3.8).
  */
 public final class ClientSession implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("io.jasyncio.http.client");
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final Url baseUrl;
-    private final Headers defaultHeaders;
-    private final ClientTimeouts timeouts;
-    private final CookieJar cookieJar;
-    private final ClientListener listener;
     private final boolean raiseForStatus;
     private final int maxRedirects;
-    private final RateLimiter rateLimiter;
     private final JsonCodec jsonCodec;
-    private final boolean autoDecompress;
+    private final CookieJar cookieJar;
     private final ConnectionPool pool;
-    private final Unclosed unclosed;
+    private final SessionRequests requests;
+    private final UnclosedSessionReport unclosed;
     private final Cleaner.Cleanable cleanable;
     private boolean closed;
 
-    /* Implementation notes: the session holds no per-request state; each request runs in its
-     * caller's task (RequestRun). The Cleaner's action (Unclosed) must not reference the session,
-     * or the session could never be collected; it only knows where the session was made and
-     * whether close() ran. */
-
-    /** The action run when a session is collected: reports it unless it was closed. */
-    private static final class Unclosed implements Runnable {
-        final Throwable createdAt = new Throwable("the unclosed ClientSession was created here");
-        volatile boolean closed;
-
-        @Override
-        public void run() {
-            if (!closed) {
-                LOG.log(System.Logger.Level.WARNING, "an unclosed ClientSession was garbage-collected (created at "
-                        + firstCallerFrame(createdAt) + "): its connections stay open until the process ends;"
-                        + " close sessions with try-with-resources", createdAt);
-            }
-        }
-
-        private static String firstCallerFrame(Throwable t) {
-            for (StackTraceElement e : t.getStackTrace()) {
-                if (!e.getClassName().startsWith("io.jasyncio.http.client.ClientSession")) {
-                    return e.toString();
-                }
-            }
-            return "unknown";
-        }
-    }
+    /* Implementation notes: this class resolves a request's options against the session's; the
+     * exchanges themselves (headers, cookies, redirects, responses) are SessionRequests'. The
+     * Cleaner's action (UnclosedSessionReport) must not reference the session, or the session
+     * could never be collected: it only knows where the session was made and whether close() ran. */
 
     private ClientSession(Builder b) {
         this.baseUrl = b.baseUrl;
-        this.defaultHeaders = b.headers.copy();
-        this.timeouts = b.timeouts;
-        this.cookieJar = b.cookieJar;
-        this.listener = b.listener;
         this.raiseForStatus = b.raiseForStatus;
         this.maxRedirects = b.maxRedirects;
-        this.rateLimiter = b.ratePermits > 0 ? new RateLimiter(b.ratePermits, b.ratePeriod) : null;
         this.jsonCodec = b.jsonCodec;
-        this.autoDecompress = b.autoDecompress;
+        this.cookieJar = b.cookieJar;
         this.pool = new ConnectionPool(b.pool, b.listener);
-        this.unclosed = new Unclosed();
+        RateLimiter limiter = b.ratePermits > 0 ? new RateLimiter(b.ratePermits, b.ratePeriod) : null;
+        this.requests = new SessionRequests(pool, b.headers.copy(), b.timeouts, b.cookieJar, b.listener, limiter,
+                b.jsonCodec, b.autoDecompress);
+        this.unclosed = new UnclosedSessionReport();
         this.cleanable = CLEANER.register(this, unclosed);
     }
 
@@ -298,16 +261,16 @@ public final class ClientSession implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         checkOpen();
         Url target = ClientUrls.withQuery(ClientUrls.resolve(baseUrl, url), options.query());
-        Headers headers = mergedHeaders(options.headersView());
+        Headers headers = requests.mergedHeaders(options.headersView());
         Body body = options.body() instanceof JsonBody j ? j.encode(jsonCodec) : options.body();
         if (body != null && body.contentType() != null && !headers.contains("Content-Type")) {
             headers.set("Content-Type", body.contentType());
         }
-        ClientTimeouts t = options.timeouts() != null ? options.timeouts() : timeouts;
+        ClientTimeouts t = options.timeouts() != null ? options.timeouts() : requests.timeouts();
         int max = options.maxRedirects() >= 0 ? options.maxRedirects() : maxRedirects;
         boolean raise = options.raiseForStatus() != null ? options.raiseForStatus() : raiseForStatus;
         Redirects.Hop hop = new Redirects.Hop(method, target, headers, body);
-        ClientResponse r = follow(hop, t, options.allowRedirects(), max);
+        ClientResponse r = requests.follow(hop, t, options.allowRedirects(), max);
         if (raise) {
             r.raiseForStatus();
         }
@@ -357,125 +320,7 @@ public final class ClientSession implements AutoCloseable {
         } else if (lower.startsWith("wss://")) {
             u = "https://" + u.substring(6);
         }
-        Url target = ClientUrls.resolve(baseUrl, u);
-        WebSocketClient.Start start = WebSocketClient.start(options);
-        Headers headers = defaultHeaders.copy();
-        for (int i = 0; i < start.headers().size(); i++) {
-            headers.set(start.headers().name(i), start.headers().value(i));
-        }
-        Redirects.Hop hop = new Redirects.Hop(Method.GET, target, headers, null);
-        if (rateLimiter != null) {
-            rateLimiter.acquire(ClientUrls.origin(target));
-        }
-        long deadline = ConnectionPool.deadlineAfter(Asyncio.time(), timeouts.total());
-        Exchange exchange = pool.send(new OutgoingRequest(Method.GET, target, withCookies(hop), null), timeouts, deadline);
-        ResponseHead head = exchange.head();
-        if (cookieJar != null) {
-            cookieJar.store(target, head.headers(), System.currentTimeMillis());
-        }
-        if (head.status() != 101) {
-            exchange.release();
-            throw new WsHandshakeException(head.status(), "the WebSocket handshake with " + ClientUrls.withoutQuery(target)
-                    + " got " + head.status() + " " + head.reason() + " instead of 101 Switching Protocols");
-        }
-        Exchange.Upgraded up = exchange.upgrade();
-        try {
-            return WebSocketClient.finish(start, head.status(), head.headers(), up.transport(), up.leftover(), options);
-        } catch (WsHandshakeException | RuntimeException e) {
-            up.transport().close();
-            throw e;
-        }
-    }
-
-    private ClientResponse follow(Redirects.Hop hop, ClientTimeouts t, boolean allowRedirects, int max) throws IOException {
-        List<ClientResponse> history = new ArrayList<>();
-        List<Url> chain = new ArrayList<>();
-        long deadline = Long.MAX_VALUE;
-        boolean first = true;
-        while (true) {
-            if (rateLimiter != null) {
-                rateLimiter.acquire(ClientUrls.origin(hop.url()));
-            }
-            if (first) {
-                deadline = ConnectionPool.deadlineAfter(Asyncio.time(), t.total());
-                first = false;
-            }
-            Exchange exchange = pool.send(new OutgoingRequest(hop.method(), hop.url(), withCookies(hop), hop.body()), t, deadline);
-            ResponseHead head = exchange.head();
-            if (cookieJar != null) {
-                cookieJar.store(hop.url(), head.headers(), System.currentTimeMillis());
-            }
-            ClientResponse response = respond(hop, exchange, head, history);
-            String location = head.headers().get("Location");
-            if (!allowRedirects || !Redirects.isRedirect(head.status()) || location == null) {
-                return response;
-            }
-            chain.add(hop.url());
-            Redirects.Hop next;
-            try {
-                if (history.size() >= max) {
-                    throw new TooManyRedirectsException(max, head.status(), head.reason(), chain);
-                }
-                next = Redirects.next(hop, head.status(), head.reason(), location, head.headers());
-            } finally {
-                response.close();
-            }
-            history.add(response);
-            listener.redirect(hop.method(), hop.url(), next.url(), head.status());
-            hop = next;
-        }
-    }
-
-    private ClientResponse respond(Redirects.Hop hop, Exchange exchange, ResponseHead head, List<ClientResponse> history)
-            throws IOException {
-        ContentDecoder decoder = null;
-        String encoding = head.headers().get("Content-Encoding");
-        if (autoDecompress && encoding != null && !hop.method().equals(Method.HEAD)) {
-            try {
-                decoder = ContentDecoder.forEncoding(encoding);
-            } catch (IllegalArgumentException e) {
-                // an encoding we cannot decode: the body is passed on as it is, as aiohttp does
-            }
-        }
-        EventLoop loop = EventLoop.getRunningLoop();
-        ResponseBodyReader reader = new ResponseBodyReader(exchange, decoder, loop,
-                hop.method() + " " + ClientUrls.withoutQuery(hop.url()) + " -> " + head.status());
-        ClientResponse response = new ClientResponse(hop.method(), hop.url(), head, history, jsonCodec, reader);
-        int st = head.status();
-        if (hop.method().equals(Method.HEAD) || st == 204 || st == 304 || head.contentLength() == 0) {
-            // no body can follow: give the connection back now, as aiohttp does, so a caller who
-            // only looks at the status does not hold it
-            response.releaseEmpty();
-        }
-        return response;
-    }
-
-    private Headers mergedHeaders(Headers requestHeaders) {
-        Headers h = defaultHeaders.copy();
-        for (int i = 0; i < requestHeaders.size(); i++) {
-            h.remove(requestHeaders.name(i));
-        }
-        for (int i = 0; i < requestHeaders.size(); i++) {
-            h.add(requestHeaders.name(i), requestHeaders.value(i));
-        }
-        if (autoDecompress && !h.contains("Accept-Encoding")) {
-            h.set("Accept-Encoding", "gzip, deflate");
-        }
-        return h;
-    }
-
-    private Headers withCookies(Redirects.Hop hop) {
-        if (cookieJar == null) {
-            return hop.headers();
-        }
-        String jar = cookieJar.header(hop.url(), System.currentTimeMillis());
-        if (jar == null) {
-            return hop.headers();
-        }
-        Headers h = hop.headers().copy();
-        String own = h.get("Cookie");
-        h.set("Cookie", own == null ? jar : own + "; " + jar);
-        return h;
+        return requests.websocket(ClientUrls.resolve(baseUrl, u), options);
     }
 
     private void checkOpen() {

@@ -84,7 +84,7 @@ class WebSocketTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(seeds = 8)
     void iterationEndsQuietlyAtANormalClose(LoopHarness h) {
         h.runBounded(() -> {
             Ends e = Ends.open(h, PLAIN, null);
@@ -122,7 +122,7 @@ class WebSocketTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(seeds = 8)
     void closeCarriesItsCodeAndReasonToThePeer(LoopHarness h) {
         h.runBounded(() -> {
             Ends e = Ends.open(h, PLAIN, null);
@@ -137,7 +137,7 @@ class WebSocketTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(seeds = 8)
     void messagesQueuedBeforeThePeersCloseAreStillReceived(LoopHarness h) {
         h.runBounded(() -> {
             Scripted s = Scripted.open(h, Role.SERVER, PLAIN);
@@ -340,7 +340,7 @@ class WebSocketTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(seeds = 8)
     void aCancelledReceiveLosesNothing(LoopHarness h) {
         h.runBounded(() -> {
             Ends e = Ends.open(h, PLAIN, null);
@@ -388,7 +388,7 @@ class WebSocketTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(seeds = 8)
     void iterationEndsQuietlyWhenThisSideClosesWhateverTheCode(LoopHarness h) {
         h.runBounded(() -> {
             Ends e = Ends.open(h, PLAIN, null);
@@ -408,7 +408,7 @@ class WebSocketTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(seeds = 8)
     void everythingWorksWhenBytesArriveOneAtATime(LoopHarness h) {
         h.runBounded(() -> {
             Ends e = Ends.open(h, PLAIN, PerMessageDeflate.Params.DEFAULTS);
