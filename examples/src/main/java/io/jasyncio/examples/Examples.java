@@ -46,6 +46,10 @@ public final class Examples {
             new Example("subprocess", "sort via communicate, a failing command's stderr, streamed lines, children run together", SubprocessDemo::main),
             new Example("httpserver", "an aiohttp-style web app: GET / hello, POST /echo, GET /stream (SSE); [--port N], Ctrl-C stops",
                     HttpServerDemo::main),
+            new Example("fetch", "GET each URL with a ClientSession, N at a time: status, content type, body length "
+                    + "([--concurrency N] URL...)", FetchDemo::main),
+            new Example("crawl", "a local server with 1,000 linked pages, crawled with at most 50 requests in flight",
+                    CrawlDemo::main),
             new Example("wschat", "a WebSocket chat server and three scripted clients; the server's shutdown closes with 1001",
                     WsChatDemo::main),
             new Example("portforward", "a TCP port forwarder with backpressure both ways (TARGET_HOST TARGET_PORT [LISTEN_PORT]; no args: a demo)",

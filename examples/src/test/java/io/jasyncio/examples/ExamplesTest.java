@@ -14,7 +14,8 @@ class ExamplesTest {
     private static final List<String> NAMES = List.of(
             "countasync", "countsync", "hello", "chained", "tasks", "waitfor", "future", "ascompleted", "blocking",
             "tothread", "httpclient", "generator", "contextvar", "workers", "sync", "echoprotocol",
-            "echostreams", "echotls", "chat", "pipeline", "subprocess", "httpserver", "wschat", "portforward");
+            "echostreams", "echotls", "chat", "pipeline", "subprocess", "httpserver", "fetch", "crawl", "wschat",
+            "portforward");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -78,7 +78,7 @@ public final class Bench {
     static Outcome execute(Options options) {
         ZonedDateTime started = ZonedDateTime.now();
         Map<Contender, Availability> peers = Peers.probe(options.python(), options.install(),
-                options.workloads().stream().anyMatch(Workload::http));
+                options.workloads().stream().anyMatch(w -> w.http() || w.httpClient()));
         Env env = environment(options);
         List<WorkloadResult> results = new ArrayList<>();
         for (Workload w : options.workloads()) {

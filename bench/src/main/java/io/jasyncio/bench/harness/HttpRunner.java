@@ -214,7 +214,7 @@ record HttpRunner(Contender contender, HttpServerProgram server, HttpCheck check
     }
 
     /** Connects until the server accepts; the reason it never did, or null. */
-    private static String awaitAccepting(Process p, int port, Path dir) throws InterruptedException {
+    static String awaitAccepting(Process p, int port, Path dir) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -231,7 +231,7 @@ record HttpRunner(Contender contender, HttpServerProgram server, HttpCheck check
     }
 
     /** The tail of the server's stderr (and nginx's error log), for a failure message. */
-    private static String serverSays(Process p, Path dir) {
+    static String serverSays(Process p, Path dir) {
         if (dir == null) {
             return "";
         }
@@ -249,7 +249,7 @@ record HttpRunner(Contender contender, HttpServerProgram server, HttpCheck check
     }
 
     /** SIGTERM to the server and its descendants, SIGKILL to whatever lingers; waits until they are gone. */
-    private static void stop(Process p) {
+    static void stop(Process p) {
         if (p == null) {
             return;
         }
@@ -271,7 +271,7 @@ record HttpRunner(Contender contender, HttpServerProgram server, HttpCheck check
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (dir == null) {
             return;
         }

@@ -26,6 +26,9 @@ record Metric(String field, String unit, String better, String worse, boolean hi
     /** An HTTP server's CPU time (utime+stime) per request wrk completed, in µs. */
     static final Metric SERVER_CPU_PER_REQ = new Metric("server_cpu_us_per_req", "µs CPU/req", "uses less CPU",
             "uses more CPU", false);
+    /** An HTTP client's own CPU time (all its threads) per request it completed, in µs. */
+    static final Metric CLIENT_CPU_PER_REQ = new Metric("client_cpu_us_per_req", "µs CPU/req", "uses less CPU",
+            "uses more CPU", false);
     /** Requests per second wrk completed against an HTTP server. */
     static final Metric REQUESTS_PER_S = new Metric("req_per_s", "req/s", "faster", "slower", true);
     /** Echo round trips per second over all connections, from the load client's result line. */

@@ -61,6 +61,40 @@ final class NginxConfig {
         return sb.toString();
     }
 
+    /**
+     * The http-client workload's configuration: the same process set-up as {@link #render}, the
+     * files under {@code dir/www} served as they are (an open-file cache, so each request costs
+     * no open/stat), no gzip.
+     */
+    static String renderStatic(int port, Path dir, boolean root) {
+        String d = dir.toAbsolutePath().toString();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# written by the jasyncio bench harness for one http-client run; deleted after it\n");
+        if (root) {
+            sb.append("user root;\n");
+        }
+        sb.append("worker_processes 1;\n")
+                .append("pid ").append(d).append("/nginx.pid;\n")
+                .append("error_log ").append(d).append("/error.log warn;\n")
+                .append("events {\n    worker_connections 4096;\n}\n")
+                .append("http {\n")
+                .append("    access_log off;\n")
+                .append("    keepalive_requests 1000000000;\n")
+                .append("    keepalive_timeout 300s;\n")
+                .append("    open_file_cache max=16 inactive=300s;\n")
+                .append("    open_file_cache_valid 300s;\n")
+                .append("    default_type text/plain;\n");
+        for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+            sb.append("    ").append(temp).append("_temp_path ").append(d).append('/').append(temp).append(";\n");
+        }
+        sb.append("    server {\n")
+                .append("        listen 127.0.0.1:").append(port).append(";\n")
+                .append("        root ").append(d).append("/www;\n")
+                .append("    }\n")
+                .append("}\n");
+        return sb.toString();
+    }
+
     /** Debian's nginx, else the first {@code nginx} on the PATH (which may not exist: the run then fails to start it). */
     static Path binary() {
         Path debian = Path.of("/usr/sbin/nginx");

@@ -49,15 +49,16 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
               --smoke           tiny sizes, one round: checks that everything runs, measures nothing
               --rounds N        measured runs per workload and runtime, taken in turn (default 3)
               --size N          N for every workload instead of its own (e.g. 100000;
-                                echo workloads: the message size in bytes; HTTP: connections)
+                                echo workloads: the message size in bytes; HTTP: connections;
+                                http-client: the measured GETs)
               --duration S      echo and HTTP workloads: the measured window in seconds (default 10;
                                 smoke 1; HTTP rounds it up to whole seconds)
               --connections C   echo and HTTP workloads: connections of the load client (default
-                                10 for echo, 100 for HTTP)
+                                10 for echo, 100 for HTTP); http-client: requests in flight (100)
               --jvm-flags 'F'   heap/GC flags for jasyncio and virtual-thread JVMs alike
                                 (default '%s'; smoke: '%s')
               --no-install      do not apt-get install python3-uvloop (or, for the HTTP workloads,
-                                wrk, nginx, python3-aiohttp) when missing
+                                and http-client workloads, wrk, nginx, python3-aiohttp) when missing
               --python PATH     interpreter for the asyncio/uvloop peers (default /usr/bin/python3)
               --out FILE        report file (default bench/RESULTS.md; smoke: bench/target/RESULTS-smoke.md)
               --list            list the workloads and exit
@@ -150,6 +151,9 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
                 http = http.withConnections(connections);
             }
             base = http.toSize();
+        } else if (w.httpClient() && connections > 0) {
+            ClientSize client = ClientSize.of(base);
+            base = new ClientSize(client.requests(), connections, client.warmup()).toSize();
         } else if (w.network() && (echoSeconds > 0 || connections > 0)) {
             EchoSize echo = EchoSize.of(base);
             if (echoSeconds > 0) {

@@ -74,6 +74,11 @@ final class Report {
                     .append("uvloop, virtual threads = the JDK's com.sun.net.httpserver.HttpServer with a virtual thread per request,\n")
                     .append("Netty epoll = Netty's HttpServerCodec (one event loop), nginx = nginx with one worker.\n");
         }
+        if (results.stream().anyMatch(r -> r.workload().httpClient())) {
+            sb.append("The http-client row compares clients (requests/s, higher is better) against one nginx: asyncio = aiohttp's\n")
+                    .append("ClientSession on asyncio's loop, uvloop = the same on uvloop, virtual threads = the JDK's java.net.http.HttpClient\n")
+                    .append("with a virtual thread per request in flight, Netty epoll = Netty's HttpClientCodec on one event loop (no pool).\n");
+        }
         if (results.stream().anyMatch(r -> r.workload().network() && !r.workload().http())) {
             sb.append("Echo rows compare the first figure of each cell (the second is shown too): server CPU per round trip at 1 KiB,\n")
                     .append("round trips per second at 64 KiB. On 2 cores the load client saturates its own core first, so rt/s is\n")
@@ -155,7 +160,7 @@ final class Report {
         }
         sb.append('\n').append(table(results, peers, options.rounds(), options.smoke()));
         if (options.judgesTargets()) {
-            sb.append("\n## Targets (issues 5, 8 and 9)\n\n").append(targets(results));
+            sb.append("\n## Targets (issues 5, 8, 9 and 10)\n\n").append(targets(results));
         }
         sb.append("\n## Machine\n\n");
         facts.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
@@ -177,6 +182,17 @@ final class Report {
                     .append("completed. A run with any wrk socket error or error status fails. Java servers get the JVM flags above; ")
                     .append("Netty also `").append(String.join(" ", EchoRunner.NETTY_FLAGS)).append("`, the JDK HttpServer `")
                     .append(String.join(" ", Env.ONE_CARRIER)).append("`.\n");
+        }
+        if (results.stream().anyMatch(r -> r.workload().httpClient())) {
+            sb.append("- http-client: nginx (one worker, a 1 KiB static file, access log off) is started for each run, ")
+                    .append(EchoRunner.pinned(env) ? "pinned with `taskset -c " + HttpClientRunner.SERVER_CORE
+                            + "`, the client with `taskset -c " + HttpClientRunner.CLIENT_CORE + "`"
+                            : "NOT pinned (no taskset or fewer than 2 cores)")
+                    .append("; each client program runs its warm-up GETs, then times the measured GETs on the same client, ")
+                    .append("checking every status and body length, and prints requests/s; nginx's utime+stime over the client's ")
+                    .append("life is recorded as server_cpu_s. Java clients get the JVM flags above; the JDK HttpClient also `")
+                    .append(String.join(" ", Env.ONE_CARRIER)).append("`, Netty `").append(String.join(" ", EchoRunner.NETTY_FLAGS))
+                    .append("`.\n");
         }
         if (results.stream().anyMatch(r -> r.workload().network() && !r.workload().http())) {
             sb.append("- Echo workloads: each server is its own process, ")

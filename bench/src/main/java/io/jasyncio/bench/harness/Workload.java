@@ -48,6 +48,11 @@ record Workload(String name, String description, boolean oneCore, Size full, Siz
         return runners.stream().anyMatch(r -> r instanceof EchoRunner || r instanceof HttpRunner);
     }
 
+    /** Whether this is the HTTP client workload: client programs against nginx ({@link HttpClientRunner}). */
+    boolean httpClient() {
+        return runners.stream().anyMatch(r -> r instanceof HttpClientRunner);
+    }
+
     /** Whether this is an HTTP workload: a server process loaded by wrk. */
     boolean http() {
         return runners.stream().anyMatch(r -> r instanceof HttpRunner);

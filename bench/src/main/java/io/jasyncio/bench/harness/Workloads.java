@@ -14,6 +14,9 @@ import io.jasyncio.bench.VirtualThreadSleeps;
 import io.jasyncio.bench.VirtualThreadSpawn;
 import io.jasyncio.bench.VirtualThreadSuspended;
 import io.jasyncio.bench.VirtualThreadSwitch;
+import io.jasyncio.bench.client.JasyncioHttpClientBench;
+import io.jasyncio.bench.client.JdkHttpClientBench;
+import io.jasyncio.bench.client.NettyHttpClientBench;
 import io.jasyncio.bench.echo.JasyncioProtocolEchoServer;
 import io.jasyncio.bench.echo.JasyncioStreamsEchoServer;
 import io.jasyncio.bench.echo.NettyEchoServer;
@@ -23,7 +26,7 @@ import io.jasyncio.bench.http.NettyHttpServer;
 import java.util.List;
 import java.util.Optional;
 
-/** The workloads of issues 5, 8 and 9, in table order. */
+/** The workloads of issues 5, 8, 9 and 10, in table order. */
 final class Workloads {
     private Workloads() {
     }
@@ -91,6 +94,35 @@ final class Workloads {
     static final Target CODEC_TARGET = Target.measuredElsewhere(
             "the codec parses a typical 400-byte request head in < 1 µs (JMH: ./jasyncio bench --jmh HttpCodecBench)").issue("9");
 
+    /**
+     * The HTTP clients, jasyncio's first: aiohttp's ClientSession on asyncio and on uvloop, the
+     * JDK's HttpClient on virtual threads (one carrier, as the client has one core), Netty's
+     * HttpClientCodec on one epoll event loop.
+     */
+    static final List<Runner> HTTP_CLIENTS = List.of(
+            new HttpClientRunner(JASYNCIO, new HttpClientProgram.Jvm(JasyncioHttpClientBench.class.getName(), List.of(), false)),
+            new HttpClientRunner(ASYNCIO, new HttpClientProgram.Aiohttp(false)),
+            new HttpClientRunner(UVLOOP, new HttpClientProgram.Aiohttp(true)),
+            new HttpClientRunner(VIRTUAL_THREADS, new HttpClientProgram.Jvm(JdkHttpClientBench.class.getName(),
+                    io.jasyncio.bench.harness.Env.ONE_CARRIER, false)),
+            new HttpClientRunner(NETTY, new HttpClientProgram.Jvm(NettyHttpClientBench.class.getName(), EchoRunner.NETTY_FLAGS, true)));
+
+    /**
+     * Issue 10's client workload: 20,000 GETs of a 1 KiB static file from nginx (one worker, on
+     * core 0), 100 in flight over at most 100 keep-alive connections, after 20,000 warm-up GETs on
+     * the same client, the client on core 1 (smoke: 200 GETs, 10 in flight, no warm-up). The
+     * warm-up is as long as the measurement: with every thread of a JVM client pinned to one core,
+     * its JIT compiler threads take that core from the client's own thread until the hot paths
+     * are compiled (2,000 warm-up GETs left jasyncio at half its warm rate, 102 µs of CPU per
+     * request instead of 47).
+     */
+    static final Workload HTTP_CLIENT = new Workload("http-client", "HTTP/1.1 client: N GETs of a 1 KiB static file from nginx "
+            + "(one worker, core 0), 100 in flight on at most 100 keep-alive connections, after 20,000 warm-up GETs; "
+            + "the client on core 1; requests per second, beside the client's CPU µs per request", false,
+            new ClientSize(20_000, 100, 20_000).toSize(), new ClientSize(200, 10, 0).toSize(), Metric.REQUESTS_PER_S,
+            HTTP_CLIENTS, List.of(Target.ratioAtLeast(ASYNCIO, 5).issue("10"), Target.ratioAtLeast(VIRTUAL_THREADS, 3).issue("10")),
+            List.of(Metric.CLIENT_CPU_PER_REQ));
+
     static final List<Workload> ALL = List.of(
             new Workload("spawn", "spawn+await N tasks that each yield once (sleep(0); virtual threads: Thread.yield, "
                     + "which on one carrier goes to the back of an N-deep run queue); one core", true,
@@ -135,7 +167,8 @@ final class Workloads {
             echo("echo64k-streams", 65536, "streams", STREAMS_SERVERS, Metric.ROUND_TRIPS_PER_S,
                     List.of(Target.atLeastBestPeer())),
             http("http-hello", "\"Hello, World!\" (text/plain)", HttpCheck.HELLO, List.of(CODEC_TARGET)),
-            http("http-json", "a 1 KiB JSON document (application/json), serialised per request", HttpCheck.JSON, List.of()));
+            http("http-json", "a 1 KiB JSON document (application/json), serialised per request", HttpCheck.JSON, List.of()),
+            HTTP_CLIENT);
 
     /**
      * Spawn's yielding tasks timed after a warm-up ({@code --steady}), in µs per task: two of these

@@ -27,7 +27,8 @@ class BenchSmokeTest {
     /** The one-process workloads and the echo workloads are run apart, each within its own time bound. */
     private static final List<String> ECHO = Workloads.ALL.stream().filter(w -> w.network() && !w.http()).map(Workload::name).toList();
     private static final List<String> HTTP = Workloads.ALL.stream().filter(Workload::http).map(Workload::name).toList();
-    private static final List<String> NOT_ECHO = Workloads.ALL.stream().filter(w -> !w.network()).map(Workload::name).toList();
+    private static final List<String> NOT_ECHO = Workloads.ALL.stream().filter(w -> !w.network() && !w.httpClient())
+            .map(Workload::name).toList();
 
     @Test
     void smokeRunGivesEveryAvailableRuntimeAParsableResult() throws IOException {
@@ -116,6 +117,36 @@ class BenchSmokeTest {
     }
 
     static final long HTTP_SMOKE_BOUND_SECONDS = 240;
+
+    /**
+     * Every HTTP client (jasyncio's ClientSession, aiohttp's on asyncio and uvloop, the JDK's
+     * HttpClient, Netty's codec) fetches the file from nginx 200 times, 10 in flight: each
+     * checked every status and body length itself, the result lines parse, nginx's CPU was
+     * sampled, and no nginx outlives its run. Five short runs with a JVM or Python start each.
+     */
+    @Test
+    @Timeout(value = HTTP_CLIENT_SMOKE_BOUND_SECONDS, unit = TimeUnit.SECONDS)
+    void httpClientSmokeRunMeasuresEveryAvailableClientAndLeavesNoNginxBehind() throws IOException {
+        Path out = tmp.resolve("RESULTS-http-client-smoke.md");
+        var outcome = Bench.execute(Options.parse(List.of("--smoke", "--no-install", "--out", out.toString(), "http-client")));
+
+        assertEveryAvailableRuntimeMeasured(outcome, 1);
+        for (Measurement m : outcome.results().getFirst().runs().values().stream().flatMap(List::stream).toList()) {
+            assertEquals(200, m.number("requests"), 0.0, m.fields().toString());
+            assertTrue(m.number("req_per_s") > 0, m.fields().toString());
+            assertTrue(m.number("client_cpu_us_per_req") > 0, m.fields().toString());
+            assertTrue(m.number("server_cpu_s") >= 0, m.fields().toString());
+            assertTrue(m.command().contains("server: ") && m.command().contains("; client: "), m.command());
+        }
+        assertFalse(HttpClientRunner.serverPids().isEmpty());
+        for (long pid : HttpClientRunner.serverPids()) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "nginx " + pid + " is still running");
+        }
+        String written = Files.readString(out);
+        assertTrue(written.contains("the client with `taskset -c 1`") || written.contains("NOT pinned"), written);
+    }
+
+    static final long HTTP_CLIENT_SMOKE_BOUND_SECONDS = 180;
 
     /**
      * Asserts that every runtime this machine has ran every workload and passed its own check,
