@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /** A body held in memory: bytes, text, a form, encoded JSON. Replayable. */
-final class BytesBody implements Body {
+final class BytesBody implements Payload {
     private final byte[] data;
     private final String contentType;
 
@@ -34,7 +34,7 @@ final class BytesBody implements Body {
     }
 
     @Override
-    public void writeTo(BodySink sink) throws IOException {
+    public void writeTo(PayloadSink sink) throws IOException {
         if (data.length > 0) {
             sink.write(ByteBuffer.wrap(data));
         }
@@ -42,6 +42,6 @@ final class BytesBody implements Body {
 
     @Override
     public String toString() {
-        return "Body.bytes(" + data.length + " bytes, " + contentType + ")";
+        return "Payload.bytes(" + data.length + " bytes, " + contentType + ")";
     }
 }

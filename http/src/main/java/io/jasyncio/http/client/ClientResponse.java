@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * logged (System.Logger {@code io.jasyncio.http.client}, WARNING), so a forgotten response does not
  * hold a pool slot forever.
  *
- * <p>Body bytes are decoded from {@code Content-Encoding} gzip or deflate when the session
+ * <p>Payload bytes are decoded from {@code Content-Encoding} gzip or deflate when the session
  * decompresses (the default); {@link #headers()} still shows the encoding the server used.
  * Loop-confined: use a response from the task that made the request.
  *

@@ -133,7 +133,7 @@ public final class ClientSession implements AutoCloseable {
      *
      * @throws IOException as {@link #request}
      */
-    public ClientResponse post(String url, Body body) throws IOException {
+    public ClientResponse post(String url, Payload body) throws IOException {
         return request(Method.POST, url, RequestOptions.of().body(body));
     }
 
@@ -151,7 +151,7 @@ public final class ClientSession implements AutoCloseable {
      *
      * @throws IOException as {@link #request}
      */
-    public ClientResponse put(String url, Body body) throws IOException {
+    public ClientResponse put(String url, Payload body) throws IOException {
         return request(Method.PUT, url, RequestOptions.of().body(body));
     }
 
@@ -169,7 +169,7 @@ public final class ClientSession implements AutoCloseable {
      *
      * @throws IOException as {@link #request}
      */
-    public ClientResponse patch(String url, Body body) throws IOException {
+    public ClientResponse patch(String url, Payload body) throws IOException {
         return request(Method.PATCH, url, RequestOptions.of().body(body));
     }
 
@@ -262,7 +262,7 @@ public final class ClientSession implements AutoCloseable {
         checkOpen();
         Url target = ClientUrls.withQuery(ClientUrls.resolve(baseUrl, url), options.query());
         Headers headers = requests.mergedHeaders(options.headersView());
-        Body body = options.body() instanceof JsonBody j ? j.encode(jsonCodec) : options.body();
+        Payload body = options.body() instanceof JsonBody j ? j.encode(jsonCodec) : options.body();
         if (body != null && body.contentType() != null && !headers.contains("Content-Type")) {
             headers.set("Content-Type", body.contentType());
         }
@@ -480,7 +480,7 @@ public final class ClientSession implements AutoCloseable {
             return this;
         }
 
-        /** The codec of {@link Body#json(Object)} and {@link ClientResponse#json} ({@link JsonCodec#defaultCodec()}). */
+        /** The codec of {@link Payload#json(Object)} and {@link ClientResponse#json} ({@link JsonCodec#defaultCodec()}). */
         public Builder jsonCodec(JsonCodec codec) {
             this.jsonCodec = Objects.requireNonNull(codec, "codec");
             return this;

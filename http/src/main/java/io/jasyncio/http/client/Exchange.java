@@ -77,7 +77,7 @@ final class Exchange {
             throw new ServerDisconnectedException("server " + conn.route.dial().hostPort() + " closed the connection");
         }
         Route route = conn.route;
-        Body body = request.body();
+        Payload body = request.body();
         Headers headers = headersFor(request, route);
         String target = route.forward() ? request.absoluteTarget(route.origin()) : request.originTarget();
         conn.decoder.expectResponseTo(request.method());
@@ -102,7 +102,7 @@ final class Exchange {
         if (!h.contains("Host")) {
             h.add("Host", route.hostHeader());
         }
-        Body body = request.body();
+        Payload body = request.body();
         h.remove("Content-Length");
         h.remove("Transfer-Encoding");
         if (body != null) {
@@ -122,7 +122,7 @@ final class Exchange {
         return h;
     }
 
-    private static void writeBody(ClientConnection conn, Body body, ClientTimeouts timeouts, long deadline) throws IOException {
+    private static void writeBody(ClientConnection conn, Payload body, ClientTimeouts timeouts, long deadline) throws IOException {
         RequestBodySink sink = new RequestBodySink(conn, body.length());
         if (deadline == Long.MAX_VALUE) {
             body.writeTo(sink);

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * this request only, never the loop; the next piece is read once the connection took the last
  * one, so memory stays at one piece per request whatever the file's size.
  */
-final class FileBody implements Body {
+final class FileBody implements Payload {
     /** Large enough that the thread hop per piece costs little, small enough to keep memory per upload low. */
     static final int PIECE = 256 * 1024;
 
@@ -49,7 +49,7 @@ final class FileBody implements Body {
     }
 
     @Override
-    public void writeTo(BodySink sink) throws IOException {
+    public void writeTo(PayloadSink sink) throws IOException {
         FileChannel ch = BodyFiles.io(() -> FileChannel.open(path, StandardOpenOption.READ));
         try {
             long sent = 0;
@@ -77,6 +77,6 @@ final class FileBody implements Body {
 
     @Override
     public String toString() {
-        return "Body.file(" + path + ", " + length + " bytes)";
+        return "Payload.file(" + path + ", " + length + " bytes)";
     }
 }

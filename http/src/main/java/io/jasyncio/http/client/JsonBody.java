@@ -8,7 +8,7 @@ import java.io.IOException;
  * A value to send as JSON, encoded when the session prepares the request so that the session's
  * codec applies ({@link #encode}); written directly it uses {@link JsonCodec#defaultCodec()}.
  */
-final class JsonBody implements Body {
+final class JsonBody implements Payload {
     private final Object value;
     private final JsonCodec codec;
     private BytesBody encoded;
@@ -44,7 +44,7 @@ final class JsonBody implements Body {
     }
 
     @Override
-    public void writeTo(BodySink sink) throws IOException {
+    public void writeTo(PayloadSink sink) throws IOException {
         encode(null).writeTo(sink);
     }
 }

@@ -12,12 +12,12 @@ import java.util.Objects;
 
 /**
  * A {@code multipart/form-data} request body (RFC 7578): text fields and files, each part
- * written in turn, so a file part streams from disk like {@link Body#file}. Its length is known
+ * written in turn, so a file part streams from disk like {@link Payload#file}. Its length is known
  * (and sent as {@code Content-Length}) when every part's is; it is replayable when every part is.
- * Build one with {@link Body#multipart()}.
+ * Build one with {@link Payload#multipart()}.
  *
  * {@snippet :
- * Body form = Body.multipart()
+ * Payload form = Payload.multipart()
  *         .field("title", "holiday")
  *         .file("photo", Path.of("beach.jpg"), "image/jpeg")
  *         .build();
@@ -27,14 +27,14 @@ import java.util.Objects;
  * {@code %22 %0D %0A}, as browsers do (HTML's form submission algorithm); aiohttp's
  * {@code FormData} does the same.
  */
-public final class MultipartBody implements Body {
+public final class MultipartBody implements Payload {
     private static final SecureRandom BOUNDARIES = new SecureRandom();
 
     private final String boundary;
     private final List<Part> parts;
     private final long length;
 
-    private record Part(byte[] head, Body content) {
+    private record Part(byte[] head, Payload content) {
     }
 
     private MultipartBody(String boundary, List<Part> parts) {
@@ -88,7 +88,7 @@ public final class MultipartBody implements Body {
     }
 
     @Override
-    public void writeTo(BodySink sink) throws IOException {
+    public void writeTo(PayloadSink sink) throws IOException {
         for (Part p : parts) {
             sink.write(ByteBuffer.wrap(p.head));
             p.content.writeTo(sink);
@@ -103,7 +103,7 @@ public final class MultipartBody implements Body {
 
     @Override
     public String toString() {
-        return "Body.multipart(" + parts.size() + " parts, " + (length < 0 ? "chunked" : length + " bytes") + ")";
+        return "Payload.multipart(" + parts.size() + " parts, " + (length < 0 ? "chunked" : length + " bytes") + ")";
     }
 
     /** Collects the parts of a {@link MultipartBody}; not thread-safe, build once. */
@@ -111,7 +111,7 @@ public final class MultipartBody implements Body {
         private String boundary = HexFormat.of().formatHex(randomBytes());
         private final List<Pending> parts = new ArrayList<>();
 
-        private record Pending(String name, String fileName, String contentType, Body content) {
+        private record Pending(String name, String fileName, String contentType, Payload content) {
         }
 
         private Builder() {
@@ -159,14 +159,14 @@ public final class MultipartBody implements Body {
          * @throws IOException if the file cannot be read now
          */
         public Builder file(String name, Path path, String contentType) throws IOException {
-            return part(name, path.getFileName().toString(), Body.file(path, contentType));
+            return part(name, path.getFileName().toString(), Payload.file(path, contentType));
         }
 
         /**
          * A part with any content: {@code fileName} may be null (a plain field); the part's
          * {@code Content-Type} is the content's.
          */
-        public Builder part(String name, String fileName, Body content) {
+        public Builder part(String name, String fileName, Payload content) {
             parts.add(new Pending(Objects.requireNonNull(name, "name"), fileName, content.contentType(), content));
             return this;
         }

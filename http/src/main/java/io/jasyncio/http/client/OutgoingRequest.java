@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param headers the headers the session wants sent
  * @param body the content, or null for none
  */
-record OutgoingRequest(Method method, Url url, Headers headers, Body body) {
+record OutgoingRequest(Method method, Url url, Headers headers, Payload body) {
     OutgoingRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");

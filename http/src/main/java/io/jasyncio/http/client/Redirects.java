@@ -17,7 +17,7 @@ final class Redirects {
     }
 
     /** One request of a redirect chain. */
-    record Hop(Method method, Url url, Headers headers, Body body) {
+    record Hop(Method method, Url url, Headers headers, Payload body) {
     }
 
     /** Whether {@code status} is one of the redirects the session follows. */
@@ -45,7 +45,7 @@ final class Redirects {
                 || (status == 301 || status == 302) && from.method().equals(Method.POST);
         Headers headers = from.headers().copy();
         Method method = from.method();
-        Body body = from.body();
+        Payload body = from.body();
         if (toGet) {
             method = Method.GET;
             body = null;
@@ -55,8 +55,8 @@ final class Redirects {
         } else if (body != null && !body.replayable()) {
             throw new ClientResponseException("cannot follow the " + status + " redirect from "
                     + ClientUrls.withoutQuery(from.url()) + " to " + ClientUrls.withoutQuery(to) + ": it must resend the "
-                    + method + " body, and " + body + " can be sent once (use a replayable body such as Body.bytes or"
-                    + " Body.file, or allowRedirects(false))", status, reason, from.url(), responseHeaders);
+                    + method + " body, and " + body + " can be sent once (use a replayable body such as Payload.bytes or"
+                    + " Payload.file, or allowRedirects(false))", status, reason, from.url(), responseHeaders);
         }
         if (!ClientUrls.origin(from.url()).equals(ClientUrls.origin(to))) {
             headers.remove("Authorization");

@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Where a request {@link Body} writes: the connection's transport, with chunk framing when the
+ * Where a request {@link Payload} writes: the connection's transport, with chunk framing when the
  * length is unknown, and backpressure (a write suspends while the transport's buffer is above its
  * high-water mark). Checks that a body of known length writes exactly that many bytes: a body
  * that lies about its length would desynchronise the connection.
  */
-final class RequestBodySink implements BodySink {
+final class RequestBodySink implements PayloadSink {
     private final ClientConnection conn;
     private final long length;
     private long written;

@@ -23,13 +23,13 @@ public final class RequestOptions {
 
     private final Headers headers;
     private final QueryParams query;
-    private final Body body;
+    private final Payload body;
     private final ClientTimeouts timeouts;
     private final boolean allowRedirects;
     private final int maxRedirects;
     private final Boolean raiseForStatus;
 
-    private RequestOptions(Headers headers, QueryParams query, Body body, ClientTimeouts timeouts,
+    private RequestOptions(Headers headers, QueryParams query, Payload body, ClientTimeouts timeouts,
                            boolean allowRedirects, int maxRedirects, Boolean raiseForStatus) {
         this.headers = headers;
         this.query = query;
@@ -81,7 +81,7 @@ public final class RequestOptions {
     }
 
     /** These options with {@code body} as the request's content (null: none). */
-    public RequestOptions body(Body body) {
+    public RequestOptions body(Payload body) {
         return new RequestOptions(headers, query, body, timeouts, allowRedirects, maxRedirects, raiseForStatus);
     }
 
@@ -124,7 +124,7 @@ public final class RequestOptions {
     }
 
     /** The body, or null. */
-    public Body body() {
+    public Payload body() {
         return body;
     }
 

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Iterator;
 
 /** Buffers from an iterable that may suspend (an {@link io.jasyncio.AsyncGenerator}), written once each as they come. */
-final class StreamBody implements Body {
+final class StreamBody implements Payload {
     private final Iterable<ByteBuffer> source;
     private final long length;
     private final String contentType;
@@ -36,7 +36,7 @@ final class StreamBody implements Body {
     }
 
     @Override
-    public void writeTo(BodySink sink) throws IOException {
+    public void writeTo(PayloadSink sink) throws IOException {
         if (written) {
             throw new IllegalStateException("a streamed body can be sent once: " + this);
         }
@@ -73,6 +73,6 @@ final class StreamBody implements Body {
 
     @Override
     public String toString() {
-        return "Body.stream(" + (length < 0 ? "chunked" : length + " bytes") + ")";
+        return "Payload.stream(" + (length < 0 ? "chunked" : length + " bytes") + ")";
     }
 }

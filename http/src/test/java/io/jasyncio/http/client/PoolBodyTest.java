@@ -57,7 +57,7 @@ class PoolBodyTest {
     }
 
     /** A body of {@code BIG} zero bytes in 64 KiB pieces that counts how many it has written. */
-    static final class Zeros implements Body {
+    static final class Zeros implements Payload {
         long written;
 
         @Override
@@ -76,7 +76,7 @@ class PoolBodyTest {
         }
 
         @Override
-        public void writeTo(BodySink sink) throws IOException {
+        public void writeTo(PayloadSink sink) throws IOException {
             byte[] piece = new byte[PIECE];
             while (written < BIG) {
                 sink.write(ByteBuffer.wrap(piece));
@@ -124,7 +124,7 @@ class PoolBodyTest {
             try (RawServer s = RawServer.start((c, head, n) -> c.ok("x"))) {
                 ConnectionPool pool = new ConnectionPool(PoolOptions.DEFAULTS, null);
                 try {
-                    Body broken = new Body() {
+                    Payload broken = new Payload() {
                         @Override
                         public long length() {
                             return -1;
@@ -141,7 +141,7 @@ class PoolBodyTest {
                         }
 
                         @Override
-                        public void writeTo(BodySink sink) throws IOException {
+                        public void writeTo(PayloadSink sink) throws IOException {
                             sink.write(ByteBuffer.wrap(new byte[10]));
                             throw new IOException("disk gone");
                         }

@@ -169,7 +169,7 @@ class PoolKeepAliveTest {
                             () -> send(pool, PoolTesting.request(Method.POST, s.url("/"), PoolTesting.bytes(new byte[3], false))));
                     assertTrue(e.getMessage().contains("127.0.0.1:" + s.port()), e.getMessage());
                     assertEquals("fine", text(send(pool, get(s.url("/")))));
-                    Body once = new Body() {
+                    Payload once = new Payload() {
                         @Override
                         public long length() {
                             return -1;
@@ -186,7 +186,7 @@ class PoolKeepAliveTest {
                         }
 
                         @Override
-                        public void writeTo(BodySink sink) throws IOException {
+                        public void writeTo(PayloadSink sink) throws IOException {
                             sink.write(ByteBuffer.wrap("once".getBytes(StandardCharsets.US_ASCII)));
                         }
                     };
@@ -222,7 +222,7 @@ class PoolKeepAliveTest {
             try (RawServer s = RawServer.start((c, head, n) -> c.ok("never"))) {
                 ConnectionPool pool = new ConnectionPool(PoolOptions.DEFAULTS, null);
                 try {
-                    Body shortBody = new Body() {
+                    Payload shortBody = new Payload() {
                         @Override
                         public long length() {
                             return 10;
@@ -239,7 +239,7 @@ class PoolKeepAliveTest {
                         }
 
                         @Override
-                        public void writeTo(BodySink sink) throws IOException {
+                        public void writeTo(PayloadSink sink) throws IOException {
                             sink.write(ByteBuffer.wrap(new byte[4]));
                         }
                     };

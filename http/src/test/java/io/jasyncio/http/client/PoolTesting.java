@@ -20,7 +20,7 @@ final class PoolTesting {
         return new OutgoingRequest(Method.GET, Url.parseTarget(url), new Headers(), null);
     }
 
-    static OutgoingRequest request(Method method, String url, Body body) {
+    static OutgoingRequest request(Method method, String url, Payload body) {
         return new OutgoingRequest(method, Url.parseTarget(url), new Headers(), body);
     }
 
@@ -40,8 +40,8 @@ final class PoolTesting {
     }
 
     /** A replayable body of fixed bytes (or, with {@code chunked}, of unknown length). */
-    static Body bytes(byte[] data, boolean chunked) {
-        return new Body() {
+    static Payload bytes(byte[] data, boolean chunked) {
+        return new Payload() {
             @Override
             public long length() {
                 return chunked ? -1 : data.length;
@@ -58,7 +58,7 @@ final class PoolTesting {
             }
 
             @Override
-            public void writeTo(BodySink sink) throws IOException {
+            public void writeTo(PayloadSink sink) throws IOException {
                 int step = Math.max(1, data.length / 4);
                 for (int i = 0; i < data.length; i += step) {
                     sink.write(ByteBuffer.wrap(data, i, Math.min(step, data.length - i)));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Redirects}, sans-IO: which method and body each status leads to, and what crosses origins. */
 class SessionRedirectsTest {
-    private static Redirects.Hop hop(Method m, Body body) {
+    private static Redirects.Hop hop(Method m, Payload body) {
         Headers h = Headers.of("Authorization", "Bearer t", "Cookie", "a=1", "X-Keep", "k");
         if (body != null) {
             h.set("Content-Type", body.contentType());
@@ -20,7 +20,7 @@ class SessionRedirectsTest {
 
     @Test
     void seeOtherAndPostAfter301Or302BecomeAGetWithoutBody() throws Exception {
-        Body b = Body.text("x");
+        Payload b = Payload.text("x");
         for (int status : new int[] {301, 302, 303}) {
             Redirects.Hop next = Redirects.next(hop(Method.POST, b), status, "", "other", new Headers());
             assertEquals(Method.GET, next.method(), "" + status);
@@ -34,7 +34,7 @@ class SessionRedirectsTest {
 
     @Test
     void temporaryAndPermanentRedirectsKeepMethodAndBody() throws Exception {
-        Body b = Body.text("x");
+        Payload b = Payload.text("x");
         for (int status : new int[] {307, 308}) {
             Redirects.Hop next = Redirects.next(hop(Method.POST, b), status, "", "/y", new Headers());
             assertEquals(Method.POST, next.method());
@@ -48,7 +48,7 @@ class SessionRedirectsTest {
 
     @Test
     void aStreamedBodyThatMustBeResentFailsClearly() {
-        Body stream = Body.stream(List.of(ByteBuffer.wrap(new byte[] {1})));
+        Payload stream = Payload.stream(List.of(ByteBuffer.wrap(new byte[] {1})));
         ClientResponseException e = assertThrows(ClientResponseException.class,
                 () -> Redirects.next(hop(Method.POST, stream), 307, "Temporary Redirect", "/y", new Headers()));
         assertEquals(307, e.status());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.LoopKind;
 import io.jasyncio.VoidBody;
-import io.jasyncio.http.client.Body;
+import io.jasyncio.http.client.Payload;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
 import io.jasyncio.http.client.CookieJar;
@@ -103,17 +103,17 @@ class AiohttpInteropTest {
             }
             String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
             try (ClientSession s = ClientSession.create()) {
-                try (ClientResponse r = s.post(aiohttp.url("/digest"), Body.bytes(payload))) {
+                try (ClientResponse r = s.post(aiohttp.url("/digest"), Payload.bytes(payload))) {
                     assertEquals(payload.length + " " + digest + " " + payload.length, r.text());
                 }
                 List<ByteBuffer> pieces = new ArrayList<>();
                 for (int off = 0; off < payload.length; off += 50_000) {
                     pieces.add(ByteBuffer.wrap(payload, off, Math.min(50_000, payload.length - off)));
                 }
-                try (ClientResponse r = s.post(aiohttp.url("/digest"), Body.stream(pieces))) {
+                try (ClientResponse r = s.post(aiohttp.url("/digest"), Payload.stream(pieces))) {
                     assertEquals(payload.length + " " + digest + " -1", r.text(), "chunked: no Content-Length");
                 }
-                try (ClientResponse r = s.post(aiohttp.url("/digest"), Body.text("héllo"))) {
+                try (ClientResponse r = s.post(aiohttp.url("/digest"), Payload.text("héllo"))) {
                     assertTrue(r.text().startsWith("6 "), "UTF-8 text body");
                 }
             }

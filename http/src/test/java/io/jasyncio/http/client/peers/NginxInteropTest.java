@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.LoopKind;
-import io.jasyncio.http.client.Body;
+import io.jasyncio.http.client.Payload;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
 import io.jasyncio.http.client.PoolOptions;
@@ -110,14 +110,14 @@ class NginxInteropTest {
         h.runBounded(() -> {
             byte[] blob = NginxFixture.blob();
             try (ClientSession s = ClientSession.create()) {
-                try (ClientResponse r = s.put(nginx.url("/upload/sized.bin"), Body.bytes(blob))) {
+                try (ClientResponse r = s.put(nginx.url("/upload/sized.bin"), Payload.bytes(blob))) {
                     assertEquals(201, r.status());
                 }
                 List<ByteBuffer> pieces = new ArrayList<>();
                 for (int off = 0; off < blob.length; off += 100_000) {
                     pieces.add(ByteBuffer.wrap(Arrays.copyOfRange(blob, off, Math.min(blob.length, off + 100_000))));
                 }
-                try (ClientResponse r = s.put(nginx.url("/upload/chunked.bin"), Body.stream(pieces))) {
+                try (ClientResponse r = s.put(nginx.url("/upload/chunked.bin"), Payload.stream(pieces))) {
                     assertEquals(201, r.status());
                 }
                 for (String name : List.of("sized.bin", "chunked.bin")) {

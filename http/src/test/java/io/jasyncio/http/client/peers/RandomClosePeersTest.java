@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.LoopKind;
-import io.jasyncio.http.client.Body;
+import io.jasyncio.http.client.Payload;
 import io.jasyncio.http.client.ClientListener;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
@@ -87,7 +87,7 @@ class RandomClosePeersTest {
                 try (ClientResponse r = s.get(server.url("/first"))) {
                     assertEquals("/first", r.text());
                 }
-                assertThrows(IOException.class, () -> s.post(server.url("/once"), Body.text("pay")).close());
+                assertThrows(IOException.class, () -> s.post(server.url("/once"), Payload.text("pay")).close());
                 assertEquals(1, counts.dropped, "the POST reached the server once and was not retried");
                 assertEquals(1, server.accepted(), "no second connection for a retry");
                 try (ClientResponse r = s.get(server.url("/after"))) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.http.Headers;
 import io.jasyncio.http.QueryParams;
-import io.jasyncio.http.client.Body;
+import io.jasyncio.http.client.Payload;
 import io.jasyncio.http.client.ClientTimeouts;
 import io.jasyncio.http.client.RequestOptions;
 import java.time.Duration;
@@ -15,7 +15,7 @@ class RequestOptionsTest {
     @Test
     void eachMethodReturnsAChangedCopy() {
         RequestOptions base = RequestOptions.of();
-        Body body = Body.text("x");
+        Payload body = Payload.text("x");
         ClientTimeouts t = ClientTimeouts.DEFAULTS.withTotal(Duration.ofSeconds(3));
         RequestOptions o = base.header("A", "1").headers(Headers.of("B", "2", "A", "3"))
                 .query("q", "1").query(QueryParams.of("r", "2")).body(body).timeouts(t)

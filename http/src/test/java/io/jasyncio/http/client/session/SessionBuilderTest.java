@@ -7,7 +7,7 @@ import io.jasyncio.LoopKind;
 import io.jasyncio.http.Headers;
 import io.jasyncio.http.JsonCodec;
 import io.jasyncio.http.SimpleJsonCodec;
-import io.jasyncio.http.client.Body;
+import io.jasyncio.http.client.Payload;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
 import io.jasyncio.http.client.PoolOptions;
@@ -67,7 +67,7 @@ class SessionBuilderTest {
                     .build()) {
                 out.add(s.baseUrl().toString().equals(base + "/"));
                 List<ClientResponse> held = new ArrayList<>();
-                held.add(s.post("echo", Body.json(List.of(1))));
+                held.add(s.post("echo", Payload.json(List.of(1))));
                 var second = io.jasyncio.Asyncio.createTask(() -> s.get("echo"));
                 Asyncio.sleep(Duration.ofMillis(50));
                 out.add(s.statistics().waiting() + " " + second.isDone());

@@ -7,7 +7,7 @@ import io.jasyncio.http.Method;
 import io.jasyncio.http.Url;
 import io.jasyncio.http.server.Application;
 import io.jasyncio.http.server.Response;
-import io.jasyncio.http.client.Body;
+import io.jasyncio.http.client.Payload;
 import io.jasyncio.http.client.ClientListener;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientResponseException;
@@ -30,7 +30,7 @@ class SessionRedirectsTest {
             try (ClientSession s = ClientSession.builder().baseUrl(base).build()) {
                 for (int code : new int[] {301, 302, 303, 307, 308}) {
                     for (Method m : new Method[] {Method.POST, Method.PUT}) {
-                        try (ClientResponse r = s.request(m, "/redirect/" + code, RequestOptions.of().body(Body.text("payload")))) {
+                        try (ClientResponse r = s.request(m, "/redirect/" + code, RequestOptions.of().body(Payload.text("payload")))) {
                             Map<?, ?> e = r.json(Map.class);
                             out.add(code + " " + m + " -> " + e.get("method") + " '" + e.get("body") + "' " + r.history().size()
                                     + " " + r.history().getFirst().status() + " " + r.url().rawPath());
@@ -94,8 +94,8 @@ class SessionRedirectsTest {
         String got = h.runBounded(() -> TestApp.serve(TestApp.app(), base -> {
             try (ClientSession s = ClientSession.builder().baseUrl(base).build()) {
                 ClientResponseException e = assertThrows(ClientResponseException.class,
-                        () -> s.post("/redirect/307", Body.stream(List.of(ByteBuffer.wrap(new byte[] {1})))));
-                try (ClientResponse ok = s.post("/redirect/303", Body.stream(List.of(ByteBuffer.wrap(new byte[] {1}))))) {
+                        () -> s.post("/redirect/307", Payload.stream(List.of(ByteBuffer.wrap(new byte[] {1})))));
+                try (ClientResponse ok = s.post("/redirect/303", Payload.stream(List.of(ByteBuffer.wrap(new byte[] {1}))))) {
                     return e.status() + " " + ok.status() + " " + ok.method();
                 }
             }

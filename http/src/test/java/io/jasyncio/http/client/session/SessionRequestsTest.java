@@ -8,7 +8,7 @@ import io.jasyncio.http.Headers;
 import io.jasyncio.http.HttpVersion;
 import io.jasyncio.http.Method;
 import io.jasyncio.http.QueryParams;
-import io.jasyncio.http.client.Body;
+import io.jasyncio.http.client.Payload;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
 import io.jasyncio.http.client.RequestOptions;
@@ -42,14 +42,14 @@ class SessionRequestsTest {
             try (ClientSession s = ClientSession.builder().baseUrl(base).build()) {
                 List<String> out = new ArrayList<>();
                 out.add(echo(s.get("/echo")).get("method") + "");
-                out.add(echo(s.post("/echo", Body.text("p"))).get("body") + "");
-                out.add(echo(s.put("/echo", Body.text("u"))).get("body") + "");
-                out.add(echo(s.patch("/echo", Body.text("a"))).get("body") + "");
+                out.add(echo(s.post("/echo", Payload.text("p"))).get("body") + "");
+                out.add(echo(s.put("/echo", Payload.text("u"))).get("body") + "");
+                out.add(echo(s.patch("/echo", Payload.text("a"))).get("body") + "");
                 out.add(echo(s.delete("/echo")).get("method") + "");
                 out.add(echo(s.options("/echo")).get("method") + "");
-                out.add(echo(s.request(Method.POST, "/echo", RequestOptions.of().body(Body.text("r")))).get("body") + "");
+                out.add(echo(s.request(Method.POST, "/echo", RequestOptions.of().body(Payload.text("r")))).get("body") + "");
                 out.add(echo(s.get("/echo", RequestOptions.of())).get("method") + "");
-                out.add(echo(s.post("/echo", RequestOptions.of().body(Body.text("o")))).get("body") + "");
+                out.add(echo(s.post("/echo", RequestOptions.of().body(Payload.text("o")))).get("body") + "");
                 out.add(echo(s.put("/echo", RequestOptions.of())).get("method") + "");
                 out.add(echo(s.patch("/echo", RequestOptions.of())).get("method") + "");
                 out.add(echo(s.delete("/echo", RequestOptions.of())).get("method") + "");
@@ -77,17 +77,17 @@ class SessionRequestsTest {
         List<Map<String, Object>> got = h.runBounded(() -> TestApp.serve(TestApp.app(), base -> {
             try (ClientSession s = ClientSession.builder().baseUrl(base + "/").build()) {
                 List<Map<String, Object>> out = new ArrayList<>();
-                out.add(echo(s.post("echo", Body.bytes(new byte[] {'b', 'y'}, "application/x-test"))));
-                out.add(echo(s.post("echo", Body.form(QueryParams.of("a", "1 2", "b", "é")))));
-                out.add(echo(s.post("echo", Body.json(Map.of("k", "v")))));
-                out.add(echo(s.post("echo", Body.multipart().boundary("BOUNDARY").field("f", "v").build())));
+                out.add(echo(s.post("echo", Payload.bytes(new byte[] {'b', 'y'}, "application/x-test"))));
+                out.add(echo(s.post("echo", Payload.form(QueryParams.of("a", "1 2", "b", "é")))));
+                out.add(echo(s.post("echo", Payload.json(Map.of("k", "v")))));
+                out.add(echo(s.post("echo", Payload.multipart().boundary("BOUNDARY").field("f", "v").build())));
                 AsyncGenerator<ByteBuffer> gen = AsyncGenerator.of(o -> {
                     for (int i = 0; i < 3; i++) {
                         o.emit(ByteBuffer.wrap(("g" + i).getBytes(StandardCharsets.US_ASCII)));
                     }
                 });
-                out.add(echo(s.post("echo", Body.stream(gen))));
-                out.add(echo(s.post("upload", Body.file(file))));
+                out.add(echo(s.post("echo", Payload.stream(gen))));
+                out.add(echo(s.post("upload", Payload.file(file))));
                 return out;
             }
         }));
@@ -135,7 +135,7 @@ class SessionRequestsTest {
                     out.add(r.json(Map.class).get("name"));
                     out.add(r.isReleased());
                 }
-                Map<?, ?> echoed = echo(s.post("/echo", Body.json(List.of(1, "two", Map.of("three", true)))));
+                Map<?, ?> echoed = echo(s.post("/echo", Payload.json(List.of(1, "two", Map.of("three", true)))));
                 out.add(new io.jasyncio.http.SimpleJsonCodec().decode(echoed.get("body").toString().getBytes(StandardCharsets.UTF_8)));
                 return out;
             }

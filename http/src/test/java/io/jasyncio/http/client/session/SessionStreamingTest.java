@@ -6,7 +6,7 @@ import io.jasyncio.AsyncGenerator;
 import io.jasyncio.LoopKind;
 import io.jasyncio.http.server.Application;
 import io.jasyncio.http.server.Response;
-import io.jasyncio.http.client.Body;
+import io.jasyncio.http.client.Payload;
 import io.jasyncio.http.client.ClientResponse;
 import io.jasyncio.http.client.ClientSession;
 import io.jasyncio.testing.LoopHarness;
@@ -49,7 +49,7 @@ class SessionStreamingTest {
                         out.emit(ByteBuffer.allocate(1 << 20));
                     }
                 });
-                try (ClientResponse r = s.post("/sink", Body.stream(gen))) {
+                try (ClientResponse r = s.post("/sink", Payload.stream(gen))) {
                     return r.text();
                 }
             }

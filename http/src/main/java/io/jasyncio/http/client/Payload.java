@@ -18,16 +18,16 @@ import java.util.Map;
  *
  * <p>The static factories cover aiohttp's {@code data=}/{@code json=} forms:
  * {@snippet :
- * session.post("/upload", Body.bytes(data, "application/octet-stream"));
- * session.post("/notes", Body.text("hello"));                        // text/plain; charset=utf-8
- * session.post("/login", Body.form(Map.of("user", "ann")));          // application/x-www-form-urlencoded
- * session.post("/users", Body.json(new User("ann", 7)));             // the session's JsonCodec
- * session.post("/files", Body.multipart().field("note", "x").file("doc", Path.of("a.pdf")).build());
- * session.put("/big", Body.file(Path.of("big.iso")));                // streamed from disk
- * session.post("/feed", Body.stream(generator));                     // sent chunked as produced
+ * session.post("/upload", Payload.bytes(data, "application/octet-stream"));
+ * session.post("/notes", Payload.text("hello"));                        // text/plain; charset=utf-8
+ * session.post("/login", Payload.form(Map.of("user", "ann")));          // application/x-www-form-urlencoded
+ * session.post("/users", Payload.json(new User("ann", 7)));             // the session's JsonCodec
+ * session.post("/files", Payload.multipart().field("note", "x").file("doc", Path.of("a.pdf")).build());
+ * session.put("/big", Payload.file(Path.of("big.iso")));                // streamed from disk
+ * session.post("/feed", Payload.stream(generator));                     // sent chunked as produced
  * }
  */
-public interface Body {
+public interface Payload {
     /** The length in bytes, or -1 when unknown (the request is then sent chunked). */
     long length();
 
@@ -42,23 +42,23 @@ public interface Body {
      *
      * @throws IOException when the content cannot be read or the connection fails
      */
-    void writeTo(BodySink sink) throws IOException;
+    void writeTo(PayloadSink sink) throws IOException;
 
     /**
      * {@code data} as {@code application/octet-stream}; replayable. The array is sent as it is
      * when the request goes out, not copied: do not change it meanwhile.
      */
-    static Body bytes(byte[] data) {
+    static Payload bytes(byte[] data) {
         return new BytesBody(data, ContentType.OCTET_STREAM.toString());
     }
 
     /** {@code data} with the given {@code Content-Type} (null: none); replayable, not copied. */
-    static Body bytes(byte[] data, String contentType) {
+    static Payload bytes(byte[] data, String contentType) {
         return new BytesBody(data, contentType);
     }
 
     /** {@code text} as UTF-8 {@code text/plain; charset=utf-8}; replayable. */
-    static Body text(String text) {
+    static Payload text(String text) {
         return new BytesBody(text.getBytes(StandardCharsets.UTF_8), ContentType.TEXT_PLAIN_UTF8.toString());
     }
 
@@ -68,7 +68,7 @@ public interface Body {
      *
      * @throws IllegalArgumentException if {@code contentType} does not parse or names an unknown charset
      */
-    static Body text(String text, String contentType) {
+    static Payload text(String text, String contentType) {
         ContentType type = ContentType.parse(contentType);
         Charset charset = type.charset().orElse(null);
         if (charset == null) {
@@ -79,12 +79,12 @@ public interface Body {
     }
 
     /** {@code fields} form-encoded as UTF-8, {@code application/x-www-form-urlencoded}; replayable. */
-    static Body form(QueryParams fields) {
+    static Payload form(QueryParams fields) {
         return new BytesBody(FormData.encode(fields), FormData.MEDIA_TYPE);
     }
 
     /** {@link #form(QueryParams)} from a map, in the map's iteration order. */
-    static Body form(Map<String, String> fields) {
+    static Payload form(Map<String, String> fields) {
         QueryParams.Builder b = QueryParams.builder();
         fields.forEach(b::add);
         return form(b.build());
@@ -95,12 +95,12 @@ public interface Body {
      * session's {@link JsonCodec} ({@link JsonCodec#defaultCodec()} unless the builder set one);
      * replayable.
      */
-    static Body json(Object value) {
+    static Payload json(Object value) {
         return new JsonBody(value, null);
     }
 
     /** {@code value} as {@code application/json} encoded now with {@code codec}; replayable. */
-    static Body json(Object value, JsonCodec codec) {
+    static Payload json(Object value, JsonCodec codec) {
         return new JsonBody(value, codec).encode(codec);
     }
 
@@ -112,12 +112,12 @@ public interface Body {
      *
      * @throws IOException if the file cannot be read now
      */
-    static Body file(Path path) throws IOException {
+    static Payload file(Path path) throws IOException {
         return FileBody.of(path, ContentType.OCTET_STREAM.toString());
     }
 
     /** {@link #file(Path)} with the given {@code Content-Type}. */
-    static Body file(Path path, String contentType) throws IOException {
+    static Payload file(Path path, String contentType) throws IOException {
         return FileBody.of(path, contentType);
     }
 
@@ -129,7 +129,7 @@ public interface Body {
      * backpressure. Not replayable: a redirect that must resend it (307/308) fails instead. A
      * source that is {@link AutoCloseable} is closed when the body was written or failed.
      */
-    static Body stream(Iterable<ByteBuffer> source) {
+    static Payload stream(Iterable<ByteBuffer> source) {
         return new StreamBody(source, -1, ContentType.OCTET_STREAM.toString());
     }
 
@@ -137,7 +137,7 @@ public interface Body {
      * {@link #stream(Iterable)} with a known {@code length} (sent as {@code Content-Length};
      * the request fails if the source yields more or fewer bytes) and a {@code Content-Type}.
      */
-    static Body stream(Iterable<ByteBuffer> source, long length, String contentType) {
+    static Payload stream(Iterable<ByteBuffer> source, long length, String contentType) {
         return new StreamBody(source, length, contentType);
     }
 

@@ -10,8 +10,8 @@ import io.jasyncio.http.MultipartEvent;
 import io.jasyncio.http.MultipartParser;
 import io.jasyncio.http.QueryParams;
 import io.jasyncio.http.SimpleJsonCodec;
-import io.jasyncio.http.client.Body;
-import io.jasyncio.http.client.BodySink;
+import io.jasyncio.http.client.Payload;
+import io.jasyncio.http.client.PayloadSink;
 import io.jasyncio.http.client.MultipartBody;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
@@ -29,13 +29,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@link Body} factories and {@link MultipartBody}, written to an in-memory sink. */
-class BodyFactoriesTest {
+/** The {@link Payload} factories and {@link MultipartBody}, written to an in-memory sink. */
+class PayloadFactoriesTest {
     @TempDir
     Path dir;
 
     /** Collects what a body writes, and how many writes it took. */
-    static final class Collect implements BodySink {
+    static final class Collect implements PayloadSink {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         int writes;
 
@@ -52,7 +52,7 @@ class BodyFactoriesTest {
         }
     }
 
-    static Collect write(Body body) throws IOException {
+    static Collect write(Payload body) throws IOException {
         Collect c = new Collect();
         body.writeTo(c);
         return c;
@@ -60,43 +60,43 @@ class BodyFactoriesTest {
 
     @Test
     void inMemoryBodiesKnowTheirLengthTypeAndAreReplayable() throws IOException {
-        Body bytes = Body.bytes(new byte[] {1, 2, 3});
+        Payload bytes = Payload.bytes(new byte[] {1, 2, 3});
         assertEquals(3, bytes.length());
         assertEquals("application/octet-stream", bytes.contentType());
         assertTrue(bytes.replayable());
         assertEquals(3, write(bytes).out.size());
         assertEquals(3, write(bytes).out.size());
-        assertNull(Body.bytes(new byte[0], null).contentType());
-        assertEquals(0, write(Body.bytes(new byte[0], null)).writes);
+        assertNull(Payload.bytes(new byte[0], null).contentType());
+        assertEquals(0, write(Payload.bytes(new byte[0], null)).writes);
 
-        Body text = Body.text("héllo");
+        Payload text = Payload.text("héllo");
         assertEquals("text/plain; charset=utf-8", text.contentType());
         assertEquals(6, text.length());
         assertEquals("héllo", write(text).text());
 
-        Body latin = Body.text("é", "text/csv; charset=ISO-8859-1");
+        Payload latin = Payload.text("é", "text/csv; charset=ISO-8859-1");
         assertEquals(1, latin.length());
-        Body noCharset = Body.text("é", "text/html");
+        Payload noCharset = Payload.text("é", "text/html");
         assertEquals(2, noCharset.length());
         assertTrue(noCharset.contentType().contains("charset=utf-8"), noCharset.contentType());
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("a b", "1&2");
         fields.put("c", "é");
-        Body form = Body.form(fields);
+        Payload form = Payload.form(fields);
         assertEquals("application/x-www-form-urlencoded", form.contentType());
         assertEquals("a+b=1%262&c=%C3%A9", write(form).text());
-        assertEquals(write(form).text(), write(Body.form(QueryParams.of("a b", "1&2", "c", "é"))).text());
+        assertEquals(write(form).text(), write(Payload.form(QueryParams.of("a b", "1&2", "c", "é"))).text());
     }
 
     @Test
     void jsonUsesTheGivenCodecOrTheDefault() throws IOException {
-        Body json = Body.json(Map.of("k", List.of(1, 2)));
+        Payload json = Payload.json(Map.of("k", List.of(1, 2)));
         assertEquals("application/json", json.contentType());
         assertEquals("{\"k\":[1,2]}", write(json).text().replace(" ", ""));
         assertEquals(json.length(), write(json).out.size());
         JsonCodec codec = new SimpleJsonCodec();
-        assertEquals("\"x\"", write(Body.json("x", codec)).text());
+        assertEquals("\"x\"", write(Payload.json("x", codec)).text());
     }
 
     @LoopTest(loops = LoopKind.SELECTOR)
@@ -106,7 +106,7 @@ class BodyFactoriesTest {
             data[i] = (byte) (i * 31);
         }
         Path f = Files.write(dir.resolve("f.bin"), data);
-        Body file = Body.file(f, "image/png");
+        Payload file = Payload.file(f, "image/png");
         assertEquals(data.length, file.length());
         assertEquals("image/png", file.contentType());
         assertTrue(file.replayable());
@@ -118,8 +118,8 @@ class BodyFactoriesTest {
         Files.write(f, new byte[10]);
         IOException shrank = h.runBounded(() -> assertThrows(IOException.class, () -> write(file)));
         assertTrue(shrank.getMessage().contains("shrank"), shrank.getMessage());
-        assertThrows(IOException.class, () -> Body.file(dir.resolve("missing")));
-        assertThrows(IOException.class, () -> Body.file(dir));
+        assertThrows(IOException.class, () -> Payload.file(dir.resolve("missing")));
+        assertThrows(IOException.class, () -> Payload.file(dir));
     }
 
     @LoopTest
@@ -135,7 +135,7 @@ class BodyFactoriesTest {
                 events.add("closed");
             }
         });
-        Body body = Body.stream(gen);
+        Payload body = Payload.stream(gen);
         assertEquals(-1, body.length());
         assertFalse(body.replayable());
         Collect c = h.runBounded(() -> write(body));
@@ -146,25 +146,25 @@ class BodyFactoriesTest {
 
     @Test
     void aStreamWithAKnownLengthMustMatchIt() throws IOException {
-        Body exact = Body.stream(List.of(ByteBuffer.wrap(new byte[4])), 4, "x/y");
+        Payload exact = Payload.stream(List.of(ByteBuffer.wrap(new byte[4])), 4, "x/y");
         assertEquals(4, exact.length());
         assertEquals("x/y", exact.contentType());
         assertEquals(4, write(exact).out.size());
-        IOException shorter = assertThrows(IOException.class, () -> write(Body.stream(List.of(ByteBuffer.wrap(new byte[3])), 4, null)));
+        IOException shorter = assertThrows(IOException.class, () -> write(Payload.stream(List.of(ByteBuffer.wrap(new byte[3])), 4, null)));
         assertTrue(shorter.getMessage().contains("3 bytes"), shorter.getMessage());
-        assertThrows(IOException.class, () -> write(Body.stream(List.of(ByteBuffer.wrap(new byte[5])), 4, null)));
-        assertThrows(IllegalArgumentException.class, () -> Body.stream(List.of(), -2, null));
+        assertThrows(IOException.class, () -> write(Payload.stream(List.of(ByteBuffer.wrap(new byte[5])), 4, null)));
+        assertThrows(IllegalArgumentException.class, () -> Payload.stream(List.of(), -2, null));
     }
 
     @LoopTest(loops = LoopKind.SELECTOR)
     void multipartPartsParseBackIntact(LoopHarness h) throws Exception {
         byte[] fileData = "line1\r\n--not-a-boundary\r\n".repeat(5000).getBytes(StandardCharsets.US_ASCII);
         Path f = Files.write(dir.resolve("data \"1\".txt"), fileData);
-        MultipartBody body = Body.multipart()
+        MultipartBody body = Payload.multipart()
                 .field("title", "héllo wörld")
                 .file("upload", f, "text/plain")
-                .part("raw", "r.bin", Body.bytes(new byte[] {0, 1, 2}))
-                .part("line\nbreak", null, Body.text("v"))
+                .part("raw", "r.bin", Payload.bytes(new byte[] {0, 1, 2}))
+                .part("line\nbreak", null, Payload.text("v"))
                 .build();
         assertEquals(4, body.size());
         assertTrue(body.contentType().startsWith("multipart/form-data; boundary=" + body.boundary()));
@@ -202,7 +202,7 @@ class BodyFactoriesTest {
     @LoopTest(loops = LoopKind.SELECTOR)
     void aFilePartDefaultsToOctetStreamAndTheFilesName(LoopHarness h) throws IOException {
         Path f = Files.writeString(dir.resolve("notes.txt"), "abc");
-        MultipartBody body = Body.multipart().boundary("b").file("doc", f).build();
+        MultipartBody body = Payload.multipart().boundary("b").file("doc", f).build();
         String written = h.runBounded(() -> write(body).text());
         assertEquals("--b\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\nabc\r\n--b--\r\n", written);
@@ -211,13 +211,13 @@ class BodyFactoriesTest {
 
     @Test
     void multipartWithAStreamedPartIsChunkedAndNotReplayable() {
-        MultipartBody body = Body.multipart().boundary("fixed-boundary")
-                .part("s", null, Body.stream(List.of(ByteBuffer.wrap(new byte[1])))).build();
+        MultipartBody body = Payload.multipart().boundary("fixed-boundary")
+                .part("s", null, Payload.stream(List.of(ByteBuffer.wrap(new byte[1])))).build();
         assertEquals(-1, body.length());
         assertFalse(body.replayable());
         assertEquals("fixed-boundary", body.boundary());
         assertTrue(body.toString().contains("chunked"));
-        assertThrows(IllegalArgumentException.class, () -> Body.multipart().boundary("bad boundary!"));
-        assertThrows(IllegalStateException.class, () -> Body.multipart().build());
+        assertThrows(IllegalArgumentException.class, () -> Payload.multipart().boundary("bad boundary!"));
+        assertThrows(IllegalStateException.class, () -> Payload.multipart().build());
     }
 }
