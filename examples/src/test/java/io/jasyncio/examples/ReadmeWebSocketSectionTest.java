@@ -1,81 +1,19 @@
 package io.jasyncio.examples;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.sun.source.util.JavacTask;
-import io.jasyncio.Asyncio;
-import io.jasyncio.http.server.Application;
-import java.io.File;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /** The README's "WebSocket" section: its Java compiles against core and jasyncio-http, as statements of a method. */
 class ReadmeWebSocketSectionTest {
-    private static final String IMPORTS = """
-            import static io.jasyncio.Asyncio.*;
-            import io.jasyncio.*;
-            import java.time.*;
-            import java.util.*;
-            """;
-
     @Test
     void theWebSocketSectionsJavaBlocksCompile() throws Exception {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("README.md"))) {
-            dir = dir.getParent();
-        }
-        assertNotNull(dir, "README.md above the working directory");
-        String readme = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
-        int start = readme.indexOf("\n## WebSocket\n");
-        assertTrue(start >= 0, "README has ## WebSocket");
-        int end = readme.indexOf("\n## ", start + 5);
-        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(start, end < 0 ? readme.length() : end));
-        List<String> blocks = new ArrayList<>();
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
+        List<String> blocks = ReadmeJava.blocks("## WebSocket");
         assertFalse(blocks.isEmpty(), "the section has a ```java block");
         for (String block : blocks) {
-            String imports = block.lines().filter(l -> l.startsWith("import ")).collect(Collectors.joining("\n"));
-            String body = block.lines().filter(l -> !l.startsWith("import ")).collect(Collectors.joining("\n"));
-            String source = IMPORTS + imports + "\nclass WsSection {\n    void server() throws Exception {\n" + body + "\n    }\n}\n";
-            assertEquals(List.of(), compile(source), source);
+            assertEquals(List.of(), ReadmeJava.compileErrors(block));
         }
-    }
-
-    private static List<String> compile(String source) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///WsSection.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
-        String classPath = classes(Asyncio.class) + File.pathSeparator + classes(Application.class);
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        ((JavacTask) javac.getTask(null, null, diagnostics, List.of("-proc:none", "-Xlint:none", "-classpath", classPath),
-                null, List.of(file))).analyze();
-        return diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(null))
-                .toList();
-    }
-
-    private static Path classes(Class<?> c) throws Exception {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }
