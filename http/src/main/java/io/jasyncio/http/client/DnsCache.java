@@ -36,7 +36,17 @@ final class DnsCache {
     /** The loop's resolver: {@link Network#getAddrInfo}. */
     static final Lookup SYSTEM = host -> {
         List<InetAddress> out = new ArrayList<>();
-        for (InetSocketAddress a : Network.getAddrInfo(host, 0)) {
+        List<InetSocketAddress> found;
+        try {
+            found = Network.getAddrInfo(host, 0);
+        } catch (java.net.UnknownHostException e) {
+            // The lookup is by name only (the cache serves every port), so core's "(port 0)" would mislead.
+            java.net.UnknownHostException named = new java.net.UnknownHostException("cannot resolve " + host
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            named.initCause(e);
+            throw named;
+        }
+        for (InetSocketAddress a : found) {
             out.add(a.getAddress());
         }
         return List.copyOf(out);

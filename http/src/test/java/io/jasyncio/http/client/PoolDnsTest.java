@@ -85,6 +85,16 @@ class PoolDnsTest {
         });
     }
 
+    @LoopTest(loops = LoopKind.SELECTOR)
+    void theSystemLookupOfANameThatDoesNotResolveNamesTheHostAndNoPort(LoopHarness h) {
+        h.runBounded(() -> {
+            // .invalid never resolves (RFC 6761 §6.4); the lookup is by name, for every port.
+            UnknownHostException e = assertThrows(UnknownHostException.class, () -> DnsCache.SYSTEM.lookup("no-such-host.invalid"));
+            assertTrue(e.getMessage().startsWith("cannot resolve no-such-host.invalid"), e.getMessage());
+            assertFalse(e.getMessage().contains("port"), e.getMessage());
+        });
+    }
+
     @LoopTest(loops = LoopKind.VIRTUAL)
     void aFailedLookupReachesEverySharerAndIsNotCached(LoopHarness h) {
         h.runBounded(() -> {
