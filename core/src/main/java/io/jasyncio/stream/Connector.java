@@ -40,7 +40,7 @@ final class Connector {
 
     static SocketChannel connect(String host, List<InetSocketAddress> addresses, ConnectOptions options) throws IOException {
         if (options.happyEyeballsDelay() != null && addresses.size() > 1) {
-            return race(interleave(addresses, options.interleave()), options);
+            return race(host, interleave(addresses, options.interleave()), options);
         }
         List<IOException> errors = new ArrayList<>();
         for (InetSocketAddress a : addresses) {
@@ -83,7 +83,7 @@ final class Connector {
         }
     }
 
-    private static SocketChannel race(List<InetSocketAddress> addresses, ConnectOptions options) throws IOException {
+    private static SocketChannel race(String host, List<InetSocketAddress> addresses, ConnectOptions options) throws IOException {
         Deque<InetSocketAddress> todo = new ArrayDeque<>(addresses);
         List<Task<SocketChannel>> attempts = new ArrayList<>();
         List<IOException> errors = new ArrayList<>();
@@ -137,7 +137,7 @@ final class Connector {
         if (winner != null) {
             return winner;
         }
-        throw combine(null, addresses, errors);
+        throw combine(host, addresses, errors);
     }
 
     /** Waits for an attempt to end, whatever it ends with (shielded from our own cancellation). */

@@ -190,6 +190,41 @@ public final class Network {
         return wire(ch, protocolFactory);
     }
 
+    /**
+     * {@link #createConnection(Supplier, String, int, ConnectOptions)} over addresses the caller
+     * already resolved (a client with its own DNS cache, say): tries them in the given order, or
+     * races them with Happy Eyeballs when the options ask for it (families interleaved as
+     * {@link ConnectOptions#interleave()} says), each attempt within
+     * {@link ConnectOptions#connectTimeout()}; the losers are cancelled and closed. {@code host}
+     * is the name the addresses belong to: it names them in errors and is TLS's server hostname
+     * unless the options name one. asyncio has no such call (its {@code create_connection}
+     * always resolves); {@code sock=} with a socket connected by hand is the nearest.
+     *
+     * @throws IllegalArgumentException if {@code addresses} is empty
+     * @throws java.net.ConnectException if refused (all refusals, as suppressed exceptions, when
+     *         several addresses were tried)
+     * @throws java.net.SocketTimeoutException if an attempt exceeds the connect timeout
+     * @throws javax.net.ssl.SSLHandshakeException if the TLS handshake fails
+     * @throws IOException naming host and address for other failures
+     */
+    public static <P extends ConnectionProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host,
+            List<InetSocketAddress> addresses, ConnectOptions options) throws IOException {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("no address to connect to" + (host == null ? "" : " for " + host));
+        }
+        TlsLayer tls = options.tls();
+        if (tls != null && tls.serverHostname() == null && host != null) {
+            tls = tls.withServerHostname(host);
+        }
+        requireHostname(tls);
+        SocketChannel ch = Connector.connect(host, List.copyOf(addresses), options);
+        if (tls != null) {
+            return TlsConnections.connect(ch, protocolFactory, tls, host != null
+                    ? TlsConnections.where(host, addresses.getFirst().getPort()) : SocketOps.describe(addresses.getFirst()));
+        }
+        return wire(ch, protocolFactory);
+    }
+
     /** asyncio: "You must set server_hostname when using ssl without a host", checked before connecting. */
     private static void requireHostname(TlsLayer tls) {
         if (tls != null && tls.verifyHostname() && (tls.serverHostname() == null || tls.serverHostname().isEmpty())) {

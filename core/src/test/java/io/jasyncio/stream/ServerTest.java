@@ -281,6 +281,30 @@ class ServerTest {
         });
     }
 
+    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    void createConnectionOverResolvedAddressesWiresTheOneThatAnswers(LoopHarness h) throws Exception {
+        h.runBounded(() -> {
+            Server server = Network.createServer(Echo::new, LOOPBACK, 0);
+            InetAddress lo = InetAddress.getByName(LOOPBACK);
+            List<InetSocketAddress> addresses = List.of(new InetSocketAddress(lo, closedPort()), new InetSocketAddress(lo, port(server)));
+            for (ConnectOptions options : List.of(ConnectOptions.DEFAULTS, ConnectOptions.DEFAULTS.withHappyEyeballs(Duration.ofMillis(250)))) {
+                Connection<Recorder> c = Network.createConnection(Recorder::new, "db.internal", addresses, options);
+                assertEquals(addresses.get(1), c.transport().getExtraInfo(BaseTransport.PEERNAME));
+                c.transport().write("ping".getBytes());
+                c.protocol().awaitBytes(4);
+                c.transport().close();
+                c.protocol().awaitLost();
+            }
+            ConnectException e = assertThrows(ConnectException.class,
+                    () -> Network.createConnection(Recorder::new, "db.internal", List.of(addresses.getFirst()), ConnectOptions.DEFAULTS));
+            assertTrue(e.getMessage().contains("db.internal") || e.getMessage().contains(String.valueOf(addresses.getFirst().getPort())),
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> Network.createConnection(Recorder::new, "db.internal", List.of(), ConnectOptions.DEFAULTS));
+            server.close();
+            server.waitClosed();
+        });
+    }
+
     @LoopTest(loops = LoopKind.VIRTUAL)
     void happyEyeballsInterleavesAddressFamilies(LoopHarness h) throws Exception {
         InetSocketAddress a6 = new InetSocketAddress(InetAddress.getByName("::1"), 1);

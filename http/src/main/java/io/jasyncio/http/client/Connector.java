@@ -1,12 +1,7 @@
 package io.jasyncio.http.client;
 
 import io.jasyncio.AsyncTimeoutException;
-import io.jasyncio.Asyncio;
-import io.jasyncio.Future;
-import io.jasyncio.ReturnWhen;
-import io.jasyncio.Task;
 import io.jasyncio.Timeout;
-import io.jasyncio.WaitResult;
 import io.jasyncio.http.Headers;
 import io.jasyncio.http.Method;
 import io.jasyncio.http.codec.RequestEncoder;
@@ -17,28 +12,26 @@ import io.jasyncio.stream.Transport;
 import io.jasyncio.stream.tls.Tls;
 import io.jasyncio.stream.tls.TlsOptions;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLSession;
 
 /**
- * Makes the pool's new connections: DNS through the {@link DnsCache}, TCP with Happy Eyeballs
- * over the cached addresses (core's {@link ConnectOptions} for each attempt's timeout), a proxy's
+ * Makes the pool's new connections: DNS through the {@link DnsCache}, TCP with core's Happy
+ * Eyeballs over the cached addresses ({@link ConnectOptions} for the race and each attempt's timeout), a proxy's
  * CONNECT tunnel, and TLS with SNI and hostname verification ({@link TlsOptions#client}).
  */
 final class Connector {
     /* Implementation notes
      *
-     * Core's createConnection races addresses itself, but only those it resolved; the pool
-     * resolves through its cache, so it races the cached addresses here (RFC 8305: interleaved by
-     * family, the next attempt after the delay or the previous failure), each attempt a
-     * createConnection to one IP literal. Losing attempts are cancelled and any that connected
-     * anyway are closed. TLS goes on after TCP (and after the tunnel) with Tls.startTls, so that
+     * The pool resolves through its cache and hands the cached addresses to core's
+     * createConnection over resolved addresses, which races them (RFC 8305: families
+     * interleaved, the next attempt after the delay or the previous failure, losers cancelled
+     * and closed). TLS goes on after TCP (and after the tunnel) with Tls.startTls, so that
      * tlsStart/tlsEnd can be reported and a tunnel and a direct connection share the code.
      */
     private final ConnectionPool pool;
@@ -75,8 +68,13 @@ final class Connector {
     private ClientConnection establish(Route route, ClientTimeouts timeouts) throws IOException {
         List<InetAddress> addresses = dns.resolve(route.dial().host(), pool.listener);
         ConnectOptions options = ConnectOptions.DEFAULTS.withConnectTimeout(timeouts.connect());
-        ClientConnection conn = addresses.size() > 1 && pool.options.happyEyeballsDelay() != null
-                ? race(route, addresses, options) : inTurn(route, addresses, options);
+        if (pool.options.happyEyeballsDelay() != null) {
+            options = options.withHappyEyeballs(pool.options.happyEyeballsDelay());
+        }
+        int port = route.dial().port();
+        List<InetSocketAddress> targets = addresses.stream().map(a -> new InetSocketAddress(a, port)).toList();
+        ClientConnection conn = new ClientConnection(pool, route);
+        Network.createConnection(() -> conn, route.dial().host(), targets, options);
         boolean ok = false;
         try {
             if (route.tunnel()) {
@@ -92,104 +90,6 @@ final class Connector {
                 conn.abort();
             }
         }
-    }
-
-    private ClientConnection attempt(Route route, InetAddress address, ConnectOptions options) throws IOException {
-        ClientConnection conn = new ClientConnection(pool, route);
-        Network.createConnection(() -> conn, address.getHostAddress(), route.dial().port(), options);
-        return conn;
-    }
-
-    private ClientConnection inTurn(Route route, List<InetAddress> addresses, ConnectOptions options) throws IOException {
-        List<IOException> errors = new ArrayList<>();
-        for (InetAddress a : addresses) {
-            try {
-                return attempt(route, a, options);
-            } catch (IOException e) {
-                errors.add(e);
-            }
-        }
-        throw combine(route, errors);
-    }
-
-    private ClientConnection race(Route route, List<InetAddress> addresses, ConnectOptions options) throws IOException {
-        List<InetAddress> order = interleave(addresses);
-        List<Task<ClientConnection>> attempts = new ArrayList<>();
-        List<IOException> errors = new ArrayList<>();
-        ClientConnection winner = null;
-        int next = 0;
-        try {
-            while (winner == null) {
-                if (next < order.size()) {
-                    InetAddress a = order.get(next++);
-                    attempts.add(Asyncio.createTask(() -> attempt(route, a, options), "connect " + a.getHostAddress()));
-                }
-                List<Task<ClientConnection>> pending = attempts.stream().filter(t -> !t.isDone()).toList();
-                if (pending.isEmpty()) {
-                    if (next >= order.size()) {
-                        break;
-                    }
-                    continue;
-                }
-                WaitResult<ClientConnection> r = Asyncio.waitFutures(pending,
-                        next < order.size() ? pool.options.happyEyeballsDelay() : null, ReturnWhen.FIRST_COMPLETED);
-                for (Future<ClientConnection> f : r.done()) {
-                    if (!f.isCancelled() && f.exception() == null && winner == null) {
-                        winner = f.result();
-                    }
-                }
-            }
-        } finally {
-            for (Task<ClientConnection> t : attempts) {
-                t.cancel();
-            }
-            for (Task<ClientConnection> t : attempts) {
-                if (t.isDone() && !t.isCancelled()) {
-                    Throwable e = t.exception();
-                    if (e instanceof IOException io) {
-                        errors.add(io);
-                    } else if (e == null && t.result() != winner) {
-                        t.result().abort();
-                    }
-                }
-            }
-        }
-        if (winner != null) {
-            return winner;
-        }
-        throw combine(route, errors);
-    }
-
-    /** RFC 8305 §4: alternate the families, starting with the resolver's first. */
-    static List<InetAddress> interleave(List<InetAddress> addresses) {
-        boolean firstV6 = addresses.getFirst() instanceof Inet6Address;
-        List<InetAddress> same = new ArrayList<>();
-        List<InetAddress> other = new ArrayList<>();
-        for (InetAddress a : addresses) {
-            ((a instanceof Inet6Address) == firstV6 ? same : other).add(a);
-        }
-        List<InetAddress> out = new ArrayList<>(addresses.size());
-        for (int i = 0; i < Math.max(same.size(), other.size()); i++) {
-            if (i < same.size()) {
-                out.add(same.get(i));
-            }
-            if (i < other.size()) {
-                out.add(other.get(i));
-            }
-        }
-        return out;
-    }
-
-    private static IOException combine(Route route, List<IOException> errors) {
-        if (errors.size() == 1) {
-            return errors.getFirst();
-        }
-        IOException e = new IOException("cannot connect to " + route.dial().hostPort() + ": all " + errors.size()
-                + " addresses failed; first: " + (errors.isEmpty() ? "none" : errors.getFirst().getMessage()));
-        for (IOException x : errors) {
-            e.addSuppressed(x);
-        }
-        return e;
     }
 
     private void tunnel(ClientConnection conn, Route route) throws IOException {
