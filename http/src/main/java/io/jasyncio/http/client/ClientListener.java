@@ -24,7 +24,7 @@ public interface ClientListener {
     ClientListener NONE = new ClientListener() {
     };
 
-    /** A request is about to be sent; {@code headers} are those the caller gave. */
+    /** A request is about to be sent; {@code headers} are a copy of those the caller gave (changing it changes nothing). */
     default void requestStart(Method method, Url url, Headers headers) {
     }
 

@@ -261,11 +261,8 @@ public final class ClientSession implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         checkOpen();
         Url target = ClientUrls.withQuery(ClientUrls.resolve(baseUrl, url), options.query());
-        Headers headers = requests.mergedHeaders(options.headersView());
         Payload body = options.body() instanceof JsonBody j ? j.encode(jsonCodec) : options.body();
-        if (body != null && body.contentType() != null && !headers.contains("Content-Type")) {
-            headers.set("Content-Type", body.contentType());
-        }
+        Headers headers = requests.mergedHeaders(options.headersView(), body == null ? null : body.contentType());
         ClientTimeouts t = options.timeouts() != null ? options.timeouts() : requests.timeouts();
         int max = options.maxRedirects() >= 0 ? options.maxRedirects() : maxRedirects;
         boolean raise = options.raiseForStatus() != null ? options.raiseForStatus() : raiseForStatus;

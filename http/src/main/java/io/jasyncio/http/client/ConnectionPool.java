@@ -86,7 +86,10 @@ final class ConnectionPool {
      * @throws IOException if connecting fails, the response is malformed, or the pool is closed
      */
     Exchange send(OutgoingRequest request, ClientTimeouts timeouts, long deadlineNanos) throws IOException {
-        listener.requestStart(request.method(), request.url(), request.headers());
+        if (listener != ClientListener.NONE) {
+            // a copy: the headers may be the session's shared defaults
+            listener.requestStart(request.method(), request.url(), request.headers().copy());
+        }
         Exchange e;
         try {
             e = sendWithRetry(request, timeouts, deadlineNanos);

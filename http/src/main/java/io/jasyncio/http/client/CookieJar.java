@@ -222,6 +222,9 @@ public final class CookieJar {
      */
     public String header(Url requestUrl, long nowEpochMillis) {
         String host = host(requestUrl);
+        if (byDomain.isEmpty()) {
+            return null; // a session that never received a cookie pays no more per request
+        }
         boolean https = "https".equals(requestUrl.scheme());
         String path = requestUrl.rawPath() == null || requestUrl.rawPath().isEmpty() ? "/" : requestUrl.rawPath();
         List<StoredCookie> matches = new ArrayList<>();

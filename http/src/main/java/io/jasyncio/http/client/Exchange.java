@@ -180,6 +180,11 @@ final class Exchange {
         }
     }
 
+    /** "METHOD url-without-query -> status", for messages about this response (built on demand). */
+    String describe() {
+        return request.method() + " " + ClientUrls.withoutQuery(request.url()) + " -> " + head.status();
+    }
+
     /** The final response head (or the 101). */
     ResponseHead head() {
         return head;

@@ -38,13 +38,11 @@ final class ResponseBodyReader {
     private static final class Leak implements Runnable {
         final Exchange exchange;
         final EventLoop loop;
-        final String what;
         volatile boolean released;
 
-        Leak(Exchange exchange, EventLoop loop, String what) {
+        Leak(Exchange exchange, EventLoop loop) {
             this.exchange = exchange;
             this.loop = loop;
-            this.what = what;
         }
 
         @Override
@@ -53,7 +51,7 @@ final class ResponseBodyReader {
                 return;
             }
             LOG.log(System.Logger.Level.WARNING, "a ClientResponse was garbage-collected neither read to the end nor"
-                    + " closed (" + what + "): its connection is dropped; close responses with try-with-resources");
+                    + " closed (" + exchange.describe() + "): its connection is dropped; close responses with try-with-resources");
             if (loop != null && !loop.isClosed()) {
                 try {
                     loop.callSoonThreadsafe(exchange::abort);
@@ -64,10 +62,10 @@ final class ResponseBodyReader {
         }
     }
 
-    ResponseBodyReader(Exchange exchange, ContentDecoder decoder, EventLoop loop, String what) {
+    ResponseBodyReader(Exchange exchange, ContentDecoder decoder, EventLoop loop) {
         this.exchange = exchange;
         this.decoder = decoder;
-        this.leak = new Leak(exchange, loop, what);
+        this.leak = new Leak(exchange, loop);
         this.cleanable = loop == null ? null : CLEANER.register(this, leak);
     }
 

@@ -137,8 +137,7 @@ final class SessionRequests {
             }
         }
         EventLoop loop = EventLoop.getRunningLoop();
-        ResponseBodyReader reader = new ResponseBodyReader(exchange, decoder, loop,
-                hop.method() + " " + ClientUrls.withoutQuery(hop.url()) + " -> " + head.status());
+        ResponseBodyReader reader = new ResponseBodyReader(exchange, decoder, loop);
         ClientResponse response = new ClientResponse(hop.method(), hop.url(), head, history, jsonCodec, reader);
         int st = head.status();
         if (hop.method().equals(Method.HEAD) || st == 204 || st == 304 || head.contentLength() == 0) {
@@ -149,9 +148,15 @@ final class SessionRequests {
         return response;
     }
 
-    Headers mergedHeaders(Headers requestHeaders) {
-        if (requestHeaders.isEmpty()) {
-            return requestDefaults.copy();
+    /**
+     * The headers a request goes out with: the session's defaults, the request's (a name given
+     * replaces the default), {@code Accept-Encoding}, and {@code contentType} unless one was given.
+     * A request that adds nothing gets the session's shared defaults, not a copy: everything
+     * downstream (cookies, redirects, the pool) copies before it changes headers.
+     */
+    Headers mergedHeaders(Headers requestHeaders, String contentType) {
+        if (requestHeaders.isEmpty() && (contentType == null || requestDefaults.contains("Content-Type"))) {
+            return requestDefaults;
         }
         Headers h = defaultHeaders.copy();
         for (int i = 0; i < requestHeaders.size(); i++) {
@@ -162,6 +167,9 @@ final class SessionRequests {
         }
         if (autoDecompress && !h.contains("Accept-Encoding")) {
             h.set("Accept-Encoding", "gzip, deflate");
+        }
+        if (contentType != null && !h.contains("Content-Type")) {
+            h.set("Content-Type", contentType);
         }
         return h;
     }
