@@ -29,6 +29,37 @@ final class NginxConfig {
     static String render(int port, String hello, String json, Path dir, boolean root) {
         checkQuotable(hello);
         checkQuotable(json);
+        return config(port, dir, root, "", """
+                        location = / {
+                            default_type text/plain;
+                            return 200 '%s';
+                        }
+                        location = /json {
+                            default_type application/json;
+                            return 200 '%s';
+                        }
+                """.formatted(hello, json));
+    }
+
+    /**
+     * The http-client workload's configuration: the same process set-up as {@link #render}, the
+     * files under {@code dir/www} served as they are (an open-file cache, so each request costs
+     * no open/stat), no gzip.
+     */
+    static String renderStatic(int port, Path dir, boolean root) {
+        return config(port, dir, root, """
+                    open_file_cache max=16 inactive=300s;
+                    open_file_cache_valid 300s;
+                    default_type text/plain;
+                """, "        root " + dir.toAbsolutePath() + "/www;\n");
+    }
+
+    /**
+     * One worker with its pid, error log and temp paths under {@code dir}, keep-alive without
+     * limits, no access log, {@code httpExtra} in the http block and one server on
+     * 127.0.0.1:{@code port} holding {@code serverBody}.
+     */
+    private static String config(int port, Path dir, boolean root, String httpExtra, String serverBody) {
         String d = dir.toAbsolutePath().toString();
         StringBuilder sb = new StringBuilder();
         sb.append("# written by the jasyncio bench harness for one run; deleted after it\n");
@@ -42,54 +73,14 @@ final class NginxConfig {
                 .append("http {\n")
                 .append("    access_log off;\n")
                 .append("    keepalive_requests 1000000000;\n")
-                .append("    keepalive_timeout 300s;\n");
-        for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
-            sb.append("    ").append(temp).append("_temp_path ").append(d).append('/').append(temp).append(";\n");
-        }
-        sb.append("    server {\n")
-                .append("        listen 127.0.0.1:").append(port).append(";\n")
-                .append("        location = / {\n")
-                .append("            default_type text/plain;\n")
-                .append("            return 200 '").append(hello).append("';\n")
-                .append("        }\n")
-                .append("        location = /json {\n")
-                .append("            default_type application/json;\n")
-                .append("            return 200 '").append(json).append("';\n")
-                .append("        }\n")
-                .append("    }\n")
-                .append("}\n");
-        return sb.toString();
-    }
-
-    /**
-     * The http-client workload's configuration: the same process set-up as {@link #render}, the
-     * files under {@code dir/www} served as they are (an open-file cache, so each request costs
-     * no open/stat), no gzip.
-     */
-    static String renderStatic(int port, Path dir, boolean root) {
-        String d = dir.toAbsolutePath().toString();
-        StringBuilder sb = new StringBuilder();
-        sb.append("# written by the jasyncio bench harness for one http-client run; deleted after it\n");
-        if (root) {
-            sb.append("user root;\n");
-        }
-        sb.append("worker_processes 1;\n")
-                .append("pid ").append(d).append("/nginx.pid;\n")
-                .append("error_log ").append(d).append("/error.log warn;\n")
-                .append("events {\n    worker_connections 4096;\n}\n")
-                .append("http {\n")
-                .append("    access_log off;\n")
-                .append("    keepalive_requests 1000000000;\n")
                 .append("    keepalive_timeout 300s;\n")
-                .append("    open_file_cache max=16 inactive=300s;\n")
-                .append("    open_file_cache_valid 300s;\n")
-                .append("    default_type text/plain;\n");
+                .append(httpExtra);
         for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
             sb.append("    ").append(temp).append("_temp_path ").append(d).append('/').append(temp).append(";\n");
         }
         sb.append("    server {\n")
                 .append("        listen 127.0.0.1:").append(port).append(";\n")
-                .append("        root ").append(d).append("/www;\n")
+                .append(serverBody)
                 .append("    }\n")
                 .append("}\n");
         return sb.toString();
