@@ -27,6 +27,11 @@ final class RequestBodySink implements PayloadSink {
         if (conn.lost != null) {
             throw conn.lost;
         }
+        if (conn.transport.isClosing()) {
+            // a failed send closes the transport before connectionLost runs: stop here rather
+            // than feed the rest of the body into a dead socket
+            throw new io.jasyncio.stream.ConnectionResetException("the connection closed while the request body was sent");
+        }
         int n = data.remaining();
         if (n == 0) {
             return;

@@ -329,9 +329,19 @@ final class HttpConnection implements Protocol {
             }
             drainers.park();
         }
-        if (lost) {
+        if (gone()) {
             throw new ConnectionResetException("the client went away");
         }
+    }
+
+    /**
+     * Whether the response can no longer reach the client: the connection was lost, or its
+     * transport is closing, which is how a failed send shows until connectionLost runs on a
+     * later iteration (asyncio's StreamWriter.drain checks is_closing for the same reason).
+     * Without it a producer that never suspends would write its whole body into a dead socket.
+     */
+    boolean gone() {
+        return lost || transport.isClosing();
     }
 
     private void pauseReading() {

@@ -29,7 +29,7 @@ final class OutgoingBody implements BodyWriter {
         if (closed) {
             throw new IllegalStateException("the response body is closed");
         }
-        if (conn.lost) {
+        if (conn.gone()) {
             throw new ConnectionResetException("the client went away");
         }
         int n = data.remaining();

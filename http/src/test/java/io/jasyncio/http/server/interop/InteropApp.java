@@ -32,6 +32,9 @@ import java.util.zip.CRC32C;
 final class InteropApp implements Handler {
     static final int PIECE = 64 * 1024;
 
+    /** How many pieces the last {@code /bytes} response wrote (loop-confined). */
+    long lastBytesPieces;
+
     @Override
     public Response handle(Request req) throws Exception {
         Url url = Url.parseTarget(req.target());
@@ -72,11 +75,13 @@ final class InteropApp implements Handler {
                 "text/plain");
     }
 
-    private static Response bytes(long n, boolean chunked) {
+    private Response bytes(long n, boolean chunked) {
         return new Response(200).header("Content-Type", "application/octet-stream")
                 .body(new ResponseBody.Streaming(out -> {
                     ByteBuffer buf = ByteBuffer.allocate(PIECE);
+                    lastBytesPieces = 0;
                     for (long off = 0; off < n; off += PIECE) {
+                        lastBytesPieces++;
                         buf.clear().limit((int) Math.min(PIECE, n - off));
                         Pattern.fill(off, buf);
                         buf.flip();

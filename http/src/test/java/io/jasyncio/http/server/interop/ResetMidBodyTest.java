@@ -92,7 +92,8 @@ class ResetMidBodyTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void resetsMidUploadAndMidDownloadLeaveNothingBehind(LoopHarness h) {
         h.runBounded(() -> {
-            HttpServer server = HttpServer.start(new InteropApp(), CurlInteropTest.LOCAL);
+            InteropApp app = new InteropApp();
+            HttpServer server = HttpServer.start(app, CurlInteropTest.LOCAL);
             int baseline = Asyncio.allTasks().size();
             try {
                 List<String> heads = List.of(
@@ -111,6 +112,9 @@ class ResetMidBodyTest {
                     return null;
                 });
                 settle(server, baseline, "download");
+                // The producer stops at its first write after the send failed, not after writing the
+                // whole 1 GiB into a transport that is only closing (16,384 pieces).
+                assertTrue(app.lastBytesPieces < 1024, "pieces written: " + app.lastBytesPieces);
                 assertEquals(3, server.statistics().requests(), "every reset request reached the handler");
                 // The server still serves.
                 String hello = Asyncio.toThread(() -> {
