@@ -95,7 +95,9 @@ final class HttpExchange implements Callable<Void> {
                 conn.abort();
                 throw e;
             } catch (Throwable t) {
-                if (!conn.lost) {
+                if (conn.gone()) {
+                    LOG.log(Level.DEBUG, () -> "Writing the response body of " + request + " stopped: the client went away", t);
+                } else {
                     LOG.log(Level.ERROR, "Error writing the response body of " + request, t);
                 }
                 conn.abort();
@@ -134,7 +136,7 @@ final class HttpExchange implements Callable<Void> {
     }
 
     private Response internalError(Throwable t) {
-        if (conn.lost) {
+        if (conn.gone()) {
             LOG.log(Level.DEBUG, () -> "Error handling " + request + " after the client went away", t);
         } else if (conn.transport.loop().getDebug()) {
             LOG.log(Level.ERROR, "Error handling request " + request, t);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jasyncio.Asyncio;
 import io.jasyncio.LoopKind;
 import io.jasyncio.http.server.HttpServer;
+import io.jasyncio.testing.LogCapture;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 
@@ -92,6 +93,14 @@ class ResetMidBodyTest {
     @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
     void resetsMidUploadAndMidDownloadLeaveNothingBehind(LoopHarness h) {
         h.runBounded(() -> {
+            try (LogCapture log = LogCapture.start()) {
+                resets(log);
+            }
+        });
+    }
+
+    private static void resets(LogCapture log) throws Exception {
+        {
             InteropApp app = new InteropApp();
             HttpServer server = HttpServer.start(app, CurlInteropTest.LOCAL);
             int baseline = Asyncio.allTasks().size();
@@ -115,6 +124,9 @@ class ResetMidBodyTest {
                 // The producer stops at its first write after the send failed, not after writing the
                 // whole 1 GiB into a transport that is only closing (16,384 pieces).
                 assertTrue(app.lastBytesPieces < 1024, "pieces written: " + app.lastBytesPieces);
+                // A client going away is not a server error, and nothing was written after the failure.
+                assertEquals(List.of(), log.messages().stream()
+                        .filter(m -> m.contains("Error writing") || m.contains("socket.send() raised")).toList());
                 assertEquals(3, server.statistics().requests(), "every reset request reached the handler");
                 // The server still serves.
                 String hello = Asyncio.toThread(() -> {
@@ -128,7 +140,7 @@ class ResetMidBodyTest {
             } finally {
                 server.close();
             }
-        });
+        }
     }
 
     /** Waits until the server has no connection and no request left and the task count is back. */
