@@ -72,7 +72,7 @@ final class UringFileBackend implements FileBackend {
         int res = op.await();
         pool.release(pathBuf);
         if (res < 0) {
-            throw UringFileErrors.forPath(-res, path);
+            throw UringFileErrors.forPath(-res, path, options.contains(LinkOption.NOFOLLOW_LINKS));
         }
         return new UringFileHandle(backend, loop, res);
     }

@@ -6,7 +6,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
@@ -38,15 +37,18 @@ final class UringFileErrors {
     private UringFileErrors() {
     }
 
-    /** The error of an operation on a path (open): the typed {@link FileSystemException}s. */
-    static IOException forPath(int errno, Path path) {
+    /**
+     * The error of an open of {@code path}: the typed {@link FileSystemException}s, and for a
+     * symbolic link refused by NOFOLLOW_LINKS the plain IOException FileChannel throws.
+     */
+    static IOException forPath(int errno, Path path, boolean nofollow) {
         String file = path.toString();
         return switch (errno) {
             case ENOENT -> new NoSuchFileException(file);
             case EEXIST -> new FileAlreadyExistsException(file);
             case EACCES, EPERM -> new AccessDeniedException(file);
-            case ENOTDIR -> new NotDirectoryException(file);
-            case ELOOP -> new FileSystemException(file, null, message(errno) + " or unable to access attributes of symbolic link");
+            case ELOOP -> nofollow ? new IOException(message(errno) + " (NOFOLLOW_LINKS specified)")
+                    : new FileSystemException(file, null, message(errno));
             default -> new FileSystemException(file, null, message(errno));
         };
     }

@@ -35,7 +35,7 @@ final class UringFileHandle implements FileHandle {
     static final int IORING_FSYNC_DATASYNC = 1;
 
     /** Whether the kernel knows IORING_OP_FTRUNCATE (6.9+); cleared at its first -EINVAL. */
-    private static volatile boolean ftruncateOp = true;
+    static volatile boolean ftruncateOp = true;
 
     private final UringBackend backend;
     private final EventLoop loop;
