@@ -51,13 +51,18 @@ import java.util.Set;
  * caller's buffer afterwards. A cancelled read consumes nothing: the position stays where it was
  * and the next read returns the same bytes. A cancelled write may still happen, in full or in
  * part, after the caller got {@link io.jasyncio.CancelledError}; the position does not move, so
- * what the file holds in that region is unspecified. No operation closes the file when it is
+ * what the file holds in that region is unspecified. A cancelled open closes the file if it
+ * opened it after all. No operation closes the file when it is
  * cancelled (a plain {@code FileChannel} closes itself when its thread is interrupted; this
  * never interrupts).
  *
  * <p><b>Closing.</b> {@link #close()} suspends until the descriptor is closed; operations
  * waiting meanwhile end with {@link java.nio.channels.AsynchronousCloseException}, and any
  * operation called afterwards throws {@link ClosedChannelException}.
+ *
+ * <p><b>Regular files.</b> Every read and write is positional underneath, so a pipe or FIFO
+ * fails with "Illegal seek": use a subprocess's or a socket's streams for those. A file that is
+ * never closed stays open, as a {@code FileChannel} would.
  *
  * <p>Loop-confined: use it from tasks of the loop that opened it.
  *
