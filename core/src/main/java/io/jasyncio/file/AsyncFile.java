@@ -8,7 +8,6 @@ import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -140,43 +139,13 @@ public final class AsyncFile implements AutoCloseable {
         if (path == null) {
             throw new NullPointerException("path");
         }
-        Set<OpenOption> opts = normalise(options);
+        Set<OpenOption> opts = OpenOptions.normalise(options);
         EventLoop loop = EventLoop.getRunningLoop();
         FileBackend b = FileBackends.of(loop);
         Set<OpenOption> forBackend = new HashSet<>(opts);
         forBackend.remove(StandardOpenOption.DELETE_ON_CLOSE);
         FileHandle h = b.open(path, forBackend, attributes);
         return new AsyncFile(loop, path, h, b.name(), opts);
-    }
-
-    private static Set<OpenOption> normalise(Set<? extends OpenOption> options) {
-        Set<OpenOption> opts = new HashSet<>();
-        for (OpenOption o : options) {
-            if (o == null) {
-                throw new NullPointerException("an open option is null");
-            }
-            if (!(o instanceof StandardOpenOption) && o != LinkOption.NOFOLLOW_LINKS) {
-                throw new UnsupportedOperationException("unsupported open option: " + o);
-            }
-            opts.add(o);
-        }
-        if (opts.contains(StandardOpenOption.APPEND)) {
-            if (opts.contains(StandardOpenOption.READ)) {
-                throw new IllegalArgumentException("READ + APPEND not allowed");
-            }
-            if (opts.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
-                throw new IllegalArgumentException("APPEND + TRUNCATE_EXISTING not allowed");
-            }
-            opts.add(StandardOpenOption.WRITE);
-        }
-        if (!opts.contains(StandardOpenOption.WRITE)) {
-            opts.add(StandardOpenOption.READ);
-            // As FileChannel: creating and truncating mean nothing to a file opened only to read.
-            opts.remove(StandardOpenOption.CREATE);
-            opts.remove(StandardOpenOption.CREATE_NEW);
-            opts.remove(StandardOpenOption.TRUNCATE_EXISTING);
-        }
-        return opts;
     }
 
     /** The path this file was opened with. */
