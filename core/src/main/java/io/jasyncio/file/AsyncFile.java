@@ -32,7 +32,9 @@ import java.util.Set;
  * each operation is a {@link java.nio.channels.FileChannel} call on a virtual thread; on the
  * io_uring loop ({@code jasyncio-uring}) it is an io_uring operation submitted by the loop
  * itself, with no thread. {@link #backend()} names the one in use. Results, errors and
- * cancellation behave the same on both.
+ * cancellation behave the same on both. On the virtual-time loop the threads do the work, and
+ * as with {@code toThread} they do not hold the clock back: a timeout around a file operation
+ * can expire at once there.
  *
  * <p><b>Position.</b> The file keeps its own position, used and advanced by the sequential
  * operations ({@link #read(ByteBuffer)}, {@link #write(ByteBuffer)}, {@link #readAll()},
