@@ -121,7 +121,8 @@ public final class AsyncFile implements AutoCloseable {
      * @throws java.nio.file.FileAlreadyExistsException with CREATE_NEW, if it exists
      * @throws java.nio.file.AccessDeniedException if permission is denied
      * @throws IOException if opening fails otherwise
-     * @throws IllegalArgumentException for READ with APPEND, or APPEND with TRUNCATE_EXISTING
+     * @throws IllegalArgumentException for READ with APPEND, or APPEND with TRUNCATE_EXISTING,
+     *         or if {@code -Djasyncio.files} names no backend (known: auto, threads)
      * @throws UnsupportedOperationException for an option of another kind
      * @throws IllegalStateException outside a task
      */
