@@ -56,6 +56,7 @@ final class UringBackend implements IoBackend {
     private final long eventToken;
     private boolean eventArmed;
     private final ChannelPolls polls = new ChannelPolls(this);
+    private final InterruptWaker interrupts = new InterruptWaker(this::wakeup);
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private final Ring.CqeSink dispatch = this::dispatch;
     private Completion[] slots = new Completion[FIRST_SLOTS];
@@ -178,7 +179,16 @@ final class UringBackend implements IoBackend {
                 eventArmed = true;
             }
             boolean wait = timeoutNanos != 0 && !hadDeferred && !ring.hasCompletions();
-            check(ring.enter(wait ? 1 : 0, timeoutNanos, 0));
+            if (wait) {
+                interrupts.beforeWait();
+                try {
+                    check(ring.enter(1, timeoutNanos, 0));
+                } finally {
+                    interrupts.afterWait();
+                }
+            } else {
+                check(ring.enter(0, 0, 0));
+            }
             ring.reap(dispatch);
         } finally {
             sink = null;
