@@ -190,4 +190,37 @@ class UringReadinessTest {
             old.sink().close();
         }
     }
+
+    @Test
+    void aListenerClosedBehindTheLoopsBackIsReleasedByTheSweepOrTheLoopsClose() throws IOException {
+        for (boolean sweep : new boolean[] {true, false}) {
+            EventLoop loop = new UringEventLoop();
+            InetSocketAddress address;
+            try {
+                ServerSocketChannel server = ServerSocketChannel.open();
+                server.configureBlocking(false);
+                server.bind(new InetSocketAddress("127.0.0.1", 0));
+                address = (InetSocketAddress) server.getLocalAddress();
+                loop.addReader(server, () -> { });
+                spin(loop, 2);
+                server.close(); // not through the loop: its armed poll still holds the socket
+                if (sweep) {
+                    spin(loop, 300); // the backend looks for closed channels every 256 polls
+                }
+            } finally {
+                if (!sweep) {
+                    loop.close();
+                }
+            }
+            try {
+                assertThrows(ConnectException.class, () -> {
+                    try (Socket s = new Socket()) {
+                        s.connect(address, PEER_TIMEOUT_MILLIS);
+                    }
+                }, sweep ? "the sweep must remove the poll of a closed channel" : "closing the loop must cancel every poll");
+            } finally {
+                loop.close();
+            }
+        }
+    }
 }
