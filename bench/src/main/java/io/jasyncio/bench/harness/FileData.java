@@ -31,6 +31,11 @@ final class FileData {
 
     private static final Map<Path, FileManifest> READY = new ConcurrentHashMap<>();
 
+    /** Forgets that {@code data} was checked in this JVM, so the next use checks it again (a new harness run does). */
+    static void forget(Path data) {
+        READY.remove(data);
+    }
+
     /** Where the data sets live. */
     static Path dir(Path benchDir) {
         return benchDir.resolve("target").resolve("files");
