@@ -11,6 +11,8 @@
 module io.jasyncio {
     requires jdk.unsupported; // sun.misc.Signal: Ctrl-C and loop signal handlers
 
+    uses io.jasyncio.EventLoopProvider; // LoopKind.URING and AUTO: the io_uring loop of jasyncio-uring
+
     exports io.jasyncio;
     exports io.jasyncio.loop;
     exports io.jasyncio.sync;

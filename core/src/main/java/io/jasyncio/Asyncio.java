@@ -111,6 +111,8 @@ public final class Asyncio {
      * a loop is the current one in a thread exactly while it runs there.
      *
      * @throws IllegalArgumentException if {@code -Djasyncio.loop} names no loop
+     * @throws UnsupportedOperationException if it names {@code uring} and that loop cannot run
+     *         here (the message says why; see {@link LoopKind#unavailableReason()})
      * @throws java.io.UncheckedIOException if the loop's selector cannot be opened
      */
     public static EventLoop newEventLoop() {

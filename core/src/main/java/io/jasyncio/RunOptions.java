@@ -7,7 +7,8 @@ import java.util.function.Supplier;
  * How {@link Asyncio#run(Callable, RunOptions)} sets up and tears down its loop. Immutable;
  * each {@code with...} method returns a changed copy.
  *
- * @param loopFactory      makes the loop (default: the kind {@code -Djasyncio.loop} names, else selector)
+ * @param loopFactory      makes the loop (default: the kind {@code -Djasyncio.loop} names, else selector;
+ *                         see {@link LoopKind} for the kinds and what {@code auto} and {@code uring} need)
  * @param debug            debug mode (default: {@code -Djasyncio.debug})
  * @param shutdownTimeout  how long tasks still running when the main task ends get to finish
  *                         after they are cancelled; those still running then are reported and
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 public record RunOptions(Supplier<EventLoop> loopFactory, boolean debug, Duration shutdownTimeout, boolean handleSigint) {
     /** The defaults: loop from the system property, debug from the system property, 10 s, Ctrl-C handled. */
     public static RunOptions defaults() {
-        return new RunOptions(() -> LoopKind.fromSystemProperty().create(), Boolean.getBoolean("jasyncio.debug"),
+        return new RunOptions(new KindFactory(null), Boolean.getBoolean("jasyncio.debug"),
                 Duration.ofSeconds(10), true);
     }
 
@@ -36,9 +37,38 @@ public record RunOptions(Supplier<EventLoop> loopFactory, boolean debug, Duratio
         }
     }
 
-    /** A copy that makes loops of {@code kind}. */
+    /**
+     * A copy that makes loops of {@code kind}. With {@link LoopKind#AUTO} and {@link #debug()} on,
+     * the run logs at INFO which loop it picked and why.
+     *
+     * <p>The run fails with {@link UnsupportedOperationException} (message: the reason) when the
+     * kind cannot run here; {@link LoopKind#unavailableReason()} tells beforehand.
+     *
+     * @throws NullPointerException if {@code kind} is null
+     */
     public RunOptions withLoop(LoopKind kind) {
-        return new RunOptions(kind::create, debug, shutdownTimeout, handleSigint);
+        if (kind == null) {
+            throw new NullPointerException("kind");
+        }
+        return new RunOptions(new KindFactory(kind), debug, shutdownTimeout, handleSigint);
+    }
+
+    /** A new loop from {@link #loopFactory()}; a kind is created knowing this run's debug flag. */
+    EventLoop newLoop() {
+        return loopFactory instanceof KindFactory k ? k.create(debug) : loopFactory.get();
+    }
+
+    /** Makes loops of a kind ({@code null}: the one {@code -Djasyncio.loop} names when called). */
+    private record KindFactory(LoopKind kind) implements Supplier<EventLoop> {
+        @Override
+        public EventLoop get() {
+            return create(Boolean.getBoolean("jasyncio.debug"));
+        }
+
+        EventLoop create(boolean debug) {
+            LoopKind k = kind == null ? LoopKind.fromSystemProperty() : kind;
+            return LoopSelection.create(k, LoopSelection.installed(), debug);
+        }
     }
 
     /** A copy that makes loops with {@code factory}. */

@@ -171,7 +171,7 @@ public final class Runner implements AutoCloseable {
         if (state == State.INITIALIZED) {
             return;
         }
-        loop = options.loopFactory().get();
+        loop = options.newLoop();
         if (options.debug()) {
             loop.setDebug(true);
         }

@@ -121,7 +121,7 @@ class DebugModeTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void watchdogReportsWhereAStepSpentMostOfItsTime(LoopHarness h) {
         EventLoop loop = h.loop();
         h.run(() -> null);

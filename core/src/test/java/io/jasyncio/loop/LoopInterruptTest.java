@@ -1,7 +1,7 @@
 package io.jasyncio.loop;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.SelectorEventLoop;
+import io.jasyncio.Asyncio;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An interrupted loop thread stops the loop with {@link LoopInterruptedException} instead of
- * spinning (an interrupted thread's selector never blocks); the loop stays usable.
+ * spinning (an interrupted thread's selector never blocks); the loop stays usable. On the loop
+ * -Djasyncio.loop names (the selector loop in core's run; jasyncio-uring re-runs it on its own).
  */
 class LoopInterruptTest {
     /** Generous: the interrupt takes effect in microseconds; the bound only stops a hang. */
@@ -20,7 +21,7 @@ class LoopInterruptTest {
 
     @Test
     void interruptingTheLoopThreadWhileItWaitsEndsRunForever() throws InterruptedException {
-        try (EventLoop loop = new SelectorEventLoop()) {
+        try (EventLoop loop = Asyncio.newEventLoop()) {
             // A far timer: without the interrupt the loop would wait an hour.
             TimerHandle far = loop.callLater(Duration.ofHours(1), () -> { });
             CountDownLatch running = new CountDownLatch(1);
@@ -47,7 +48,7 @@ class LoopInterruptTest {
 
     @Test
     void aLoopStartedOnAnInterruptedThreadThrowsAtItsFirstWaitAndClearsTheStatus() {
-        try (EventLoop loop = new SelectorEventLoop()) {
+        try (EventLoop loop = Asyncio.newEventLoop()) {
             TimerHandle far = loop.callLater(Duration.ofHours(1), () -> { });
             Thread.currentThread().interrupt();
             assertThrows(LoopInterruptedException.class, loop::runForever);
@@ -66,7 +67,7 @@ class LoopInterruptTest {
 
     @Test
     void readyCallbacksStillRunWhenTheThreadIsInterruptedBecauseTheyNeedNoWait() {
-        try (EventLoop loop = new SelectorEventLoop()) {
+        try (EventLoop loop = Asyncio.newEventLoop()) {
             int[] ran = {0};
             loop.callSoon(() -> ran[0]++);
             loop.callSoon(loop::stop);

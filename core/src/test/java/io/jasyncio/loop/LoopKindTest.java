@@ -36,13 +36,16 @@ class LoopKindTest {
         assertEquals(LoopKind.SELECTOR, LoopKind.parse("selector"));
         assertEquals(LoopKind.SELECTOR, LoopKind.parse(" Selector "));
         assertEquals(LoopKind.VIRTUAL, LoopKind.parse("VIRTUAL"));
+        assertEquals(LoopKind.URING, LoopKind.parse("uring"));
+        assertEquals(LoopKind.AUTO, LoopKind.parse("Auto"));
     }
 
     @Test
     void parseRejectsAnUnknownNameListingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LoopKind.parse("uring-ish"));
         assertTrue(e.getMessage().contains("uring-ish") && e.getMessage().contains("selector")
-                && e.getMessage().contains("virtual"), e.getMessage());
+                && e.getMessage().contains("virtual") && e.getMessage().contains("uring")
+                && e.getMessage().contains("auto"), e.getMessage());
     }
 
     @Test

@@ -187,7 +187,7 @@ class ReadinessTest {
         close(p);
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aReadyReaderAllocatesNothingPerEvent(LoopHarness h) throws IOException {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Pipe p = pipe();

@@ -58,7 +58,7 @@ class SignalHandlerTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aHandlerRunsOnTheLoopThreadInTheContextCurrentWhenAdded(LoopHarness h) {
         ContextVar<String> who = new ContextVar<>("who");
         h.run(() -> timeout(DELIVERY, () -> {
@@ -80,7 +80,7 @@ class SignalHandlerTest {
         }));
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void removingAHandlerPutsBackThePreviousOne(LoopHarness h) throws InterruptedException {
         List<String> calls = new ArrayList<>();
         h.run(() -> timeout(DELIVERY, () -> {
@@ -94,7 +94,7 @@ class SignalHandlerTest {
         assertEquals(List.of(), calls);
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void addingAgainReplacesTheHandlerAndRemovingStillRestoresTheFirstPrevious(LoopHarness h) throws InterruptedException {
         List<String> calls = new ArrayList<>();
         h.run(() -> timeout(DELIVERY, () -> {

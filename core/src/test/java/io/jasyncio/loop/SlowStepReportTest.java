@@ -41,7 +41,7 @@ class SlowStepReportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void oneStallGivesOneReportWhileStuckAndOneAtItsEndWithTheStackOnce(LoopHarness h) {
         List<String> messages = runWithWatchdog(h, () -> DebugModeTest.blockTheLoopFor(STALL));
         List<String> stuck = stuckReports(messages);
@@ -60,7 +60,7 @@ class SlowStepReportTest {
         assertFalse(last.contains("\n"), "the end does not repeat the stack: " + last);
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aStallThatMovesIsReportedOnceAndItsEndShowsWhereItWasLast(LoopHarness h) {
         List<String> messages = runWithWatchdog(h, () -> {
             DebugModeTest.spinFor(THRESHOLD.multipliedBy(3));

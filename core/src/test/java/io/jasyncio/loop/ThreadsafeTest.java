@@ -80,7 +80,7 @@ class ThreadsafeTest {
         assertEquals(List.of("loop-under-test"), ranOn);
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void callSoonThreadsafeWakesALoopWaitingForAFarTimer(LoopHarness h) throws InterruptedException {
         EventLoop loop = h.loop();
         List<String> out = Collections.synchronizedList(new ArrayList<>());

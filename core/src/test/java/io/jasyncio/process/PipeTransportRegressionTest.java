@@ -16,7 +16,7 @@ class PipeTransportRegressionTest {
     /** How long the loop thread is held so that the writer thread's report is queued before abort(). */
     private static final Duration HOLD = Duration.ofMillis(100);
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aWriteReportedAfterAbortDoesNotDriveTheBufferCountNegative(LoopHarness h) {
         AtomicBoolean flushed = new AtomicBoolean();
         OutputStream stream = new OutputStream() {

@@ -21,7 +21,7 @@ class SubprocessBackpressureTest {
     /** The most a reader may hold: it pauses above 2 * limit, and one pipe chunk can be in flight. */
     private static final int MAX_BUFFERED = 2 * LIMIT + PipeReadTransport.CHUNK;
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void anEndlessChildIsHeldBackWhileNobodyReads(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess yes = Subprocesses.createSubprocessExec(List.of("yes"),
@@ -45,7 +45,7 @@ class SubprocessBackpressureTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void sixtyFourMebibytesGoThroughCatBothWaysAtOnce(LoopHarness h) {
         int total = 64 * 1024 * 1024;
         h.runBounded(() -> {
@@ -89,7 +89,7 @@ class SubprocessBackpressureTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void drainHoldsBackAWriterWhoseChildDoesNotReadUntilTheChildDies(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess sleeper = Subprocesses.createSubprocessExec(List.of("sleep", "30"),
@@ -110,7 +110,7 @@ class SubprocessBackpressureTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void manyChildrenAtOnceEachEchoTheirOwnInput(LoopHarness h) {
         h.runBounded(() -> {
             List<Task<String>> runs = new java.util.ArrayList<>();
@@ -128,7 +128,7 @@ class SubprocessBackpressureTest {
     }
 
     /** Regression (review of 2026-12-02): abort() waited for a write blocked on a child that never reads. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void abortOfStdinBlockedOnAChildThatDoesNotReadLosesTheConnectionAtOnce(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess sleeper = Subprocesses.createSubprocessExec(List.of("sleep", "30"),

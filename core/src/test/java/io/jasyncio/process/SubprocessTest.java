@@ -30,7 +30,7 @@ class SubprocessTest {
         return Subprocesses.createSubprocessShell(script, options);
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void catEchoesItsInputThroughCommunicate(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
@@ -42,7 +42,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void trueAndFalseReportTheirExitStatus(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess t = Subprocesses.createSubprocessExec("true");
@@ -57,7 +57,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void returncodeIsNullWhileTheChildRuns(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
@@ -70,7 +70,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void yesThroughHeadGivesExactlyTheLinesAsked(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = sh("yes | head -n 10000", SubprocessOptions.pipes().withStdin(Redirect.DEVNULL));
@@ -84,7 +84,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void stdoutAndStderrArriveOnTheirOwnPipes(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = sh("echo out; echo err >&2; exit 3", SubprocessOptions.pipes());
@@ -95,7 +95,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void stderrRedirectedToStdoutSharesItsPipe(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = sh("echo out; echo err >&2", SubprocessOptions.pipes().withStderr(Redirect.STDOUT));
@@ -106,7 +106,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void devnullGivesNoInputAndSwallowsOutput(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"),
@@ -123,7 +123,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void anInteractiveChildAnswersEachLineAsItIsWritten(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
@@ -140,7 +140,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void outputIsReadAsTheChildWritesIt(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = sh("echo one; sleep 0.2; echo two", SubprocessOptions.pipes());
@@ -151,7 +151,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void killTerminateAndSendSignalEndASleepingChild(LoopHarness h) {
         h.runBounded(() -> {
             SubprocessOptions quiet = SubprocessOptions.defaults().withStdin(Redirect.DEVNULL);
@@ -173,7 +173,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aCancelledWaitForLeavesTheChildRunning(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
@@ -188,7 +188,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void inputTheChildNeverReadsIsNotAnError(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessExec(List.of("true"), SubprocessOptions.pipes());
@@ -198,7 +198,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void communicateWithoutInputClosesStdin(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess cat = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
@@ -208,7 +208,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void directoryAndEnvironmentReachTheChild(LoopHarness h) {
         h.runBounded(() -> {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
@@ -218,7 +218,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aMissingProgramFailsToStart(LoopHarness h) {
         h.runBounded(() -> {
             assertThrows(IOException.class, () -> Subprocesses.createSubprocessExec("/nonexistent/program"));
@@ -230,7 +230,7 @@ class SubprocessTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void theShellFormWithDefaultsInheritsTheStreams(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessShell("exit 7");
@@ -240,7 +240,7 @@ class SubprocessTest {
     }
 
     /** Regression (review of 2026-12-02): the input is dropped, as asyncio's closing pipe does. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void communicateAfterStdinWasHalfClosedDropsTheInputAndStillCollectsTheOutput(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = Subprocesses.createSubprocessExec(List.of("cat"), SubprocessOptions.pipes());
@@ -253,7 +253,7 @@ class SubprocessTest {
     }
 
     /** Regression (review of 2026-12-02): 2 * limit overflowed and paused the pipe after every chunk. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aReaderLimitOfIntegerMaxValueNeverPausesSoWaitForThenReadDoesNotDeadlock(LoopHarness h) {
         h.runBounded(() -> {
             Subprocess p = sh("head -c 300000 /dev/zero", SubprocessOptions.pipes().withLimit(Integer.MAX_VALUE));

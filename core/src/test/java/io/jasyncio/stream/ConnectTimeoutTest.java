@@ -49,7 +49,7 @@ class ConnectTimeoutTest {
         return s;
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aConnectTimeoutNamesHostAndPort(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = tinyListener()) {
             int port = port(listener);
@@ -68,7 +68,7 @@ class ConnectTimeoutTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aCancelledCreateConnectionLeavesNoSocketOpen(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = tinyListener()) {
             int port = port(listener);

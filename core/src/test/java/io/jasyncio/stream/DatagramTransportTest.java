@@ -76,7 +76,7 @@ class DatagramTransportTest {
         return new InetSocketAddress(InetAddress.getByName(LOOPBACK), port);
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void unconnectedEndpointsExchangeDatagramsWithTheirAddresses(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             DatagramEndpoint<Udp> a = Network.createDatagramEndpoint(Udp::new, loopback(0), null);
@@ -104,7 +104,7 @@ class DatagramTransportTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aConnectedEndpointSendsToItsPeerOnly(LoopHarness h) throws Exception {
         try (DatagramChannel peer = DatagramChannel.open()) {
             peer.bind(loopback(0));
@@ -141,7 +141,7 @@ class DatagramTransportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void anIcmpErrorOnAConnectedEndpointIsReportedAndKeepsItOpen(LoopHarness h) throws Exception {
         int closed;
         try (DatagramChannel gone = DatagramChannel.open()) {
@@ -165,7 +165,7 @@ class DatagramTransportTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void anEndpointNeedsAnAddress(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             assertThrows(IllegalArgumentException.class, () -> Network.createDatagramEndpoint(Udp::new, null, null));

@@ -66,7 +66,7 @@ class FaultsTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aPeerThatResetsWhileOurServerKeepsWritingEndsTheConnectionOnceWithAnError(LoopHarness h) {
         h.runBounded(() -> {
             Future<Transport> connected = getRunningLoop().createFuture();
@@ -108,7 +108,7 @@ class FaultsTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aConnectToAPortNobodyListensOnNamesTheHostAsGivenAndThePort(LoopHarness h) throws IOException {
         int port = closedPort();
         h.runBounded(() -> {

@@ -29,7 +29,7 @@ class InteropTest {
     private static final int[] PY_SIZES = {1, 100, 1024, 4096, 65536, 262144, 7};
     private static final int HALF_CLOSE_BYTES = 1 << 20;
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aCpythonAsyncioClientGetsEveryByteBackFromOurEchoServer(LoopHarness h) {
         long expected = HALF_CLOSE_BYTES;
         for (int c = 0; c < PY_CONNECTIONS; c++) {
@@ -53,7 +53,7 @@ class InteropTest {
         }));
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void ourClientGetsEveryByteBackFromACpythonAsyncioEchoServer(LoopHarness h) {
         h.run(() -> timeout(INTEROP_BOUND, () -> {
             try (PeerProcess server = PeerProcess.python("echo_server.py")) {

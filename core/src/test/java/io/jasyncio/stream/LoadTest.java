@@ -53,7 +53,7 @@ class LoadTest {
         return -1;
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void tenThousandConcurrentConnectionsOnOneLoopAllEchoCorrectly(LoopHarness h, TestReporter reporter) throws IOException {
         long limit = openFileLimit();
         if (limit < CONNECTIONS + FD_MARGIN) {
@@ -89,7 +89,7 @@ class LoadTest {
         }));
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aGibibyteToASlowReaderStaysUnderTheHighWaterMarkInSixtyFourMegabytesOfHeap(LoopHarness h, TestReporter reporter) {
         h.run(() -> timeout(Duration.ofSeconds(TRANSFER_SECONDS + 30), () -> {
             try (PeerProcess transfer = PeerProcess.java(List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC"),

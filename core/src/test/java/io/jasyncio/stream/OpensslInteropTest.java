@@ -44,7 +44,7 @@ class OpensslInteropTest {
         Files.deleteIfExists(dir);
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void ourClientExchangesBytesWithOpensslServerBothWays(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             try (OpensslPeer server = OpensslPeer.server(pem, List.of("-rev"))) {
@@ -62,7 +62,7 @@ class OpensslInteropTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void alpnPicksTheProtocolOpensslServerPrefers(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             try (OpensslPeer server = OpensslPeer.server(pem, List.of("-rev", "-alpn", "foo,http/1.1"))) {
@@ -77,7 +77,7 @@ class OpensslInteropTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void opensslServerSeesTheHostAsSni(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             List<String> args = List.of("-rev", "-tlsextdebug", "-servername", "localhost", "-servername_fatal",
@@ -97,7 +97,7 @@ class OpensslInteropTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aNameOpensslServersCertificateDoesNotCarryFailsVerification(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             try (OpensslPeer server = OpensslPeer.server(pem, List.of("-rev"))) {
@@ -115,7 +115,7 @@ class OpensslInteropTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void opensslClientVerifiesOurServerAndGetsItsLineEchoed(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             StreamHandler echo = (reader, writer) -> {

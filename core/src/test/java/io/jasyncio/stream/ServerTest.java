@@ -157,7 +157,7 @@ class ServerTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aRefusedConnectNamesHostAndPort(LoopHarness h) throws Exception {
         int port = closedPort();
         h.runBounded(() -> {
@@ -166,7 +166,7 @@ class ServerTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void bindingAPortInUseNamesTheAddressAndLeavesNothingBound(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             Server first = Network.createServer(Echo::new, LOOPBACK, 0);
@@ -177,7 +177,7 @@ class ServerTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void reusePortLetsTwoServersShareAPort(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             ServerOptions shared = ServerOptions.DEFAULTS.withReusePort(true).withBacklog(10);
@@ -191,7 +191,7 @@ class ServerTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aLocalAddressOptionBindsTheClientSocket(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
@@ -207,7 +207,7 @@ class ServerTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void unixServerAndConnectionEchoAndTheSocketFileGoesWithTheServer(LoopHarness h) throws Exception {
         Path dir = Files.createTempDirectory("jasyncio-unix");
         Path path = dir.resolve("echo.sock");
@@ -236,7 +236,7 @@ class ServerTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void twoHundredConcurrentConnectionsAllEchoCorrectly(LoopHarness h) throws Exception {
         int n = 200;
         h.runBounded(() -> {
@@ -260,7 +260,7 @@ class ServerTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void happyEyeballsConnectsToTheAddressThatAnswers(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);
@@ -281,7 +281,7 @@ class ServerTest {
         });
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void createConnectionOverResolvedAddressesWiresTheOneThatAnswers(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             Server server = Network.createServer(Echo::new, LOOPBACK, 0);

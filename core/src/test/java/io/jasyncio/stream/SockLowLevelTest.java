@@ -51,7 +51,7 @@ class SockLowLevelTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void sendAllWaitsForASlowReaderAndDeliversEverything(LoopHarness h) throws Exception {
         byte[] data = pattern(4 << 20);
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
@@ -81,7 +81,7 @@ class SockLowLevelTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void refusedConnectNamesHostAndPort(LoopHarness h) throws Exception {
         int port = closedPort();
         try (SocketChannel client = socket()) {
@@ -164,7 +164,7 @@ class SockLowLevelTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void cancelledSendAllRemovesItsWriterAndTellsHowMuchWasSent(LoopHarness h) throws Exception {
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
             h.runBounded(() -> {
@@ -197,7 +197,7 @@ class SockLowLevelTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void cancelledConnectRemovesItsWriter(LoopHarness h) throws Exception {
         try (ServerSocketChannel server = listener(); SocketChannel client = socket()) {
             h.runBounded(() -> {
@@ -216,7 +216,7 @@ class SockLowLevelTest {
     }
 
     // Selector loop only: a lookup runs on a worker thread, which does not hold virtual time back.
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void getAddrInfoResolvesLiteralsAndLocalhost(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             assertEquals(List.of(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 80)), Network.getAddrInfo("127.0.0.1", 80));
@@ -229,7 +229,7 @@ class SockLowLevelTest {
     }
 
     // Selector loop only: a lookup runs on a worker thread, which does not hold virtual time back.
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void getNameInfoGivesAHostAndThePort(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             NameInfo info = Network.getNameInfo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 8080));
@@ -240,7 +240,7 @@ class SockLowLevelTest {
     }
 
     // .invalid never resolves (RFC 6761), and resolvers answer that at once.
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void anUnknownHostIsAnErrorNamingTheHost(LoopHarness h) throws Exception {
         h.runBounded(() -> {
             java.net.UnknownHostException e = assertThrows(java.net.UnknownHostException.class,

@@ -66,7 +66,7 @@ class SocketTransportLifecycleTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void closingFromResumeWritingLosesTheConnectionOnce(LoopHarness h) {
         h.run(() -> Asyncio.timeout(BOUND, () -> {
             List<ExceptionContext> reported = new ArrayList<>();

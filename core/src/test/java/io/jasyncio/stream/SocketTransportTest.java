@@ -131,7 +131,7 @@ class SocketTransportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void partialWritesAreBufferedAndSentWhenThePeerReads(LoopHarness h) throws Exception {
         byte[] data = pattern(8 << 20);
         try (ServerSocketChannel listener = listener()) {
@@ -158,7 +158,7 @@ class SocketTransportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void waterMarksPauseAndResumeTheProtocolOnce(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
             h.runBounded(() -> {
@@ -209,7 +209,7 @@ class SocketTransportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void exceptionsFromPauseAndResumeWritingGoToTheHandlerAndKeepTheTransport(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
             h.runBounded(() -> {
@@ -306,7 +306,7 @@ class SocketTransportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void closeFlushesBufferedDataBeforeClosing(LoopHarness h) throws Exception {
         byte[] data = pattern(4 << 20);
         try (ServerSocketChannel listener = listener()) {
@@ -324,7 +324,7 @@ class SocketTransportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void abortDiscardsBufferedData(LoopHarness h) throws Exception {
         byte[] data = pattern(8 << 20);
         try (ServerSocketChannel listener = listener()) {
@@ -343,7 +343,7 @@ class SocketTransportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aPeerResetMidWriteLosesTheConnectionWithAnErrorAndClosesTheSocket(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
             h.runBounded(() -> {
@@ -499,7 +499,7 @@ class SocketTransportTest {
         }
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void writeLinesSendsEveryBufferInOrderAndQueuesWhatTheSocketRefuses(LoopHarness h) throws Exception {
         try (ServerSocketChannel listener = listener()) {
             h.runBounded(() -> {

@@ -112,7 +112,7 @@ class StreamTextTest {
         assertEquals(List.of("ä", "", "ö"), got, "an empty line does not end the iteration");
     }
 
-    @LoopTest(loops = LoopKind.SELECTOR, checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void writeLineSendsTheEncodedLineAndANewline(LoopHarness h) {
         List<String> received = new ArrayList<>();
         h.run(() -> timeout(BOUND, (VoidBody<Exception>) () -> {

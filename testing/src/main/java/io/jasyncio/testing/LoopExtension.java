@@ -5,10 +5,13 @@ import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.LoopKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -21,7 +24,12 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * {@link LoopHarness}; after the test it drains the loop, fails the test on leaks or unhandled
  * errors (as uvloop's test base does), then cancels what is left and closes the loop.
  *
- * <p>{@code -Djasyncio.test.loops=selector} restricts every test to the kinds listed.
+ * <p>{@code -Djasyncio.test.loops=selector} restricts every test to the kinds listed. A kind whose
+ * module is not on the class path ({@link LoopKind#URING} without {@code jasyncio-uring}, as in
+ * core's own build) gets no run; one whose module is there but cannot run on this machine
+ * ({@link LoopKind#unavailableReason()}: an old kernel, io_uring disabled) gets one run that
+ * JUnit reports as skipped with that reason. A test left with no run at all is reported as one
+ * skipped run that says why.
  */
 public final class LoopExtension implements TestTemplateInvocationContextProvider {
     /*
@@ -47,12 +55,9 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         LoopTest spec = context.getRequiredTestMethod().getAnnotation(LoopTest.class);
-        List<LoopKind> kinds = new ArrayList<>(Arrays.asList(spec.loops()));
         String only = System.getProperty("jasyncio.test.loops");
-        if (only != null && !only.isBlank()) {
-            List<LoopKind> allowed = Arrays.stream(only.split(",")).map(LoopKind::parse).toList();
-            kinds.retainAll(allowed);
-        }
+        List<LoopKind> allowed = only == null || only.isBlank() ? null
+                : Arrays.stream(only.split(",")).map(LoopKind::parse).toList();
         List<Long> seeds = new ArrayList<>();
         String one = System.getProperty("jasyncio.test.seed");
         if (spec.seeds() > 0 && one != null && !one.isBlank()) {
@@ -63,7 +68,47 @@ public final class LoopExtension implements TestTemplateInvocationContextProvide
                 seeds.add(s);
             }
         }
-        return kinds.stream().flatMap(k -> seeds.stream().map(s -> new Invocation(k, s, spec.checkFds())));
+        List<TestTemplateInvocationContext> runs = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (LoopKind k : new LinkedHashSet<>(Arrays.asList(spec.loops()))) {
+            if (allowed != null && !allowed.contains(k)) {
+                left.add(k + " (not in -Djasyncio.test.loops=" + only.trim() + ")");
+            } else if (!k.isInstalled()) {
+                left.add(k + " (its module is not on the class path)");
+            } else if (k.unavailableReason() != null) {
+                runs.add(new Skipped(k, k.unavailableReason()));
+            } else {
+                for (Long s : seeds) {
+                    runs.add(new Invocation(k, s, spec.checkFds()));
+                }
+            }
+        }
+        if (runs.isEmpty()) {
+            // JUnit 5.11 fails a template that yields no invocation; one skipped run says why instead.
+            runs.add(new Skipped(null, "no loop of this test runs here: " + String.join(", ", left)));
+        }
+        return runs.stream();
+    }
+
+    /** A run that JUnit reports as skipped, with the reason. */
+    private static final class Skipped implements TestTemplateInvocationContext {
+        private final LoopKind kind;
+        private final String reason;
+
+        Skipped(LoopKind kind, String reason) {
+            this.kind = kind;
+            this.reason = reason;
+        }
+
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return kind == null ? "[no loop]" : "[" + kind + " loop]";
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            return List.of((ExecutionCondition) c -> ConditionEvaluationResult.disabled(reason));
+        }
     }
 
     private static final class Invocation implements TestTemplateInvocationContext {

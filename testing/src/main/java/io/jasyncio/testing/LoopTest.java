@@ -27,8 +27,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestTemplate
 @ExtendWith(LoopExtension.class)
 public @interface LoopTest {
-    /** The loop kinds to run on; all of them unless the test needs one (virtual time, say). */
-    LoopKind[] loops() default {LoopKind.SELECTOR, LoopKind.VIRTUAL};
+    /**
+     * The loop kinds to run on; all of them unless the test needs one (virtual time, say). A test
+     * of real I/O lists {@code {LoopKind.SELECTOR, LoopKind.URING}}, so that both I/O loops pass
+     * the same test. {@link LoopKind#URING} runs only where {@code jasyncio-uring} is on the class
+     * path (its module re-runs core's tests on it) and is skipped, with the reason, where the
+     * kernel lacks io_uring; see {@link LoopExtension}.
+     */
+    LoopKind[] loops() default {LoopKind.SELECTOR, LoopKind.URING, LoopKind.VIRTUAL};
 
     /**
      * How many seeded schedules to run the test under, per loop kind; 0 (the default) runs the

@@ -39,10 +39,11 @@ import java.util.Random;
  * paused reading delivers nothing until resumed; the writer is paused above the high-water mark
  * and resumed at or below the low one; extra info, {@code loop()} and {@code setProtocol}.
  *
- * <p>The tests run on the {@link LoopKind#SELECTOR} loop (real transports need real I/O), each
+ * <p>The tests run on the {@link LoopKind#SELECTOR} and {@link LoopKind#URING} loops (real
+ * transports need real I/O; URING where {@code jasyncio-uring} is on the class path), each
  * under {@link LoopHarness#runBounded}, with the leak checks of {@link LoopTest}. Where a
  * transport cannot meet one behaviour, its subclass overrides that test method, annotated
- * {@code @LoopTest(loops = LoopKind.SELECTOR) @Disabled("why")} (an override without
+ * {@code @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}) @Disabled("why")} (an override without
  * {@code @LoopTest} is not a test at all).
  */
 public abstract class TransportContract {
@@ -167,26 +168,26 @@ public abstract class TransportContract {
     }
 
     /** Three thousand one-byte writes arrive complete and in order, then EOF and a clean end. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void oneByteWritesArriveInOrder(LoopHarness h) {
         check(h, (a, b, ra, rb) -> sendAndCheck(a, rb, 3000, () -> 1));
     }
 
     /** Writes of 1 to 700 bytes arrive complete and in order. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void smallWritesOfMixedSizesArriveInOrder(LoopHarness h) {
         Random r = new Random(8);
         check(h, (a, b, ra, rb) -> sendAndCheck(a, rb, 200_000, () -> 1 + r.nextInt(700)));
     }
 
     /** One 4 MiB write arrives complete and in order. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void aLargeWriteArrivesComplete(LoopHarness h) {
         check(h, (a, b, ra, rb) -> sendAndCheck(a, rb, 4 << 20, () -> 4 << 20));
     }
 
     /** A {@code BufferedProtocol} that lends 7-byte buffers receives the same bytes. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void aBufferedProtocolReceivesTheSameBytes(LoopHarness h) {
         assumeTrue(acceptsBufferedProtocol(), "this transport delivers to a Protocol only");
         check(h, RecordingProtocol.plain(), RecordingProtocol.buffered(7),
@@ -194,7 +195,7 @@ public abstract class TransportContract {
     }
 
     /** Empty writes send nothing, end nothing and throw nothing. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void emptyWritesMeanNothing(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             a.write(new byte[0]);
@@ -210,7 +211,7 @@ public abstract class TransportContract {
     }
 
     /** {@code writeEof} delivers EOF after the data; a write after it throws {@link IllegalStateException}; the other direction stays open (a transport that cannot half-close throws {@link UnsupportedOperationException}). */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void writeEofDeliversEofAfterTheDataAndKeepsTheOtherDirectionOpen(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             if (!a.canWriteEof()) {
@@ -237,7 +238,7 @@ public abstract class TransportContract {
     }
 
     /** {@code close} sends the buffer, then EOF; closing again (or aborting) changes nothing; {@code connectionLost(null)} comes once per end. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void closeIsIdempotentAndConnectionLostComesOnceWithNull(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             assertFalse(a.isClosing());
@@ -259,7 +260,7 @@ public abstract class TransportContract {
     }
 
     /** A write after the connection was closed is dropped and throws nothing, as in asyncio. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void aWriteAfterCloseIsDroppedWithoutAnError(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             a.write(pattern(0, 10));
@@ -273,7 +274,7 @@ public abstract class TransportContract {
     }
 
     /** {@code abort} drops what is buffered; this end gets {@code connectionLost(null)} once, the peer its one end. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void abortDropsBufferedDataAndEndsBothSidesOnce(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             b.pauseReading();
@@ -297,7 +298,7 @@ public abstract class TransportContract {
     }
 
     /** While reading is paused nothing is delivered; resuming delivers what waited. Both calls are idempotent. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void pausedReadingDeliversNothingUntilResumed(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             assertTrue(b.isReading());
@@ -318,7 +319,7 @@ public abstract class TransportContract {
     }
 
     /** The protocol's {@code pauseWriting} comes once the buffer is above the high-water mark, {@code resumeWriting} once it is at or below the low one, and no byte is lost. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void theWriterIsPausedAboveTheHighMarkAndResumedAtTheLowOne(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             a.setWriteBufferLimits(HIGH, LOW);
@@ -338,7 +339,7 @@ public abstract class TransportContract {
     }
 
     /** Write-buffer limits are validated, and one mark sets the low one to a quarter of it. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void writeBufferLimitsAreChecked(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             assertThrows(IllegalArgumentException.class, () -> a.setWriteBufferLimits(10, 20));
@@ -351,7 +352,7 @@ public abstract class TransportContract {
     }
 
     /** Unknown extra info is null (or the fallback); {@code loop()} and {@code getProtocol()} are reported; {@code setProtocol} sends later events to the new protocol. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void extraInfoLoopAndProtocolAreReported(LoopHarness h) {
         check(h, (a, b, ra, rb) -> {
             assertSame(EventLoop.getRunningLoop(), a.loop());
@@ -372,7 +373,7 @@ public abstract class TransportContract {
     }
 
     /** Both ends send 1 MiB at once, in random write sizes, and each receives the other's bytes in order. */
-    @LoopTest(loops = LoopKind.SELECTOR)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     protected void bothDirectionsCarryDataAtOnce(LoopHarness h) {
         assumeTrue(twoWay(), "a one-way pair");
         Random r = new Random(20);

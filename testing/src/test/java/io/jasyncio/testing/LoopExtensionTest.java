@@ -75,6 +75,41 @@ class LoopExtensionTest {
         assertEquals(1, events.succeeded().count());
     }
 
+    private static List<String> skipReasons(Events events) {
+        return events.skipped().stream().map(e -> e.getPayload(String.class).orElse("")).toList();
+    }
+
+    @Test
+    void uringRunsAreSkippedWithTheProvidersReasonWhereItCannotRun() {
+        // This module's test resources register UnavailableUringProvider as "uring".
+        Events events = run("clean");
+        assertEquals(List.of(UnavailableUringProvider.REASON), skipReasons(events));
+        assertTrue(events.skipped().stream().allMatch(e -> e.getTestDescriptor().getDisplayName().equals("[uring loop]")));
+        assertEquals(2, events.succeeded().count());
+    }
+
+    @Test
+    void theLoopsPropertyLeavesATestWithNoRunAsOneSkippedRunThatSaysWhy() {
+        String saved = System.getProperty("jasyncio.test.loops");
+        System.setProperty("jasyncio.test.loops", "selector");
+        try {
+            Events events = run("virtualOnly");
+            assertEquals(0, events.started().count());
+            List<String> reasons = skipReasons(events);
+            assertEquals(1, reasons.size(), reasons.toString());
+            assertTrue(reasons.getFirst().contains("virtual (not in -Djasyncio.test.loops=selector)"), reasons.toString());
+            Events both = run("clean");
+            assertEquals(1, both.succeeded().count());
+            assertTrue(both.started().stream().allMatch(e -> e.getTestDescriptor().getDisplayName().equals("[selector loop]")));
+        } finally {
+            if (saved == null) {
+                System.clearProperty("jasyncio.test.loops");
+            } else {
+                System.setProperty("jasyncio.test.loops", saved);
+            }
+        }
+    }
+
     @Test
     void seedsAttributeAddsOneRunPerSeedAndNamesTheSeed() {
         Events events = run("seeded");

@@ -85,7 +85,7 @@ class TransportContractTest {
         }
 
         @Override
-        @LoopTest(loops = LoopKind.SELECTOR)
+        @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
         @Disabled("why it cannot")
         protected void emptyWritesMeanNothing(LoopHarness h) {
         }
