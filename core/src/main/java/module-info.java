@@ -20,4 +20,7 @@ module io.jasyncio {
     exports io.jasyncio.stream;
     exports io.jasyncio.stream.tls;
     exports io.jasyncio.process;
+    exports io.jasyncio.file;
+
+    uses io.jasyncio.file.FileBackendProvider;
 }
