@@ -2,6 +2,8 @@ package io.jasyncio.bench;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoopProvider;
+import io.jasyncio.file.AsyncFile;
+import java.nio.file.Path;
 import java.util.ServiceLoader;
 
 /**
@@ -71,9 +73,25 @@ public final class LoopCheck {
     }
 
     /**
-     * Probe: prints {@code available <kernel>} when the io_uring loop runs here (run it with the
-     * flags of a uring run, {@code -Djasyncio.loop=uring} among them), else
-     * {@code unavailable <reason>}; exits with status 0 either way.
+     * Why {@code AsyncFile} on a running io_uring loop would not use the ring, or null if it does:
+     * opens a file every JDK has (its {@code release} file) and asks for the backend.
+     */
+    public static String uringFilesUnavailableReason() {
+        Path probe = Path.of(System.getProperty("java.home"), "release");
+        String backend = Asyncio.run(() -> {
+            try (AsyncFile f = AsyncFile.open(probe)) {
+                return f.backend();
+            }
+        });
+        return "io_uring".equals(backend) ? null
+                : "AsyncFile on the io_uring loop uses its '" + backend + "' backend, not io_uring (no uring file backend in this build)";
+    }
+
+    /**
+     * Probe: run with the flags of a uring run ({@code -Djasyncio.loop=uring} among them), prints
+     * {@code loop available kernel K} when the io_uring loop runs here, else
+     * {@code loop unavailable REASON}; then, when it runs, {@code files available io_uring} or
+     * {@code files unavailable REASON} for AsyncFile's backend on it. Exits with status 0 either way.
      */
     public static void main(String[] args) {
         String reason;
@@ -82,6 +100,16 @@ public final class LoopCheck {
         } catch (LinkageError | RuntimeException e) {
             reason = "probing the io_uring loop failed: " + e;
         }
-        System.out.println(reason == null ? "available kernel " + System.getProperty("os.version") : "unavailable " + reason);
+        System.out.println(reason == null ? "loop available kernel " + System.getProperty("os.version") : "loop unavailable " + reason);
+        if (reason != null) {
+            return;
+        }
+        String files;
+        try {
+            files = uringFilesUnavailableReason();
+        } catch (LinkageError | RuntimeException e) {
+            files = "opening a file on the io_uring loop failed: " + e;
+        }
+        System.out.println(files == null ? "files available io_uring" : "files unavailable " + files);
     }
 }

@@ -2,9 +2,9 @@ package io.jasyncio.bench.harness;
 
 /**
  * A runtime a workload is measured on (the column it fills): jasyncio itself (on the selector
- * loop, and on the io_uring loop) or one of its peers, in table order; and three tools the HTTP
+ * loop, and on the io_uring loop) or one of its peers, in table order; and tools the HTTP
  * and file rows need, whose availability is probed the same way but which fill no column
- * ({@link #WRK}, {@link #AIOHTTP}, {@link #AIOFILES}).
+ * ({@link #WRK}, {@link #AIOHTTP}, {@link #AIOFILES}, {@link #URING_FILES}).
  */
 enum Contender {
     JASYNCIO("jasyncio", "jasyncio"),
@@ -31,7 +31,12 @@ enum Contender {
     /** Not a column: aiohttp for /usr/bin/python3, which the asyncio and uvloop HTTP rows run. */
     AIOHTTP("aiohttp", "aiohttp"),
     /** Not a column: aiofiles for /usr/bin/python3, which the file workloads' asyncio column runs. */
-    AIOFILES("aiofiles", "aiofiles");
+    AIOFILES("aiofiles", "aiofiles"),
+    /**
+     * Not a column: whether AsyncFile on the io_uring loop uses the ring, which the file rows'
+     * jasyncio io_uring column needs beside the loop itself.
+     */
+    URING_FILES("uring-files", "AsyncFile on io_uring");
 
     /** The name the workload programs print in their result line's {@code runtime} field. */
     final String id;

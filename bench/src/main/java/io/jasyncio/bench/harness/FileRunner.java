@@ -73,6 +73,10 @@ record FileRunner(Contender contender, String program, String missing) implement
             return Availability.missing(missing);
         }
         Availability own = peers.get(contender);
+        if (contender == Contender.JASYNCIO_URING && own != null && own.available()) {
+            Availability files = peers.get(Contender.URING_FILES);
+            return files == null ? Availability.missing("AsyncFile on the io_uring loop was not probed") : files;
+        }
         if (contender == Contender.ASYNCIO && own != null && own.available()) {
             Availability aiofiles = peers.get(Contender.AIOFILES);
             return aiofiles == null ? Availability.missing("aiofiles was not probed") : aiofiles;

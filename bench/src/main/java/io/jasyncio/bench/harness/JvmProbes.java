@@ -41,12 +41,16 @@ final class JvmProbes {
     }
 
     /**
-     * A probe's answer: its last line {@code available ...} or {@code unavailable REASON}; any
-     * other output (a JVM that did not start, a timeout) is unavailability with that output.
+     * A probe's answer about {@code topic}: its last line {@code TOPIC available ...} or
+     * {@code TOPIC unavailable REASON}; any other output (a JVM that did not start, a timeout)
+     * is unavailability with that output. Topics: "" for the Netty probe's bare lines, "loop"
+     * and "files" for jasyncio's.
      */
-    static Availability parse(String what, Commands.Output out) {
-        List<String> lines = out.output().lines().filter(l -> !l.isBlank()).toList();
-        String last = lines.isEmpty() ? "" : lines.getLast().strip();
+    static Availability parse(String what, String topic, Commands.Output out) {
+        String prefix = topic.isEmpty() ? "" : topic + " ";
+        List<String> lines = out.output().lines().map(String::strip)
+                .filter(l -> l.startsWith(prefix + "available") || l.startsWith(prefix + "unavailable ")).toList();
+        String last = lines.isEmpty() ? "" : lines.getLast().substring(prefix.length());
         if (out.ok() && last.startsWith("available")) {
             String rest = last.substring("available".length()).strip();
             return Availability.of(rest.isEmpty() ? "available" : rest);
@@ -54,23 +58,27 @@ final class JvmProbes {
         if (out.ok() && last.startsWith("unavailable ")) {
             return Availability.missing(last.substring("unavailable ".length()).strip());
         }
+        List<String> all = out.output().lines().filter(l -> !l.isBlank()).toList();
         return Availability.missing("the " + what + " probe failed (status " + out.status() + "): "
-                + (last.isEmpty() ? "no output" : last));
+                + (all.isEmpty() ? "no output" : all.getLast().strip()));
     }
 
     /**
-     * Adds the availability of {@link Contender#JASYNCIO_URING} and {@link Contender#NETTY_URING}
-     * to {@code peers}, probing only those some selected workload runs; Netty io_uring is
+     * Adds the availability of {@link Contender#JASYNCIO_URING} (and of AsyncFile on it,
+     * {@link Contender#URING_FILES}) and {@link Contender#NETTY_URING} to {@code peers}, probing only those some selected workload runs; Netty io_uring is
      * unavailable without probing when the Netty jars are.
      */
     static void probe(Env env, List<Workload> workloads, Map<Contender, Availability> peers) {
         if (runs(workloads, Contender.JASYNCIO_URING)) {
-            peers.put(Contender.JASYNCIO_URING, parse("jasyncio io_uring", Commands.run(uringCommand(env), PROBE_SECONDS)));
+            Commands.Output out = Commands.run(uringCommand(env), PROBE_SECONDS);
+            Availability loop = parse("jasyncio io_uring", "loop", out);
+            peers.put(Contender.JASYNCIO_URING, loop);
+            peers.put(Contender.URING_FILES, loop.available() ? parse("jasyncio io_uring", "files", out) : loop);
         }
         if (runs(workloads, Contender.NETTY_URING)) {
             Availability netty = peers.get(Contender.NETTY);
             peers.put(Contender.NETTY_URING, netty != null && !netty.available() ? netty
-                    : versioned(netty, parse("Netty io_uring", Commands.run(nettyUringCommand(env), PROBE_SECONDS))));
+                    : versioned(netty, parse("Netty io_uring", "", Commands.run(nettyUringCommand(env), PROBE_SECONDS))));
         }
     }
 

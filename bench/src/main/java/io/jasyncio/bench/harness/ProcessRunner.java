@@ -29,7 +29,7 @@ record ProcessRunner(Contender contender, String program) implements Runner {
             case JASYNCIO_URING -> env.javaCommand(program, workload.oneCore(), size, Env.URING_FLAGS);
             case ASYNCIO -> env.pythonCommand(program, false, workload.oneCore(), size);
             case UVLOOP -> env.pythonCommand(program, true, workload.oneCore(), size);
-            case NETTY, NETTY_URING, NGINX, WRK, AIOHTTP, AIOFILES -> throw new IllegalStateException(contender.label + " runs only as a server (EchoRunner, HttpRunner)");
+            case NETTY, NETTY_URING, NGINX, WRK, AIOHTTP, AIOFILES, URING_FILES -> throw new IllegalStateException(contender.label + " runs only as a server (EchoRunner, HttpRunner)");
         };
     }
 

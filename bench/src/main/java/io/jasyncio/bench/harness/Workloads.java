@@ -22,6 +22,8 @@ import io.jasyncio.bench.echo.JasyncioStreamsEchoServer;
 import io.jasyncio.bench.echo.NettyEchoServer;
 import io.jasyncio.bench.files.ChannelFileRead;
 import io.jasyncio.bench.files.ChannelFileSmall;
+import io.jasyncio.bench.files.JasyncioFileRead;
+import io.jasyncio.bench.files.JasyncioFileSmall;
 import io.jasyncio.bench.http.JasyncioHttpServer;
 import io.jasyncio.bench.http.JdkHttpServer;
 import io.jasyncio.bench.http.NettyHttpServer;
@@ -33,8 +35,6 @@ final class Workloads {
     private Workloads() {
     }
 
-    /** Why jasyncio's file columns are empty in a build without AsyncFile. */
-    static final String FILES_NOT_MERGED = "AsyncFile (io.jasyncio.file, issue 11) is not in this build yet";
 
     /**
      * The file workloads' programs (issue 11), jasyncio's first: AsyncFile on the selector loop
@@ -42,15 +42,15 @@ final class Workloads {
      * virtual threads (the virtual-threads column).
      */
     static final List<Runner> FILE_READERS = List.of(
-            FileRunner.notYet(JASYNCIO, FILES_NOT_MERGED),
-            FileRunner.notYet(JASYNCIO_URING, FILES_NOT_MERGED),
+            FileRunner.java(JASYNCIO, JasyncioFileRead.class),
+            FileRunner.java(JASYNCIO_URING, JasyncioFileRead.class),
             FileRunner.python("file_read.py"),
             FileRunner.java(VIRTUAL_THREADS, ChannelFileRead.class));
 
     /** The same four runtimes on {@code file-small}. */
     static final List<Runner> SMALL_FILE_READERS = List.of(
-            FileRunner.notYet(JASYNCIO, FILES_NOT_MERGED),
-            FileRunner.notYet(JASYNCIO_URING, FILES_NOT_MERGED),
+            FileRunner.java(JASYNCIO, JasyncioFileSmall.class),
+            FileRunner.java(JASYNCIO_URING, JasyncioFileSmall.class),
             FileRunner.python("file_small.py"),
             FileRunner.java(VIRTUAL_THREADS, ChannelFileSmall.class));
 

@@ -137,6 +137,16 @@ class FileWorkloadsTest {
         peers.put(Contender.ASYNCIO, Availability.missing("no python"));
         assertEquals(Availability.missing("no python"), FileRunner.python("file_read.py").availability(peers));
         assertEquals(Availability.missing("later"), FileRunner.notYet(Contender.JASYNCIO, "later").availability(peers));
+        // the io_uring column needs the loop and AsyncFile's ring backend on it
+        FileRunner uring = FileRunner.java(Contender.JASYNCIO_URING, ChannelFileRead.class);
+        peers.put(Contender.JASYNCIO_URING, Availability.missing("io_uring disabled"));
+        peers.put(Contender.URING_FILES, Availability.of("io_uring"));
+        assertEquals(Availability.missing("io_uring disabled"), uring.availability(peers));
+        peers.put(Contender.JASYNCIO_URING, Availability.of("kernel 6.18"));
+        peers.put(Contender.URING_FILES, Availability.missing("threads backend"));
+        assertEquals(Availability.missing("threads backend"), uring.availability(peers));
+        peers.put(Contender.URING_FILES, Availability.of("io_uring"));
+        assertTrue(uring.availability(peers).available());
     }
 
     @Test

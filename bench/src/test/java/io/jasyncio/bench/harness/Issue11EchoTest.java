@@ -85,14 +85,18 @@ class Issue11EchoTest {
 
     @Test
     void probeAnswersAreParsedAndAnythingElseIsUnavailableWithTheOutput() {
-        assertEquals(Availability.of("kernel 6.18"), JvmProbes.parse("x", new Commands.Output(0, "warning\navailable kernel 6.18")));
-        assertEquals(Availability.of("available"), JvmProbes.parse("x", new Commands.Output(0, "available")));
+        Commands.Output both = new Commands.Output(0, "warning\nloop available kernel 6.18\nfiles unavailable no ring files");
+        assertEquals(Availability.of("kernel 6.18"), JvmProbes.parse("x", "loop", both));
+        assertEquals(Availability.missing("no ring files"), JvmProbes.parse("x", "files", both));
+        assertEquals(Availability.of("available"), JvmProbes.parse("x", "", new Commands.Output(0, "available")));
         assertEquals(Availability.missing("io_uring_setup: EPERM"),
-                JvmProbes.parse("x", new Commands.Output(0, "unavailable io_uring_setup: EPERM")));
-        Availability crashed = JvmProbes.parse("jasyncio io_uring", new Commands.Output(1, "Error: could not find main class"));
+                JvmProbes.parse("x", "", new Commands.Output(0, "unavailable io_uring_setup: EPERM")));
+        Availability crashed = JvmProbes.parse("jasyncio io_uring", "loop", new Commands.Output(1, "Error: could not find main class"));
         assertFalse(crashed.available());
         assertTrue(crashed.reason().contains("jasyncio io_uring probe failed (status 1): Error: could not find main class"),
                 crashed.reason());
+        assertFalse(JvmProbes.parse("x", "files", new Commands.Output(0, "loop available kernel 6.18")).available(),
+                "no answer about files is no availability");
     }
 
     @Test
