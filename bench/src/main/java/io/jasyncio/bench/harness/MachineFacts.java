@@ -23,6 +23,12 @@ final class MachineFacts {
         facts.put("Python", describe(peers.get(Contender.ASYNCIO)));
         facts.put("uvloop", describe(peers.get(Contender.UVLOOP)));
         facts.put("Netty", describe(peers.get(Contender.NETTY)));
+        facts.put("Netty io_uring (echo rows)", describe(peers.get(Contender.NETTY_URING)));
+        facts.put("jasyncio io_uring loop", describe(peers.get(Contender.JASYNCIO_URING)));
+        facts.put("AsyncFile on the io_uring loop (file rows)", describe(peers.get(Contender.URING_FILES)));
+        facts.put("aiofiles (file rows)", describe(peers.get(Contender.AIOFILES)));
+        facts.put("memory (file rows read from the page cache)", firstLine(Path.of("/proc/meminfo"), "unknown")
+                .replaceAll("\\s+", " "));
         facts.put("nginx (HTTP workloads)", describe(peers.get(Contender.NGINX)));
         facts.put("wrk (HTTP workloads)", describe(peers.get(Contender.WRK)));
         facts.put("aiohttp (HTTP workloads)", describe(peers.get(Contender.AIOHTTP)));

@@ -60,7 +60,8 @@ final class Report {
             sb.append("HTTP rows compare the server's CPU µs per request (first figure; requests/s second; wrk, one thread, on the\n")
                     .append("other core). In HTTP rows the columns are servers: asyncio = aiohttp on asyncio's loop, uvloop = aiohttp on\n")
                     .append("uvloop, virtual threads = the JDK's com.sun.net.httpserver.HttpServer with a virtual thread per request,\n")
-                    .append("Netty epoll = Netty's HttpServerCodec (one event loop), nginx = nginx with one worker.\n");
+                    .append("Netty epoll = Netty's HttpServerCodec (one event loop), Netty io_uring = the same on Netty's io_uring transport,\n")
+                    .append("nginx = nginx with one worker; http-hello also runs jasyncio's server on the io_uring loop.\n");
         }
         if (results.stream().anyMatch(r -> r.workload().httpClient())) {
             sb.append("The http-client row compares clients (requests/s, higher is better) against one nginx: asyncio = aiohttp's\n")
@@ -226,6 +227,19 @@ final class Report {
                     .append("`), which counts round trips over the window after a warm-up and samples the server's utime+stime ")
                     .append("(/proc/PID/stat, in clock ticks) at the window's two edges. Java servers get the JVM flags above; Netty also `")
                     .append(String.join(" ", EchoRunner.NETTY_FLAGS)).append("`.\n");
+        }
+        if (results.stream().anyMatch(r -> hasRunner(r.workload(), Contender.JASYNCIO_URING))) {
+            sb.append("- jasyncio io_uring: the jasyncio programs unchanged, with `").append(String.join(" ", Env.URING_FLAGS))
+                    .append("` after the JVM flags; each checks inside its loop that the io_uring loop runs it (file programs: ")
+                    .append("that AsyncFile uses the ring). Availability was probed before the rounds by `java ")
+                    .append(String.join(" ", Env.URING_FLAGS)).append(" ... io.jasyncio.bench.LoopCheck`.")
+                    .append(" Netty io_uring: the Netty echo server with `--transport io_uring`, probed by `io.jasyncio.bench.echo.NettyTransport io_uring`.\n");
+        }
+        if (results.stream().anyMatch(r -> r.workload().files())) {
+            sb.append("- File workloads: data sets under `bench/target/files` (seeded splitmix64 bytes, each with a manifest of its bytes ")
+                    .append("and CRC-32), read once by the harness before the first round (so the page cache is warm for every run) and ")
+                    .append("checked; not pinned; every program checks its bytes and CRC-32 against the manifest, and the harness checks ")
+                    .append("its result line again.\n");
         }
         sb.append("\nThe commands of one round, from the repository root:\n\n");
         for (WorkloadResult r : results) {

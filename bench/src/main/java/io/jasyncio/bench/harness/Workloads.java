@@ -20,6 +20,7 @@ import io.jasyncio.bench.client.NettyHttpClientBench;
 import io.jasyncio.bench.echo.JasyncioProtocolEchoServer;
 import io.jasyncio.bench.echo.JasyncioStreamsEchoServer;
 import io.jasyncio.bench.echo.NettyEchoServer;
+import io.jasyncio.bench.echo.NettyTransport;
 import io.jasyncio.bench.files.ChannelFileRead;
 import io.jasyncio.bench.files.ChannelFileSmall;
 import io.jasyncio.bench.files.JasyncioFileRead;
@@ -99,7 +100,17 @@ final class Workloads {
                 new HttpRunner(VIRTUAL_THREADS, new HttpServerProgram.Jvm(JdkHttpServer.class.getName(),
                         io.jasyncio.bench.harness.Env.ONE_CARRIER, true), check),
                 new HttpRunner(NETTY, new HttpServerProgram.Jvm(NettyHttpServer.class.getName(), EchoRunner.NETTY_FLAGS, true), check),
+                new HttpRunner(NETTY_URING, new HttpServerProgram.Jvm(NettyHttpServer.class.getName(), EchoRunner.NETTY_FLAGS, true,
+                        List.of(NettyTransport.OPTION, NettyTransport.IO_URING.id)), check),
                 new HttpRunner(NGINX, new HttpServerProgram.Nginx(), check));
+    }
+
+    /** {@link #httpServers} with jasyncio's server on the io_uring loop too (issue 11: http-hello's io_uring column). */
+    static List<Runner> httpServersWithUring(HttpCheck check) {
+        List<Runner> all = new java.util.ArrayList<>(httpServers(check));
+        all.add(1, new HttpRunner(JASYNCIO_URING, new HttpServerProgram.Jvm(JasyncioHttpServer.class.getName(), Env.URING_FLAGS, false),
+                check));
+        return List.copyOf(all);
     }
 
     /**
@@ -108,12 +119,16 @@ final class Workloads {
      * wrk on core 1; issue 9's target: jasyncio's CPU per request at most nginx's.
      */
     private static Workload http(String name, String what, HttpCheck check, List<Target> extra) {
+        return http(name, what, check, extra, httpServers(check));
+    }
+
+    private static Workload http(String name, String what, HttpCheck check, List<Target> extra, List<Runner> servers) {
         List<Target> targets = new java.util.ArrayList<>(List.of(Target.fractionOf(NGINX, 1.0).issue("9")));
         targets.addAll(extra);
         return new Workload(name, "HTTP/1.1 keep-alive, GET " + check.path() + " -> 200 " + what
                 + "; wrk (1 thread, N connections) on core 1, the server on core 0; server CPU per request",
                 false, new HttpSize(100, 10, 5).toSize(), new HttpSize(20, 1, 1).toSize(),
-                Metric.SERVER_CPU_PER_REQ, httpServers(check), targets, List.of(Metric.REQUESTS_PER_S));
+                Metric.SERVER_CPU_PER_REQ, servers, targets, List.of(Metric.REQUESTS_PER_S));
     }
 
     /** Issue 9's codec target, which the JMH benchmark HttpCodecBench measures (listed with the HTTP rows, not judged by them). */
@@ -193,7 +208,8 @@ final class Workloads {
                     List.of(Target.fractionOf(UVLOOP, 0.6))),
             echo("echo64k-streams", 65536, "streams", STREAMS_SERVERS, Metric.ROUND_TRIPS_PER_S,
                     List.of(Target.atLeastBestPeer())),
-            http("http-hello", "\"Hello, World!\" (text/plain)", HttpCheck.HELLO, List.of(CODEC_TARGET)),
+            http("http-hello", "\"Hello, World!\" (text/plain)", HttpCheck.HELLO, List.of(CODEC_TARGET),
+                    httpServersWithUring(HttpCheck.HELLO)),
             http("http-json", "a 1 KiB JSON document (application/json), serialised per request", HttpCheck.JSON, List.of()),
             HTTP_CLIENT,
             new Workload(FileRunner.READ, "read one N MiB file in 64 KiB chunks with a CRC-32 per chunk, page cache warm; "

@@ -31,6 +31,24 @@ class Issue11EchoTest {
     }
 
     @Test
+    void httpHelloGetsJasyncioOnIoUringAndBothHttpRowsNettyOnIoUring() {
+        Workload hello = Workloads.named("http-hello").orElseThrow();
+        Workload json = Workloads.named("http-json").orElseThrow();
+        assertEquals(List.of(Contender.JASYNCIO, Contender.JASYNCIO_URING, Contender.ASYNCIO, Contender.UVLOOP,
+                Contender.VIRTUAL_THREADS, Contender.NETTY, Contender.NETTY_URING, Contender.NGINX),
+                hello.runners().stream().map(Runner::contender).toList());
+        assertFalse(json.runners().stream().anyMatch(r -> r.contender() == Contender.JASYNCIO_URING));
+        assertTrue(json.runners().stream().anyMatch(r -> r.contender() == Contender.NETTY_URING));
+        HttpRunner jasyncioUring = (HttpRunner) hello.runners().get(1);
+        List<String> cmd = jasyncioUring.server().command(env, Path.of("/run"), "8080", 60);
+        assertTrue(String.join(" ", cmd).contains(String.join(" ", Env.URING_FLAGS) + " -cp /cp io.jasyncio.bench.http.JasyncioHttpServer --port 8080"),
+                cmd.toString());
+        HttpRunner nettyUring = (HttpRunner) hello.runners().get(6);
+        String netty = String.join(" ", nettyUring.server().command(env, Path.of("/run"), "8080", 60));
+        assertTrue(netty.contains("io.jasyncio.bench.http.NettyHttpServer --transport io_uring --port 8080"), netty);
+    }
+
+    @Test
     void jasyncioUringServerIsTheSameClassWithTheUringFlagsAndNothingElse() {
         List<String> selector = EchoRunner.jasyncio(JasyncioProtocolEchoServer.class).serverCommand(env, size);
         List<String> uring = EchoRunner.jasyncioUring(JasyncioProtocolEchoServer.class).serverCommand(env, size);
