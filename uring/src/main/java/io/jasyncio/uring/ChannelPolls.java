@@ -101,8 +101,8 @@ final class ChannelPolls {
                 release();
                 return;
             }
-            if (res == -Syscalls.EBADF) {
-                // Closed without deregistering: nothing to watch any more.
+            if (res == -Syscalls.EBADF || !watch.channel.isOpen()) {
+                // Closed without deregistering: its file lived on in our poll; nothing to watch.
                 forget(watch);
                 return;
             }

@@ -166,6 +166,7 @@ final class UringBackend implements IoBackend {
     public void poll(long timeoutNanos, Consumer<Runnable> ready) {
         sink = ready;
         try {
+            boolean hadDeferred = !deferred.isEmpty();
             while (!deferred.isEmpty()) {
                 ready.accept(deferred.poll());
             }
@@ -176,7 +177,7 @@ final class UringBackend implements IoBackend {
                 Sqe.len(sqe, 8);
                 eventArmed = true;
             }
-            boolean wait = timeoutNanos != 0 && !ring.hasCompletions();
+            boolean wait = timeoutNanos != 0 && !hadDeferred && !ring.hasCompletions();
             check(ring.enter(wait ? 1 : 0, timeoutNanos, 0));
             ring.reap(dispatch);
         } finally {
