@@ -284,13 +284,13 @@ public final class Network {
 
     private static <P extends ConnectionProtocol> Connection<P> wire(SocketChannel ch, Supplier<P> protocolFactory) throws IOException {
         EventLoop loop = EventLoop.getRunningLoop();
-        SocketTransport transport;
+        Transport transport;
         P protocol;
         Future<Void> waiter = loop.createFuture();
         try {
             tune(ch);
             protocol = protocolFactory.get();
-            transport = new SocketTransport(loop, ch, protocol, waiter, null);
+            transport = SocketTransports.create(loop, ch, protocol, waiter, null);
         } catch (IOException | RuntimeException | Error e) {
             SocketOps.close(ch);
             throw e;

@@ -58,7 +58,8 @@ public final class Server implements AutoCloseable {
     private final TlsLayer tls;
     private final List<SocketAddress> addresses = new ArrayList<>();
     private List<ServerSocketChannel> channels;
-    private final Set<SocketTransport> clients = new LinkedHashSet<>();
+    private final Set<BaseTransport> clients = new LinkedHashSet<>();
+    private final ServerHook hook = new ServerHook(this);
     private final ParkingLot waiters = new ParkingLot(this);
     private boolean closedAndIdle;
     private Future<Void> servingForever;
@@ -136,7 +137,7 @@ public final class Server implements AutoCloseable {
                 if (tls != null) {
                     TlsConnections.accept(this, loop, conn, protocol, tls);
                 } else {
-                    new SocketTransport(loop, conn, protocol, null, this);
+                    SocketTransports.create(loop, conn, protocol, null, this);
                 }
             } catch (Throwable t) {
                 loop.callExceptionHandler(new ExceptionContext("Error on transport creation for incoming connection", t, this, null));
@@ -246,24 +247,29 @@ public final class Server implements AutoCloseable {
 
     /** Closes every accepted connection's transport (after it flushes): asyncio's {@code close_clients}. */
     public void closeClients() {
-        for (SocketTransport t : List.copyOf(clients)) {
+        for (BaseTransport t : List.copyOf(clients)) {
             t.close();
         }
     }
 
     /** Aborts every accepted connection's transport: asyncio's {@code abort_clients}. */
     public void abortClients() {
-        for (SocketTransport t : List.copyOf(clients)) {
+        for (BaseTransport t : List.copyOf(clients)) {
             t.abort();
         }
     }
 
-    void attach(SocketTransport t) {
+    /** The hook the transports of this server's connections attach through. */
+    ServerHook hook() {
+        return hook;
+    }
+
+    void attach(BaseTransport t) {
         activeCount++;
         clients.add(t);
     }
 
-    void detach(SocketTransport t) {
+    void detach(BaseTransport t) {
         activeCount--;
         clients.remove(t);
         if (activeCount == 0 && channels == null) {

@@ -37,7 +37,8 @@ final class SocketTransport extends AbstractTransport implements Transport {
      * Ending: connectionLost runs exactly once (the base class asserts it), scheduled from
      * close() (empty buffer) or forceClose() (abort, fatal errors), or called directly from the
      * writer when the last bytes of a closing transport are sent, as asyncio does. release()
-     * then closes the socket (deregistered first) and detaches the transport from its server.
+     * then closes the socket (deregistered first) and detaches the transport from its server
+     * (through the same ServerHook a loop's own transports get).
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     /** asyncio's max_size: the most one read asks for. */
@@ -54,7 +55,7 @@ final class SocketTransport extends AbstractTransport implements Transport {
     private final SocketAddress peername;
     private final SocketAddress sockname;
     private ConnectionProtocol protocol;
-    private Server server;
+    private ServerHook server;
     private boolean eof;
     private boolean paused;
     private boolean protocolConnected;
@@ -70,7 +71,7 @@ final class SocketTransport extends AbstractTransport implements Transport {
      * A transport over the connected, non-blocking {@code channel}. In the next iterations it
      * calls {@code connectionMade}, starts reading, then completes {@code waiter} (if not null).
      */
-    SocketTransport(EventLoop loop, SocketChannel channel, ConnectionProtocol protocol, Future<Void> waiter, Server server) {
+    SocketTransport(EventLoop loop, SocketChannel channel, ConnectionProtocol protocol, Future<Void> waiter, ServerHook server) {
         super(loop);
         this.channel = channel;
         this.protocol = protocol;
@@ -485,7 +486,7 @@ final class SocketTransport extends AbstractTransport implements Transport {
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing " + channel + " failed", e);
         }
-        Server s = server;
+        ServerHook s = server;
         server = null;
         if (s != null) {
             s.detach(this);

@@ -51,13 +51,13 @@ final class TlsConnections {
         EventLoop loop = EventLoop.getRunningLoop();
         P protocol;
         TlsLayer.Wrapped layer;
-        SocketTransport raw;
+        Transport raw;
         Future<Void> waiter = loop.createFuture();
         try {
             Network.tune(ch);
             protocol = factory.get();
             layer = tls.wrap(protocol);
-            raw = new SocketTransport(loop, ch, layer.protocol(), waiter, null);
+            raw = SocketTransports.create(loop, ch, layer.protocol(), waiter, null);
         } catch (IOException | RuntimeException | Error e) {
             SocketOps.close(ch);
             throw e;
@@ -82,9 +82,9 @@ final class TlsConnections {
      * Starts the server side of TLS on an accepted {@code conn}: {@code protocol} gets
      * {@code connectionMade} only if the handshake succeeds.
      */
-    static void accept(Server server, EventLoop loop, SocketChannel conn, ConnectionProtocol protocol, TlsLayer tls) {
+    static void accept(Server server, EventLoop loop, SocketChannel conn, ConnectionProtocol protocol, TlsLayer tls) throws IOException {
         TlsLayer.Wrapped layer = tls.wrap(protocol);
-        SocketTransport raw = new SocketTransport(loop, conn, layer.protocol(), null, server);
+        Transport raw = SocketTransports.create(loop, conn, layer.protocol(), null, server);
         layer.handshake().addDoneCallback(f -> {
             Throwable exc = f.isCancelled() ? null : f.exception();
             if (exc == null) {

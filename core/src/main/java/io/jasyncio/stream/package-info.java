@@ -21,6 +21,16 @@
  * themselves are package-private classes behind the {@link io.jasyncio.stream.Transport} and
  * {@link io.jasyncio.stream.DatagramTransport} interfaces.
  *
+ * <p><b>SPI for loops with transports of their own.</b> A loop that drives stream sockets
+ * better than readiness callbacks can (the io_uring loop of {@code jasyncio-uring}: multishot
+ * receives, batched sends) implements {@link io.jasyncio.stream.SocketTransportProvider}; every
+ * connected TCP or Unix-domain socket this package makes a transport for (outgoing connections,
+ * accepted ones, the socket under TLS) then gets the loop's transport, and the readiness-based
+ * one otherwise. Such a transport may extend {@link io.jasyncio.stream.AbstractTransport} (the
+ * lifecycle) and use {@link io.jasyncio.stream.FlowControl} (the write-buffer marks); a server
+ * tracks it through the opaque {@link io.jasyncio.stream.ServerHook} it is given. This is
+ * asyncio's {@code _make_socket_transport}, which its proactor loop overrides.
+ *
  * <p>TLS (asyncio's {@code ssl=} arguments): {@link io.jasyncio.stream.ConnectOptions#withTls}
  * and {@link io.jasyncio.stream.ServerOptions#withTls} put the TLS layer of
  * {@code io.jasyncio.stream.tls} on the sockets this package makes, and

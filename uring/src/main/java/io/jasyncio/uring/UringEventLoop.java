@@ -1,10 +1,16 @@
 package io.jasyncio.uring;
 
 import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
+import io.jasyncio.stream.ConnectionProtocol;
+import io.jasyncio.stream.ServerHook;
+import io.jasyncio.stream.SocketTransportProvider;
+import io.jasyncio.stream.Transport;
 import io.jasyncio.loop.BaseEventLoop;
 import io.jasyncio.loop.LoopClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.SocketChannel;
 
 /**
  * An event loop over Linux's io_uring: the shared scheduler ({@link BaseEventLoop}) over a
@@ -28,8 +34,10 @@ import java.io.UncheckedIOException;
  * on Windows); uvloop, the usual faster loop, is built on libuv's epoll. Like the selector loop
  * here, readiness is level-triggered: a reader callback that leaves data unread is called again.
  */
-public final class UringEventLoop extends BaseEventLoop implements EventLoop {
+public final class UringEventLoop extends BaseEventLoop implements EventLoop, SocketTransportProvider {
     private final UringBackend backend;
+    /** The completion-based socket transports (made with the first one). */
+    private UringSocketTransports sockets;
 
     /**
      * A loop with {@link UringOptions#DEFAULT}.
@@ -72,5 +80,33 @@ public final class UringEventLoop extends BaseEventLoop implements EventLoop {
     /** The backend, for the completion transports and file operations of this module. */
     UringBackend backend() {
         return backend;
+    }
+
+    /** This loop's completion-based socket transports and their receive buffers. */
+    UringSocketTransports sockets() {
+        if (sockets == null) {
+            sockets = new UringSocketTransports(this);
+        }
+        return sockets;
+    }
+
+    /**
+     * A completion-based transport (multishot receive into provided buffers, batched sends) for
+     * {@code channel}; core's readiness transport with {@code -Djasyncio.uring.transport=readiness}.
+     * See {@link SocketTransportProvider#createSocketTransport}.
+     */
+    @Override
+    public Transport createSocketTransport(SocketChannel channel, ConnectionProtocol protocol, Future<Void> waiter, ServerHook server)
+            throws IOException {
+        return sockets().create(channel, protocol, waiter, server);
+    }
+
+    @Override
+    public void close() {
+        // The receive buffers are unregistered while the ring is still open: super.close() closes it.
+        if (!isRunning() && !isClosed() && sockets != null) {
+            sockets.close();
+        }
+        super.close();
     }
 }
