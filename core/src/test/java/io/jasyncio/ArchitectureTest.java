@@ -37,6 +37,7 @@ class ArchitectureTest {
     private static final String QUEUE = "io.jasyncio.queue..";
     private static final String STREAM = "io.jasyncio.stream..";
     private static final String PROCESS = "io.jasyncio.process..";
+    private static final String FILE = "io.jasyncio.file..";
 
     private static JavaClasses core;
 
@@ -104,6 +105,16 @@ class ArchitectureTest {
     void processesDoNotKnowSyncOrQueues() {
         noClasses().that().resideInAPackage(PROCESS)
                 .should().dependOnClassesThat().resideInAnyPackage(SYNC, QUEUE)
+                .check(core);
+    }
+
+    @Test
+    void filesUseOnlyTheTaskLayerAndStreamsAndNothingInCoreUsesThem() {
+        noClasses().that().resideInAPackage(FILE)
+                .should().dependOnClassesThat().resideInAnyPackage(LOOP, SYNC, QUEUE, PROCESS)
+                .check(core);
+        noClasses().that().resideInAnyPackage(ROOT, LOOP, SYNC, QUEUE, STREAM, PROCESS)
+                .should().dependOnClassesThat().resideInAPackage(FILE)
                 .check(core);
     }
 

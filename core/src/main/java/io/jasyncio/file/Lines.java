@@ -33,6 +33,8 @@ final class Lines implements Iterator<String> {
     private int start;
     private boolean eof;
     private String next;
+    /** A decoding error, thrown once the lines before it are handed out. */
+    private IOException failure;
 
     Lines(AsyncFile file, Charset charset, int chunk) {
         this.file = file;
@@ -48,7 +50,13 @@ final class Lines implements Iterator<String> {
         try {
             while (next == null) {
                 next = takeLine();
-                if (next != null || eof && start == text.length()) {
+                if (next != null) {
+                    break;
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                if (eof && start == text.length()) {
                     break;
                 }
                 if (eof) {
@@ -108,7 +116,7 @@ final class Lines implements Iterator<String> {
         in.flip();
         boolean last = n < 0;
         decode(last);
-        if (last) {
+        if (last && failure == null) {
             decodeFlush();
             eof = true;
         }
@@ -123,7 +131,13 @@ final class Lines implements Iterator<String> {
                 continue;
             }
             if (r.isError()) {
-                r.throwException();
+                try {
+                    r.throwException();
+                } catch (IOException e) {
+                    failure = e;
+                    // The text before the error is whole lines or a line cut by the error.
+                    eof = true;
+                }
             }
             return;
         }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jasyncio.LoopKind;
 import io.jasyncio.testing.LoopHarness;
 import io.jasyncio.testing.LoopTest;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ class AsyncFileTest {
     @TempDir
     Path dir;
 
-    @LoopTest(checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void openingAMissingFileThrowsNoSuchFileException(LoopHarness h) {
         Path missing = dir.resolve("missing");
         h.runBounded(() -> {
@@ -43,7 +44,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest(checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void createNewOnAnExistingFileThrowsFileAlreadyExists(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("there"), "x");
         h.runBounded(() -> {
@@ -51,7 +52,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void optionsFileChannelRefusesAreRefused(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("f"), "x");
         h.runBounded(() -> {
@@ -64,13 +65,13 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void openingOutsideATaskIsRefused(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("f"), "x");
         assertThrows(IllegalStateException.class, () -> AsyncFile.open(p));
     }
 
-    @LoopTest(checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void sequentialWritesThenReadsRoundTripAndMoveThePosition(LoopHarness h) {
         Path p = dir.resolve("seq");
         byte[] data = pattern(300_000);
@@ -95,7 +96,7 @@ class AsyncFileTest {
         assertArrayEquals(data, readBack(p));
     }
 
-    @LoopTest(checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void anEmptyFileReadsAsTheEndAtOnce(LoopHarness h) throws Exception {
         Path p = Files.createFile(dir.resolve("empty"));
         h.runBounded(() -> {
@@ -109,7 +110,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void positionalReadsLeaveThePositionAndPastTheEndReturnMinusOne(LoopHarness h) throws Exception {
         byte[] data = pattern(10_000);
         Path p = Files.write(dir.resolve("pos"), data);
@@ -128,7 +129,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aPositionalWritePastTheEndLeavesAGapOfZerosAndThePositionAlone(LoopHarness h) throws Exception {
         Path p = Files.write(dir.resolve("gap"), new byte[] {1, 2, 3});
         h.runBounded(() -> {
@@ -143,7 +144,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aDirectBufferAndABufferWithAnOffsetWork(LoopHarness h) throws Exception {
         byte[] data = pattern(5000);
         Path p = Files.write(dir.resolve("direct"), data);
@@ -166,7 +167,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void aReadLargerThanOneMebibyteMayBeShortButReadAllGetsEverything(LoopHarness h) throws Exception {
         byte[] data = pattern(3 << 20);
         Path p = Files.write(dir.resolve("big"), data);
@@ -182,7 +183,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void appendWritesGoToTheEnd(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("log"), "one\n");
         h.runBounded(() -> {
@@ -195,7 +196,7 @@ class AsyncFileTest {
         assertEquals("one\ntwo\nthree\n", Files.readString(p));
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void createAndTruncateExistingReplaceTheContent(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("old"), "a long old content");
         h.runBounded(() -> {
@@ -207,7 +208,7 @@ class AsyncFileTest {
         assertEquals("new", Files.readString(p));
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void truncateCutsTheFileAndPullsThePositionBack(LoopHarness h) throws Exception {
         Path p = Files.write(dir.resolve("trunc"), pattern(1000));
         h.runBounded(() -> {
@@ -227,7 +228,7 @@ class AsyncFileTest {
         assertEquals(0, Files.size(p));
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void forceWithAndWithoutMetadataSucceeds(LoopHarness h) {
         Path p = dir.resolve("forced");
         h.runBounded(() -> {
@@ -240,7 +241,7 @@ class AsyncFileTest {
         assertArrayEquals(pattern(4096), readBack(p));
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void readingAWriteOnlyFileAndWritingAReadOnlyOneAreRefused(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("f"), "x");
         h.runBounded(() -> {
@@ -257,7 +258,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest(checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void aClosedFileRefusesEveryOperationAndClosesOnce(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("f"), "x");
         h.runBounded(() -> {
@@ -279,7 +280,7 @@ class AsyncFileTest {
         });
     }
 
-    @LoopTest(checkFds = true)
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
     void deleteOnCloseDeletesTheFile(LoopHarness h) {
         Path p = dir.resolve("scratch");
         h.runBounded(() -> {
@@ -291,7 +292,7 @@ class AsyncFileTest {
         assertFalse(Files.exists(p));
     }
 
-    @LoopTest
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void theFileKnowsItsPathAndPositionMovesAreChecked(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("named"), "abc");
         h.runBounded(() -> {

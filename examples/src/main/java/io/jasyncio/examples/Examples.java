@@ -53,7 +53,9 @@ public final class Examples {
             new Example("wschat", "a WebSocket chat server and three scripted clients; the server's shutdown closes with 1001",
                     WsChatDemo::main),
             new Example("portforward", "a TCP port forwarder with backpressure both ways (TARGET_HOST TARGET_PORT [LISTEN_PORT]; no args: a demo)",
-                    PortForward::main));
+                    PortForward::main),
+            new Example("files", "SHA-256 of every file under a directory, many at once but at most N open ([--concurrency N] [DIR])",
+                    FilesDemo::main));
 
     private Examples() {
     }

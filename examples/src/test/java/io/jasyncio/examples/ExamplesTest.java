@@ -15,7 +15,7 @@ class ExamplesTest {
             "countasync", "countsync", "hello", "chained", "tasks", "waitfor", "future", "ascompleted", "blocking",
             "tothread", "httpclient", "generator", "contextvar", "workers", "sync", "echoprotocol",
             "echostreams", "echotls", "chat", "pipeline", "subprocess", "httpserver", "fetch", "crawl", "wschat",
-            "portforward");
+            "portforward", "files");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
