@@ -30,6 +30,7 @@ class BenchSmokeTest {
     private static final List<String> NOT_ECHO = Workloads.ALL.stream().filter(w -> !w.network() && !w.httpClient())
             .map(Workload::name).toList();
 
+    /** The one-process workloads, the file rows among them (every runtime reads the data set back with the right checksum). */
     @Test
     void smokeRunGivesEveryAvailableRuntimeAParsableResult() throws IOException {
         Path out = tmp.resolve("RESULTS-smoke.md");
@@ -46,8 +47,9 @@ class BenchSmokeTest {
     }
 
     /**
-     * Every echo server (jasyncio's, asyncio's and uvloop's protocol and streams servers, Netty's)
-     * against the one load client, a second each after half a second of warm-up; a server not written yet is reported as
+     * Every echo server (jasyncio's on the selector and on the io_uring loop, asyncio's and
+     * uvloop's, protocol and streams servers; Netty's on epoll and on io_uring) against the one
+     * load client, a second each after half a second of warm-up; a server not written yet is reported as
      * such; no server process outlives the run. A dozen short server runs on a busy 2-core machine
      * take about 20 s; the bound leaves room for a slow moment.
      */
