@@ -67,9 +67,10 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
               --help            this text
             ./jasyncio bench --jmh [REGEX] [JMH OPTIONS]
                                 the JMH microbenchmarks instead (see bench/README.md)
-            Runtimes: jasyncio (selector loop), jasyncio io_uring (-Djasyncio.loop=uring; echo and file
-            rows), asyncio, uvloop, virtual threads, Netty epoll, Netty io_uring (echo rows), nginx
-            (HTTP rows); file rows: asyncio = aiofiles, virtual threads = FileChannel
+            Runtimes: jasyncio (selector loop), jasyncio io_uring (-Djasyncio.loop=uring; echo,
+            http-hello and file rows), asyncio, uvloop, virtual threads, Netty epoll, Netty io_uring
+            (echo and HTTP rows), nginx (HTTP rows); file rows: asyncio = aiofiles, virtual
+            threads = FileChannel on virtual threads
             """.formatted(String.join(", ", Workloads.ALL.stream().map(Workload::name).toList()),
             String.join(" ", DEFAULT_JVM_FLAGS), String.join(" ", SMOKE_JVM_FLAGS));
 
