@@ -33,7 +33,16 @@ final class MachineFacts {
         facts.put("wrk (HTTP workloads)", describe(peers.get(Contender.WRK)));
         facts.put("aiohttp (HTTP workloads)", describe(peers.get(Contender.AIOHTTP)));
         facts.put("C compiler (echo load client)", EchoClient.compilerVersion());
+        // other work on the machine (a shared box) shows here: the runs took turns, but not with it
+        facts.put("load average (1, 5, 15 min) when the report was written",
+                loadAverage(firstLine(Path.of("/proc/loadavg"), "unknown")));
         return facts;
+    }
+
+    /** The three load averages of a /proc/loadavg line, or the line itself if it is not one. */
+    static String loadAverage(String line) {
+        String[] parts = line.strip().split("\\s+");
+        return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : line;
     }
 
     private static String describe(Availability a) {

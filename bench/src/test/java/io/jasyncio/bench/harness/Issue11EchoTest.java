@@ -127,6 +127,12 @@ class Issue11EchoTest {
     }
 
     @Test
+    void loadAverageIsTheFirstThreeFieldsOfProcLoadavg() {
+        assertEquals("7.53 5.36 3.40", MachineFacts.loadAverage("7.53 5.36 3.40 3/812 123456\n"));
+        assertEquals("unknown", MachineFacts.loadAverage("unknown"));
+    }
+
+    @Test
     void uringModuleIsFoundOnTheClassPathByItsEntry() {
         assertEquals(List.of("/r/uring/target/classes", "/m2/jasyncio-uring-0.1.0-SNAPSHOT.jar"),
                 Bench.uringEntries("/r/core/target/classes:/r/uring/target/classes:/m2/jasyncio-uring-0.1.0-SNAPSHOT.jar:"
