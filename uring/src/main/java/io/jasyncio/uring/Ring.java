@@ -52,6 +52,8 @@ final class Ring implements AutoCloseable {
     private final MemorySegment sqRing;
     private final MemorySegment cqRing;
     private final MemorySegment sqes;
+    /** One view per SQE, made once: handing out an SQE allocates nothing. */
+    private final MemorySegment[] sqeSlices;
     private final long sqRingSize;
     private final long cqRingSize;
     private final long sqesSize;
@@ -131,8 +133,10 @@ final class Ring implements AutoCloseable {
         }
         sqMask = sqRing.get(ValueLayout.JAVA_INT, sqMaskOff);
         cqMask = cqRing.get(ValueLayout.JAVA_INT, cqMaskOff);
+        sqeSlices = new MemorySegment[sqEntries];
         for (int i = 0; i < sqEntries; i++) {
             sqRing.set(ValueLayout.JAVA_INT, sqArrayOff + 4L * i, i);
+            sqeSlices[i] = sqes.asSlice(i * Sqe.SIZE, Sqe.SIZE);
         }
         sqeTail = (int) INT.getAcquire(sqRing, sqTailOff);
         publishedTail = sqeTail;
@@ -183,7 +187,7 @@ final class Ring implements AutoCloseable {
         if (sqeTail - (int) INT.getAcquire(sqRing, sqHeadOff) >= sqEntries) {
             makeRoom();
         }
-        MemorySegment sqe = sqes.asSlice((long) (sqeTail & sqMask) * Sqe.SIZE, Sqe.SIZE);
+        MemorySegment sqe = sqeSlices[sqeTail & sqMask];
         sqeTail++;
         sqe.fill((byte) 0);
         sqe.set(ValueLayout.JAVA_BYTE, Sqe.OPCODE, opcode);
@@ -243,10 +247,24 @@ final class Ring implements AutoCloseable {
             timespec.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
             timespec.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
             extArg.set(ValueLayout.JAVA_LONG, 16, timespec.address());
-            return Syscalls.ioUringEnter(errnoState, fd, toSubmit, minComplete,
-                    flags | Uring.IORING_ENTER_EXT_ARG, extArg.address(), ARG_SIZE);
+            return checked(Syscalls.ioUringEnterNoErrno(fd, toSubmit, minComplete,
+                    flags | Uring.IORING_ENTER_EXT_ARG, extArg.address(), ARG_SIZE));
         }
-        return Syscalls.ioUringEnter(errnoState, fd, toSubmit, minComplete, flags, 0, 0);
+        return checked(Syscalls.ioUringEnterNoErrno(fd, toSubmit, minComplete, flags, 0, 0));
+    }
+
+    /**
+     * Classifies a failed enter without its errno: an enter that does nothing is repeated with
+     * errno captured. If it succeeds, the failure was one of the transient ones (the wait timed
+     * out, a signal came, the CQ was momentarily full), reported as EINTR; if it fails, its errno
+     * is the ring's real problem (a closed descriptor, a fault).
+     */
+    private int checked(int r) {
+        if (r != -1) {
+            return r;
+        }
+        int again = Syscalls.ioUringEnter(errnoState, fd, 0, 0, 0, 0, 0);
+        return again < 0 ? again : -Syscalls.EINTR;
     }
 
     private int publish() {

@@ -88,6 +88,20 @@ final class Syscalls {
         return (int) syscall(state, SYS_IO_URING_ENTER, fd, toSubmit, minComplete, flags, arg, argSize);
     }
 
+    /**
+     * io_uring_enter without reading errno: the submitted count, or -1 on any failure. The
+     * loop's hot path: capturing errno costs an allocation per call until the JIT's last tier
+     * removes it, and the loop tells failures apart with {@link #ioUringEnter} afterwards.
+     */
+    static int ioUringEnterNoErrno(int fd, int toSubmit, int minComplete, int flags, long arg, long argSize) {
+        try {
+            return (int) (long) Handles.SYSCALL_NO_ERRNO.invokeExact((long) SYS_IO_URING_ENTER, (long) fd,
+                    (long) toSubmit, (long) minComplete, (long) flags, arg, argSize);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** io_uring_register(fd, opcode, arg, nrArgs): the result, or {@code -errno}. */
     static int ioUringRegister(MemorySegment state, int fd, int opcode, long arg, int nrArgs) {
         return (int) syscall(state, SYS_IO_URING_REGISTER, fd, opcode, arg, nrArgs, 0, 0);
@@ -165,6 +179,8 @@ final class Syscalls {
         static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
         static final MethodHandle SYSCALL = LINKER.downcallHandle(find("syscall"),
                 FunctionDescriptor.of(L, L, L, L, L, L, L, L), CAPTURE, Linker.Option.firstVariadicArg(1));
+        static final MethodHandle SYSCALL_NO_ERRNO = LINKER.downcallHandle(find("syscall"),
+                FunctionDescriptor.of(L, L, L, L, L, L, L, L), Linker.Option.firstVariadicArg(1));
         static final MethodHandle MMAP = LINKER.downcallHandle(find("mmap"),
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, L, I, I, I, L), CAPTURE);
         static final MethodHandle MUNMAP = LINKER.downcallHandle(find("munmap"),

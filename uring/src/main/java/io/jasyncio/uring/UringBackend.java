@@ -37,10 +37,11 @@ final class UringBackend implements IoBackend {
      * Completions reaped outside poll (while deregister waits for its removes) hand their work
      * to `deferred`, which the next poll passes to the loop first.
      *
-     * Setup flags: none by default. COOP_TASKRUN would save interrupts, but a request's task
-     * work then runs only when the submitting thread enters the kernel, and a loop moved to
-     * another thread would wait forever for its earlier polls; SINGLE_ISSUER and
-     * DEFER_TASKRUN bind the ring to one thread outright.
+     * Setup flags: SUBMIT_ALL where the kernel has it (5.18), nothing else by default.
+     * COOP_TASKRUN would save interrupts, but a request's task work then runs only when the
+     * submitting thread enters the kernel, and a loop moved to another thread would wait
+     * forever for its earlier polls; SINGLE_ISSUER and DEFER_TASKRUN bind the ring to one
+     * thread outright.
      */
     private static final int FIRST_SLOTS = 64;
     private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
@@ -56,6 +57,7 @@ final class UringBackend implements IoBackend {
     private final long eventToken;
     private boolean eventArmed;
     private final ChannelPolls polls = new ChannelPolls(this);
+    private final InterruptWaker interrupts = new InterruptWaker(this::wakeup);
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private final Ring.CqeSink dispatch = this::dispatch;
     private Completion[] slots = new Completion[FIRST_SLOTS];
@@ -75,8 +77,7 @@ final class UringBackend implements IoBackend {
      * @throws UringException if the ring cannot be set up
      */
     UringBackend(UringOptions options) {
-        int flags = options.sqpoll() ? Uring.IORING_SETUP_SQPOLL : 0;
-        ring = new Ring(options.entries(), flags, options.sqThreadIdleMillis());
+        ring = openRing(options);
         int efd = Syscalls.eventfd(ring.errnoState());
         if (efd < 0) {
             ring.close();
@@ -88,6 +89,20 @@ final class UringBackend implements IoBackend {
         wakeValue.set(ValueLayout.JAVA_LONG, 0, EVENTFD_WAKE_SLOT_VALUE);
         eventBuffer = arena.allocate(ValueLayout.JAVA_LONG);
         eventToken = register(this::eventRead);
+    }
+
+    private static Ring openRing(UringOptions options) {
+        int flags = options.sqpoll() ? Uring.IORING_SETUP_SQPOLL : 0;
+        try {
+            // SUBMIT_ALL (5.18): an SQE that fails at submission (a poll on a closed descriptor)
+            // does not hold back the ones queued after it until the next enter.
+            return new Ring(options.entries(), flags | Uring.IORING_SETUP_SUBMIT_ALL, options.sqThreadIdleMillis());
+        } catch (UringException e) {
+            if (e.errno() != Syscalls.EINVAL) {
+                throw e;
+            }
+            return new Ring(options.entries(), flags, options.sqThreadIdleMillis());
+        }
     }
 
     /** The ring, to queue SQEs on; loop thread only. */
@@ -178,7 +193,16 @@ final class UringBackend implements IoBackend {
                 eventArmed = true;
             }
             boolean wait = timeoutNanos != 0 && !hadDeferred && !ring.hasCompletions();
-            check(ring.enter(wait ? 1 : 0, timeoutNanos, 0));
+            if (wait) {
+                interrupts.beforeWait();
+                try {
+                    check(ring.enter(1, timeoutNanos, 0));
+                } finally {
+                    interrupts.afterWait();
+                }
+            } else {
+                check(ring.enter(0, 0, 0));
+            }
             ring.reap(dispatch);
         } finally {
             sink = null;

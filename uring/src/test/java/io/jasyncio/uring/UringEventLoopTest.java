@@ -149,6 +149,29 @@ class UringEventLoopTest {
         }
     }
 
+    @Test
+    void interruptingTheLoopThreadWakesItsWaitOnTheRing() throws Exception {
+        try (EventLoop loop = new UringEventLoop()) {
+            loop.callLater(Duration.ofHours(1), () -> { });
+            CountDownLatch waiting = new CountDownLatch(1);
+            loop.callSoon(waiting::countDown);
+            Throwable[] thrown = new Throwable[1];
+            Thread t = Thread.ofPlatform().start(() -> {
+                try {
+                    loop.runForever();
+                } catch (Throwable e) {
+                    thrown[0] = e;
+                }
+            });
+            assertTrue(waiting.await(BOUND.toSeconds(), TimeUnit.SECONDS));
+            Thread.sleep(20); // into io_uring_enter, for an hour
+            t.interrupt();
+            t.join(BOUND.toMillis());
+            assertFalse(t.isAlive(), "an interrupt must wake io_uring_enter as it wakes a selector");
+            assertInstanceOf(io.jasyncio.loop.LoopInterruptedException.class, thrown[0]);
+        }
+    }
+
     /** Runs the loop until it stops, failing (by stopping it from a watchdog) after BOUND. */
     static void runBounded(EventLoop loop) {
         Thread watchdog = Thread.ofPlatform().daemon().start(() -> {

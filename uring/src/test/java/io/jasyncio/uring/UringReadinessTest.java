@@ -3,6 +3,9 @@ package io.jasyncio.uring;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jasyncio.EventLoop;
+import io.jasyncio.LoopKind;
+import io.jasyncio.testing.LoopHarness;
+import io.jasyncio.testing.LoopTest;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -30,9 +33,10 @@ class UringReadinessTest {
         }
     }
 
-    @Test
-    void aReaderThatLeavesDataUnreadIsCalledAgainUntilItIsDrained() throws IOException {
-        try (EventLoop loop = new UringEventLoop()) {
+    @LoopTest(loops = LoopKind.URING, checkFds = true)
+    void aReaderThatLeavesDataUnreadIsCalledAgainUntilItIsDrained(LoopHarness h) throws IOException {
+        EventLoop loop = h.loop();
+        {
             Pipe pipe = Pipe.open();
             pipe.source().configureBlocking(false);
             ByteBuffer one = ByteBuffer.allocate(1);
@@ -65,9 +69,10 @@ class UringReadinessTest {
         }
     }
 
-    @Test
-    void aWriterIsCalledWhileWritableAndNotAfterRemoval() throws IOException {
-        try (EventLoop loop = new UringEventLoop()) {
+    @LoopTest(loops = LoopKind.URING, checkFds = true)
+    void aWriterIsCalledWhileWritableAndNotAfterRemoval(LoopHarness h) throws IOException {
+        EventLoop loop = h.loop();
+        {
             Pipe pipe = Pipe.open();
             pipe.sink().configureBlocking(false);
             int[] calls = new int[1];
@@ -83,9 +88,10 @@ class UringReadinessTest {
         }
     }
 
-    @Test
-    void aConnectingSocketsWriterFiresWhenTheConnectFinishes() throws IOException {
-        try (EventLoop loop = new UringEventLoop(); ServerSocketChannel server = ServerSocketChannel.open()) {
+    @LoopTest(loops = LoopKind.URING, checkFds = true)
+    void aConnectingSocketsWriterFiresWhenTheConnectFinishes(LoopHarness h) throws IOException {
+        EventLoop loop = h.loop();
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
             SocketChannel client = SocketChannel.open();
             client.configureBlocking(false);
@@ -106,9 +112,10 @@ class UringReadinessTest {
         }
     }
 
-    @Test
-    void aWatchedListenerClosedThroughTheLoopRefusesConnections() throws IOException {
-        try (EventLoop loop = new UringEventLoop()) {
+    @LoopTest(loops = LoopKind.URING, checkFds = true)
+    void aWatchedListenerClosedThroughTheLoopRefusesConnections(LoopHarness h) throws IOException {
+        EventLoop loop = h.loop();
+        {
             ServerSocketChannel server = ServerSocketChannel.open();
             server.configureBlocking(false);
             server.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -148,9 +155,10 @@ class UringReadinessTest {
         }
     }
 
-    @Test
-    void aChannelClosedBehindTheLoopsBackNeverFiresAndItsNumbersNewOwnerDoes() throws IOException {
-        try (EventLoop loop = new UringEventLoop()) {
+    @LoopTest(loops = LoopKind.URING, checkFds = true)
+    void aChannelClosedBehindTheLoopsBackNeverFiresAndItsNumbersNewOwnerDoes(LoopHarness h) throws IOException {
+        EventLoop loop = h.loop();
+        {
             Pipe old = Pipe.open();
             old.source().configureBlocking(false);
             List<String> calls = new ArrayList<>();
@@ -180,6 +188,39 @@ class UringReadinessTest {
             loop.closeChannel(fresh.source());
             fresh.sink().close();
             old.sink().close();
+        }
+    }
+
+    @Test
+    void aListenerClosedBehindTheLoopsBackIsReleasedByTheSweepOrTheLoopsClose() throws IOException {
+        for (boolean sweep : new boolean[] {true, false}) {
+            EventLoop loop = new UringEventLoop();
+            InetSocketAddress address;
+            try {
+                ServerSocketChannel server = ServerSocketChannel.open();
+                server.configureBlocking(false);
+                server.bind(new InetSocketAddress("127.0.0.1", 0));
+                address = (InetSocketAddress) server.getLocalAddress();
+                loop.addReader(server, () -> { });
+                spin(loop, 2);
+                server.close(); // not through the loop: its armed poll still holds the socket
+                if (sweep) {
+                    spin(loop, 300); // the backend looks for closed channels every 256 polls
+                }
+            } finally {
+                if (!sweep) {
+                    loop.close();
+                }
+            }
+            try {
+                assertThrows(ConnectException.class, () -> {
+                    try (Socket s = new Socket()) {
+                        s.connect(address, PEER_TIMEOUT_MILLIS);
+                    }
+                }, sweep ? "the sweep must remove the poll of a closed channel" : "closing the loop must cancel every poll");
+            } finally {
+                loop.close();
+            }
         }
     }
 }
