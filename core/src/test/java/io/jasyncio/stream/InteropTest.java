@@ -102,7 +102,8 @@ class InteropTest {
         c.protocol().awaitEof();
         assertArrayEquals(data, c.protocol().received.toByteArray());
         c.protocol().awaitLost();
-        assertEquals(List.of("made", "eof", "lost"), c.protocol().events);
+        // A transport that counts bytes in flight (the io_uring one) may pause the writer for the 1 MiB write.
+        assertEquals(List.of("made", "eof", "lost"), c.protocol().events.stream().filter(e -> !e.equals("pause") && !e.equals("resume")).toList());
     }
 
     private static byte[] message(int id, int i, int size) {

@@ -46,10 +46,27 @@ class SocketTransportTest {
         }
     }
 
+    /**
+     * A client SocketTransport connected to {@code listener}, made directly rather than through
+     * Network.createConnection: this class tests SocketTransport itself on every loop, also on
+     * one that has socket transports of its own (SocketTransportProvider), which the contract
+     * suites check.
+     */
     static Pair connect(ServerSocketChannel listener) throws IOException {
         Task<SocketChannel> accepted = createTask(() -> Network.sockAccept(listener));
-        Connection<Recorder> c = Network.createConnection(Recorder::new, LOOPBACK, port(listener));
-        return new Pair(c, accepted.await());
+        SocketChannel ch = socket();
+        try {
+            Network.sockConnect(ch, new java.net.InetSocketAddress(LOOPBACK, port(listener)));
+            Network.tune(ch);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        Recorder r = new Recorder();
+        io.jasyncio.Future<Void> waiter = getRunningLoop().createFuture();
+        SocketTransport t = new SocketTransport(getRunningLoop(), ch, r, waiter, null);
+        waiter.await();
+        return new Pair(new Connection<>(t, r), accepted.await());
     }
 
     /** Reads from the raw peer until end of stream. */

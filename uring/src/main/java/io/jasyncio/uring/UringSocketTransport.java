@@ -54,10 +54,11 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
      *
      * Ending: the kernel holds the file open while an operation on it is in flight, so a
      * released transport cancels what is still armed (ASYNC_CANCEL by user_data) and closes the
-     * channel only once every one of its operations has completed (maybeFinishRelease). An
-     * abort that drops bytes (queued, in flight, or received and not delivered) sets SO_LINGER 0
-     * first: the peer sees a reset, as it does when core's transport closes a socket with
-     * unread bytes, which this transport's receive has already taken out of the socket.
+     * channel only once every one of its operations has completed (maybeFinishRelease). As in
+     * core, an abort closes at once and the peer sees a reset only where bytes were left
+     * unread; bytes this transport received but did not deliver count as unread (they would
+     * still be in the socket under core's transport), so dropping them sets SO_LINGER 0 first.
+     * Bytes of a SEND already in the kernel may still go out, as with asyncio's proactor.
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
@@ -101,8 +102,8 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
     private boolean eof;
     private int droppedWrites;
     private boolean abortive;
-    /** An abort dropped bytes, so the peer must see a reset. */
-    private boolean dropped;
+    /** An abort dropped bytes received but not delivered: the peer must see a reset, as for unread bytes. */
+    private boolean unreadDropped;
     private boolean released;
     private boolean closed;
     private boolean sendfileActive;
@@ -613,8 +614,8 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
     @Override
     protected void stopIo() {
         readEnded = true;
-        if (sends.size() > 0 || (held != null && !held.isEmpty()) || eventCount > 0) {
-            dropped = true;
+        if ((held != null && !held.isEmpty()) || eventCount > 0) {
+            unreadDropped = true;
         }
         held = null;
         sends.dropNext();
@@ -652,7 +653,7 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
         sends.free();
         try {
             if (abortive) {
-                if (dropped) {
+                if (unreadDropped) {
                     channel.setOption(StandardSocketOptions.SO_LINGER, 0);
                 }
                 loop.closeChannel(channel);

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * What the completion-based socket transport does beyond the transport contract (issue 11):
@@ -125,7 +126,11 @@ class UringSocketTransportTest {
         }));
     }
 
-    /** An abort while a large send is in the kernel: the peer sees a reset, the socket is closed, connectionLost comes once. */
+    /**
+     * An abort while a large send is in the kernel and bytes from the peer wait unread: the send is
+     * cancelled, the socket closed (the peer sees a reset, as with core's transport and unread
+     * bytes), connectionLost comes once, no descriptor is left.
+     */
     @LoopTest(loops = LoopKind.URING, checkFds = true)
     void anAbortWithASendInFlightResetsThePeer(LoopHarness h) throws Exception {
         h.runBounded(() -> {
@@ -133,15 +138,13 @@ class UringSocketTransportTest {
             Server server = Network.createServer(() -> r, LOOPBACK, 0);
             List<Throwable> errors = new ArrayList<>();
             List<String> outcome = new ArrayList<>();
-            Object go = new Object();
-            boolean[] aborted = new boolean[1];
+            CountDownLatch paused = new CountDownLatch(1);
+            CountDownLatch aborted = new CountDownLatch(1);
             Thread reader = peer("abort-peer", () -> {
                 try (Socket s = new Socket(LOOPBACK, port(server))) {
-                    synchronized (go) {
-                        while (!aborted[0]) {
-                            go.wait();
-                        }
-                    }
+                    paused.await();
+                    s.getOutputStream().write(new byte[1000]);
+                    aborted.await();
                     InputStream in = s.getInputStream();
                     byte[] buf = new byte[65536];
                     try {
@@ -155,15 +158,17 @@ class UringSocketTransportTest {
                 }
             }, errors);
             eventually(() -> r.transport != null);
+            r.transport.pauseReading();
+            // The receive's cancel is in the kernel after one iteration; the peer's bytes stay unread.
+            Asyncio.sleep(SETTLE);
+            paused.countDown();
+            Asyncio.sleep(SETTLE);
             r.transport.write(new byte[16 << 20]);
             assertTrue(r.transport.getWriteBufferSize() > 0, "the socket cannot take 16 MiB at once");
             r.transport.abort();
             assertEquals(0, r.transport.getWriteBufferSize());
             eventually(() -> r.lost);
-            synchronized (go) {
-                aborted[0] = true;
-                go.notifyAll();
-            }
+            aborted.countDown();
             server.close();
             server.waitClosed();
             while (reader.isAlive()) {
