@@ -8,7 +8,6 @@ import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,7 +32,9 @@ import java.util.Set;
  * each operation is a {@link java.nio.channels.FileChannel} call on a virtual thread; on the
  * io_uring loop ({@code jasyncio-uring}) it is an io_uring operation submitted by the loop
  * itself, with no thread. {@link #backend()} names the one in use. Results, errors and
- * cancellation behave the same on both.
+ * cancellation behave the same on both. On the virtual-time loop the threads do the work, and
+ * as with {@code toThread} they do not hold the clock back: a timeout around a file operation
+ * can expire at once there.
  *
  * <p><b>Position.</b> The file keeps its own position, used and advanced by the sequential
  * operations ({@link #read(ByteBuffer)}, {@link #write(ByteBuffer)}, {@link #readAll()},
@@ -51,13 +52,18 @@ import java.util.Set;
  * caller's buffer afterwards. A cancelled read consumes nothing: the position stays where it was
  * and the next read returns the same bytes. A cancelled write may still happen, in full or in
  * part, after the caller got {@link io.jasyncio.CancelledError}; the position does not move, so
- * what the file holds in that region is unspecified. No operation closes the file when it is
+ * what the file holds in that region is unspecified. A cancelled open closes the file if it
+ * opened it after all. No operation closes the file when it is
  * cancelled (a plain {@code FileChannel} closes itself when its thread is interrupted; this
  * never interrupts).
  *
  * <p><b>Closing.</b> {@link #close()} suspends until the descriptor is closed; operations
  * waiting meanwhile end with {@link java.nio.channels.AsynchronousCloseException}, and any
  * operation called afterwards throws {@link ClosedChannelException}.
+ *
+ * <p><b>Regular files.</b> Every read and write is positional underneath, so a pipe or FIFO
+ * fails with "Illegal seek": use a subprocess's or a socket's streams for those. A file that is
+ * never closed stays open, as a {@code FileChannel} would.
  *
  * <p>Loop-confined: use it from tasks of the loop that opened it.
  *
@@ -115,7 +121,8 @@ public final class AsyncFile implements AutoCloseable {
      * @throws java.nio.file.FileAlreadyExistsException with CREATE_NEW, if it exists
      * @throws java.nio.file.AccessDeniedException if permission is denied
      * @throws IOException if opening fails otherwise
-     * @throws IllegalArgumentException for READ with APPEND, or APPEND with TRUNCATE_EXISTING
+     * @throws IllegalArgumentException for READ with APPEND, or APPEND with TRUNCATE_EXISTING,
+     *         or if {@code -Djasyncio.files} names no backend (known: auto, threads)
      * @throws UnsupportedOperationException for an option of another kind
      * @throws IllegalStateException outside a task
      */
@@ -135,43 +142,13 @@ public final class AsyncFile implements AutoCloseable {
         if (path == null) {
             throw new NullPointerException("path");
         }
-        Set<OpenOption> opts = normalise(options);
+        Set<OpenOption> opts = OpenOptions.normalise(options);
         EventLoop loop = EventLoop.getRunningLoop();
         FileBackend b = FileBackends.of(loop);
         Set<OpenOption> forBackend = new HashSet<>(opts);
         forBackend.remove(StandardOpenOption.DELETE_ON_CLOSE);
         FileHandle h = b.open(path, forBackend, attributes);
         return new AsyncFile(loop, path, h, b.name(), opts);
-    }
-
-    private static Set<OpenOption> normalise(Set<? extends OpenOption> options) {
-        Set<OpenOption> opts = new HashSet<>();
-        for (OpenOption o : options) {
-            if (o == null) {
-                throw new NullPointerException("an open option is null");
-            }
-            if (!(o instanceof StandardOpenOption) && o != LinkOption.NOFOLLOW_LINKS) {
-                throw new UnsupportedOperationException("unsupported open option: " + o);
-            }
-            opts.add(o);
-        }
-        if (opts.contains(StandardOpenOption.APPEND)) {
-            if (opts.contains(StandardOpenOption.READ)) {
-                throw new IllegalArgumentException("READ + APPEND not allowed");
-            }
-            if (opts.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
-                throw new IllegalArgumentException("APPEND + TRUNCATE_EXISTING not allowed");
-            }
-            opts.add(StandardOpenOption.WRITE);
-        }
-        if (!opts.contains(StandardOpenOption.WRITE)) {
-            opts.add(StandardOpenOption.READ);
-            // As FileChannel: creating and truncating mean nothing to a file opened only to read.
-            opts.remove(StandardOpenOption.CREATE);
-            opts.remove(StandardOpenOption.CREATE_NEW);
-            opts.remove(StandardOpenOption.TRUNCATE_EXISTING);
-        }
-        return opts;
     }
 
     /** The path this file was opened with. */

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -290,6 +291,18 @@ class AsyncFileTest {
             f.close();
         });
         assertFalse(Files.exists(p));
+    }
+
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING}, checkFds = true)
+    void aFileCreatedWithPermissionAttributesGetsThem(LoopHarness h) throws Exception {
+        Path p = dir.resolve("secret");
+        h.runBounded(() -> {
+            try (AsyncFile f = AsyncFile.open(p, java.util.Set.of(WRITE, CREATE_NEW),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+                f.writeAll("x".getBytes());
+            }
+        });
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
     }
 
     @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})

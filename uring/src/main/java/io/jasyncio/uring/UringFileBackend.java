@@ -65,7 +65,13 @@ final class UringFileBackend implements FileBackend {
                 closeOrphan(res);
             }
         }, null);
-        MemorySegment sqe = op.sqe(Uring.IORING_OP_OPENAT, AT_FDCWD);
+        MemorySegment sqe;
+        try {
+            sqe = op.sqe(Uring.IORING_OP_OPENAT, AT_FDCWD);
+        } catch (RuntimeException e) {
+            pool.release(pathBuf);
+            throw e;
+        }
         Sqe.addr(sqe, UringFileBuffers.address(pathBuf, 0));
         Sqe.len(sqe, mode);
         Sqe.opFlags(sqe, flags);

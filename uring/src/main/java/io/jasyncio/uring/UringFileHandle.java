@@ -59,7 +59,7 @@ final class UringFileHandle implements FileHandle {
         }
         ByteBuffer buf = pool.acquire(dst.remaining());
         UringFileOp op = start(pool, buf);
-        MemorySegment sqe = op.sqe(Uring.IORING_OP_READ, fd);
+        MemorySegment sqe = submit(op, Uring.IORING_OP_READ, buf);
         Sqe.addr(sqe, UringFileBuffers.address(buf, 0));
         Sqe.len(sqe, buf.remaining());
         Sqe.off(sqe, position);
@@ -88,7 +88,7 @@ final class UringFileHandle implements FileHandle {
         int n = buf.remaining();
         buf.put(src.slice(start, n)).flip();
         UringFileOp op = start(pool, buf);
-        MemorySegment sqe = op.sqe(Uring.IORING_OP_WRITE, fd);
+        MemorySegment sqe = submit(op, Uring.IORING_OP_WRITE, buf);
         Sqe.addr(sqe, UringFileBuffers.address(buf, 0));
         Sqe.len(sqe, n);
         Sqe.off(sqe, position);
@@ -109,7 +109,7 @@ final class UringFileHandle implements FileHandle {
         ByteBuffer buf = pool.acquire(STATX_BUFFER + 1);
         buf.put(STATX_BUFFER, (byte) 0);   // the empty path AT_EMPTY_PATH asks for
         UringFileOp op = start(pool, buf);
-        MemorySegment sqe = op.sqe(Uring.IORING_OP_STATX, fd);
+        MemorySegment sqe = submit(op, Uring.IORING_OP_STATX, buf);
         Sqe.addr(sqe, UringFileBuffers.address(buf, STATX_BUFFER));
         Sqe.len(sqe, STATX_SIZE);
         Sqe.addr2(sqe, UringFileBuffers.address(buf, 0));
@@ -129,7 +129,7 @@ final class UringFileHandle implements FileHandle {
     public void truncate(long size) throws IOException {
         if (ftruncateOp) {
             UringFileOp op = start(null, null);
-            MemorySegment sqe = op.sqe(Uring.IORING_OP_FTRUNCATE, fd);
+            MemorySegment sqe = submit(op, Uring.IORING_OP_FTRUNCATE, null);
             Sqe.off(sqe, size);
             int res = op.await();
             if (res >= 0) {
@@ -160,7 +160,7 @@ final class UringFileHandle implements FileHandle {
     @Override
     public void force(boolean metadata) throws IOException {
         UringFileOp op = start(null, null);
-        MemorySegment sqe = op.sqe(Uring.IORING_OP_FSYNC, fd);
+        MemorySegment sqe = submit(op, Uring.IORING_OP_FSYNC, null);
         Sqe.opFlags(sqe, metadata ? 0 : IORING_FSYNC_DATASYNC);
         int res = op.await();
         if (res < 0) {
@@ -199,6 +199,19 @@ final class UringFileHandle implements FileHandle {
         UringFileOp op = new UringFileOp(backend, loop, buf == null ? null : res -> pool.release(buf), this::ended);
         inFlight.add(op);
         return op;
+    }
+
+    /** Queues {@code op}'s SQE; if the ring refuses it, the operation never started. */
+    private MemorySegment submit(UringFileOp op, byte opcode, ByteBuffer buf) {
+        try {
+            return op.sqe(opcode, fd);
+        } catch (RuntimeException e) {
+            inFlight.remove(op);
+            if (buf != null) {
+                pool.release(buf);
+            }
+            throw e;
+        }
     }
 
     private void ended(UringFileOp op) {

@@ -44,8 +44,16 @@ final class UringFileOp implements Completion {
     /** The SQE of this operation, queued on the ring; the caller fills in its fields. */
     MemorySegment sqe(byte opcode, int fd) {
         token = backend.register(this);
-        backend.opStarted();
-        return backend.ring().sqe(opcode, fd, token);
+        try {
+            MemorySegment sqe = backend.ring().sqe(opcode, fd, token);
+            backend.opStarted();
+            return sqe;
+        } catch (RuntimeException e) {
+            // No SQE was queued (the ring stayed full): no CQE will come for this token.
+            backend.release(token);
+            token = 0;
+            throw e;
+        }
     }
 
     @Override
