@@ -185,7 +185,9 @@ final class Report {
         }
         sb.append('\n').append(table(results, peers, options.rounds(), options.smoke()));
         if (options.judgesTargets()) {
-            sb.append("\n## Targets (issues ").append(issues(results)).append(")\n\n").append(targets(results));
+            String issues = issues(results);
+            sb.append("\n## Targets (").append(issues.contains(" ") ? "issues " : "issue ").append(issues).append(")\n\n")
+                    .append(targets(results));
         }
         sb.append("\n## Machine\n\n");
         facts.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));

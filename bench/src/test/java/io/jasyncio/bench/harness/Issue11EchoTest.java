@@ -194,6 +194,8 @@ class Issue11EchoTest {
         assertTrue(table.contains("| Netty io_uring "), table);
         assertTrue(table.contains("1.5x (jasyncio uses less CPU)"), table);
         assertEquals("5 and 11", Report.issues(List.of(r)));
+        assertEquals("9", Report.issues(List.of(new WorkloadResult(Workloads.named("http-json").orElseThrow(),
+                Workloads.named("http-json").orElseThrow().full(), Map.of()))));
         String targets = Report.targets(List.of(r));
         assertTrue(targets.contains("| jasyncio io_uring <= 1.00x Netty io_uring's µs CPU/rt | 11 "), targets);
         assertTrue(targets.contains("met"), targets);
