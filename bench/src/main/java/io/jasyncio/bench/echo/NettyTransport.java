@@ -18,7 +18,9 @@ import java.util.Locale;
  * {@code --transport epoll|io_uring}; the same handlers run on either.
  */
 public enum NettyTransport {
+    /** Netty's native epoll transport (io.netty.channel.epoll). */
     EPOLL("epoll"),
+    /** Netty's native io_uring transport (io.netty.channel.uring, Netty 4.2). */
     IO_URING("io_uring");
 
     /** The option that names the transport on a Netty server's command line. */
