@@ -21,8 +21,10 @@ final class UringSocketSendQueue {
      * ever grown or freed while a send is in flight, so the kernel never reads freed memory.
      * Buffers are allocated on first use and grow to the largest burst; a buffer grown past
      * KEEP is freed once it is empty, so one huge write does not pin its memory for the
-     * connection's life. Each buffer has its own confined arena (the loop thread's), so freeing
-     * one is immediate and costs no thread handshake.
+     * connection's life. The memory is the garbage collector's to free (an automatic arena): a
+     * loop may run on one thread and later on another, which a confined arena would refuse, and
+     * closing a shared one costs a handshake with every thread. The transport keeps the queue
+     * until the last SEND's completion arrived, so memory the kernel reads stays reachable.
      */
     private static final int INITIAL = 16 * 1024;
     private static final long KEEP = 1024 * 1024;
@@ -111,7 +113,7 @@ final class UringSocketSendQueue {
         next.trim();
     }
 
-    /** Frees the native memory; call it only when no send is in flight or its completion arrived. */
+    /** Lets the native memory go; call it only when no send is in flight or its completion arrived. */
     void free() {
         flightStart = 0;
         flightEnd = 0;
@@ -123,7 +125,6 @@ final class UringSocketSendQueue {
 
     /** One native buffer; bytes [0, end) are queued. */
     private static final class Buffer {
-        Arena arena;
         MemorySegment segment = MemorySegment.NULL;
         int end;
 
@@ -140,13 +141,10 @@ final class UringSocketSendQueue {
                 size *= 2;
             }
             size = Math.min(size, Integer.MAX_VALUE - 8);
-            Arena a = Arena.ofConfined();
-            MemorySegment s = a.allocate(size, 64);
+            MemorySegment s = Arena.ofAuto().allocate(size, 64);
             if (end > 0) {
                 MemorySegment.copy(segment, 0, s, 0, end);
             }
-            free();
-            arena = a;
             segment = s;
         }
 
@@ -157,10 +155,6 @@ final class UringSocketSendQueue {
         }
 
         void free() {
-            if (arena != null) {
-                arena.close();
-                arena = null;
-            }
             segment = MemorySegment.NULL;
         }
     }
