@@ -56,3 +56,22 @@ def report(workload, args, **fields):
     # ru_maxrss is in KiB on Linux: peak resident set of the whole process.
     record["peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps(record))
+
+
+def read_manifest(data):
+    """The (bytes, crc32) a file workload's data set must read back as: DATA.manifest, one line
+    'bytes=N crc32=C', written by the harness (io.jasyncio.bench.files.FileManifest)."""
+    with open(str(data) + ".manifest", encoding="ascii") as f:
+        fields = dict(part.split("=", 1) for part in f.read().split())
+    return int(fields["bytes"]), int(fields["crc32"])
+
+
+def require_aiofiles():
+    """aiofiles, or exit 3 with the Debian package to install (as --uvloop does for uvloop)."""
+    try:
+        import aiofiles
+    except ImportError as e:
+        print(f"error: aiofiles cannot be imported ({e}); install it, e.g. apt-get install python3-aiofiles",
+              file=sys.stderr)
+        sys.exit(3)
+    return aiofiles

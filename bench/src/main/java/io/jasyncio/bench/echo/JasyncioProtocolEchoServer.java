@@ -2,6 +2,7 @@ package io.jasyncio.bench.echo;
 
 import static io.jasyncio.Asyncio.*;
 
+import io.jasyncio.bench.LoopCheck;
 import io.jasyncio.stream.Network;
 import io.jasyncio.stream.Protocol;
 import io.jasyncio.stream.Server;
@@ -37,10 +38,13 @@ public final class JasyncioProtocolEchoServer {
     /**
      * Usage: {@code JasyncioProtocolEchoServer [--port N] [--max-seconds S]} ({@link EchoServerArgs});
      * listens on 127.0.0.1, prints {@code PORT <n>}, serves until killed or the lifetime ends.
+     * With {@code -Djasyncio.loop=uring} it runs on the io_uring loop, and exits with status 1
+     * if another loop runs it ({@link LoopCheck}).
      */
     public static void main(String[] args) {
         EchoServerArgs a = EchoServerArgs.parse(args);
         run(() -> {
+            LoopCheck.requireRequestedLoop();
             Server server = Network.createServer(Echo::new, "127.0.0.1", a.port());
             EchoServerArgs.announce(((InetSocketAddress) server.sockets().getFirst()).getPort());
             sleep(a.maxLifetime());

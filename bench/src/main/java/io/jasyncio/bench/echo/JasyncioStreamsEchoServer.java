@@ -2,6 +2,7 @@ package io.jasyncio.bench.echo;
 
 import static io.jasyncio.Asyncio.*;
 
+import io.jasyncio.bench.LoopCheck;
 import io.jasyncio.stream.Server;
 import io.jasyncio.stream.StreamReader;
 import io.jasyncio.stream.StreamWriter;
@@ -35,10 +36,13 @@ public final class JasyncioStreamsEchoServer {
     /**
      * Usage: {@code JasyncioStreamsEchoServer [--port N] [--max-seconds S]} ({@link EchoServerArgs});
      * listens on 127.0.0.1, prints {@code PORT <n>}, serves until killed or the lifetime ends.
+     * With {@code -Djasyncio.loop=uring} it runs on the io_uring loop, and exits with status 1
+     * if another loop runs it ({@link LoopCheck}).
      */
     public static void main(String[] args) {
         EchoServerArgs a = EchoServerArgs.parse(args);
         run(() -> {
+            LoopCheck.requireRequestedLoop();
             Server server = Streams.startServer(JasyncioStreamsEchoServer::echo, "127.0.0.1", a.port());
             EchoServerArgs.announce(((InetSocketAddress) server.sockets().getFirst()).getPort());
             sleep(a.maxLifetime());

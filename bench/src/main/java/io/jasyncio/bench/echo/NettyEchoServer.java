@@ -5,7 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * The Netty peer of the echo workloads: Netty's native epoll transport with ONE event-loop
+ * The Netty peers of the echo workloads: Netty's native epoll transport, or with
+ * {@code --transport io_uring} its io_uring transport (issue 11), with ONE event-loop
  * thread that both accepts and serves every connection (as jasyncio's one loop thread does),
  * writing back each buffer it reads and flushing when the read burst ends, the way Netty's own
  * EchoServer example does. Buffers come from Netty's default (pooled) allocator.
@@ -34,9 +35,10 @@ public final class NettyEchoServer {
     }
 
     /**
-     * Usage: {@code NettyEchoServer [--port N] [--max-seconds S]} ({@link EchoServerArgs});
-     * listens on 127.0.0.1, prints {@code PORT <n>}, serves until killed or the lifetime ends.
-     * Exits with status 1 if the native epoll transport cannot load.
+     * Usage: {@code NettyEchoServer [--transport epoll|io_uring] [--port N] [--max-seconds S]}
+     * ({@link NettyTransport}, {@link EchoServerArgs}); listens on 127.0.0.1, prints
+     * {@code PORT <n>}, serves until killed or the lifetime ends. Exits with status 1 if the
+     * native transport cannot load.
      */
     public static void main(String[] args) throws InterruptedException {
         Echo echo = new Echo();

@@ -78,8 +78,10 @@ public final class Bench {
     static Outcome execute(Options options) {
         ZonedDateTime started = ZonedDateTime.now();
         Map<Contender, Availability> peers = Peers.probe(options.python(), options.install(),
-                options.workloads().stream().anyMatch(w -> w.http() || w.httpClient()));
+                options.workloads().stream().anyMatch(w -> w.http() || w.httpClient()),
+                options.workloads().stream().anyMatch(Workload::files));
         Env env = environment(options);
+        JvmProbes.probe(env, options.workloads(), peers);
         List<WorkloadResult> results = new ArrayList<>();
         for (Workload w : options.workloads()) {
             Size size = options.sizeOf(w);
@@ -112,7 +114,11 @@ public final class Bench {
                 options.smoke() ? 120 : 1800, NettyJars.classpath());
     }
 
-    /** jasyncio core, its http module and the bench programs, wherever this JVM loaded them from. */
+    /**
+     * jasyncio core, its http module, the bench programs and the uring module (issue 11's loop),
+     * wherever this JVM loaded them from. The uring module is found by its class-path entry
+     * rather than by a class of it, so that the class path is right before the module has any.
+     */
     static String classpath() {
         List<String> parts = new ArrayList<>();
         for (Class<?> c : List.of(io.jasyncio.Asyncio.class, io.jasyncio.http.Headers.class, io.jasyncio.bench.BenchReport.class)) {
@@ -125,7 +131,19 @@ public final class Bench {
                 throw new IllegalStateException("cannot locate the classes of " + c, e);
             }
         }
+        uringEntries(System.getProperty("java.class.path", "")).stream().filter(e -> !parts.contains(e)).forEach(parts::add);
         return String.join(java.io.File.pathSeparator, parts);
+    }
+
+    /** The entries of {@code classPath} that hold the jasyncio-uring module: its classes directory or its jar. */
+    static List<String> uringEntries(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+                .filter(e -> !e.isEmpty())
+                .filter(e -> e.replace('\\', '/').endsWith("uring/target/classes")
+                        || Path.of(e).getFileName() != null
+                        && Path.of(e).getFileName().toString().matches("jasyncio-uring-.*\\.jar"))
+                .distinct()
+                .toList();
     }
 
     private static void write(Path out, String document) {

@@ -71,6 +71,20 @@ record EchoRunner(Contender contender, EchoServerProgram server) implements Runn
         return new EchoRunner(Contender.NETTY, new EchoServerProgram.Jvm(mainClass.getName(), NETTY_FLAGS, true));
     }
 
+    /** The same Netty server on Netty's io_uring transport ({@code --transport io_uring}), same flags and handler. */
+    static EchoRunner nettyUring(Class<?> mainClass) {
+        return new EchoRunner(Contender.NETTY_URING, new EchoServerProgram.Jvm(mainClass.getName(), NETTY_FLAGS, true,
+                List.of(io.jasyncio.bench.echo.NettyTransport.OPTION, io.jasyncio.bench.echo.NettyTransport.IO_URING.id)));
+    }
+
+    /**
+     * The same jasyncio server on the io_uring loop: the harness's JVM flags plus
+     * {@link Env#URING_FLAGS}; the server itself checks that the io_uring loop runs it.
+     */
+    static EchoRunner jasyncioUring(Class<?> mainClass) {
+        return new EchoRunner(Contender.JASYNCIO_URING, new EchoServerProgram.Jvm(mainClass.getName(), Env.URING_FLAGS, false));
+    }
+
     /** A server that does not exist yet: its column says {@code reason} instead of a number. */
     static EchoRunner notYet(Contender contender, String reason) {
         return new EchoRunner(contender, new EchoServerProgram.NotYet(reason));

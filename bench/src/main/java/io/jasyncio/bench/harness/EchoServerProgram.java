@@ -15,15 +15,24 @@ sealed interface EchoServerProgram {
      * @param mainClass the server's main class
      * @param extraFlags flags only this server gets
      * @param netty whether the Netty jars join the class path
+     * @param args the program's own arguments before the runner's (Netty's {@code --transport io_uring})
      */
-    record Jvm(String mainClass, List<String> extraFlags, boolean netty) implements EchoServerProgram {
+    record Jvm(String mainClass, List<String> extraFlags, boolean netty, List<String> args) implements EchoServerProgram {
         public Jvm {
             extraFlags = List.copyOf(extraFlags);
+            args = List.copyOf(args);
+        }
+
+        /** A server that takes no arguments of its own. */
+        public Jvm(String mainClass, List<String> extraFlags, boolean netty) {
+            this(mainClass, extraFlags, netty, List.of());
         }
 
         @Override
         public List<String> command(Env env) {
-            return env.serverJavaCommand(mainClass, extraFlags, netty);
+            List<String> cmd = new ArrayList<>(env.serverJavaCommand(mainClass, extraFlags, netty));
+            cmd.addAll(args);
+            return cmd;
         }
     }
 

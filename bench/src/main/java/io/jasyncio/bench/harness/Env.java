@@ -27,6 +27,14 @@ record Env(Path java, String classpath, List<String> jvmFlags, Path python, Path
     static final List<String> ONE_CARRIER = List.of(
             "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1");
     static final List<String> PIN = List.of("taskset", "-c", "0");
+    /**
+     * What a jasyncio program needs to run on the io_uring loop (issue 11), beside
+     * {@link #EXPORTS}: the ring layer reads a channel's fd through sun.nio.ch and calls the
+     * kernel through FFM, and {@code jasyncio.loop} selects the loop. The programs are the same
+     * classes as on the selector loop; only these flags differ.
+     */
+    static final List<String> URING_FLAGS = List.of("--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--enable-native-access=ALL-UNNAMED", "-Djasyncio.loop=uring");
 
     Env {
         jvmFlags = List.copyOf(jvmFlags);
@@ -34,6 +42,11 @@ record Env(Path java, String classpath, List<String> jvmFlags, Path python, Path
 
     /** The command that runs Java program {@code mainClass} at {@code size}. */
     List<String> javaCommand(String mainClass, boolean oneCore, Size size) {
+        return javaCommand(mainClass, oneCore, size, List.of());
+    }
+
+    /** The command that runs Java program {@code mainClass} at {@code size}, with {@code extraFlags} after the JVM flags. */
+    List<String> javaCommand(String mainClass, boolean oneCore, Size size, List<String> extraFlags) {
         List<String> cmd = new ArrayList<>();
         if (oneCore && taskset) {
             cmd.addAll(PIN);
@@ -41,6 +54,7 @@ record Env(Path java, String classpath, List<String> jvmFlags, Path python, Path
         cmd.add(java.toString());
         cmd.addAll(EXPORTS);
         cmd.addAll(jvmFlags);
+        cmd.addAll(extraFlags);
         if (oneCore) {
             cmd.addAll(ONE_CARRIER);
         }

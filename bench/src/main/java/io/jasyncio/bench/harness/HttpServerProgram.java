@@ -32,15 +32,23 @@ sealed interface HttpServerProgram {
      * @param mainClass the server's main class
      * @param extraFlags flags only this server gets
      * @param libraries whether the peers' library jars (Netty's, Jackson's) join the class path
+     * @param args the program's own arguments before the port (Netty's {@code --transport io_uring})
      */
-    record Jvm(String mainClass, List<String> extraFlags, boolean libraries) implements HttpServerProgram {
+    record Jvm(String mainClass, List<String> extraFlags, boolean libraries, List<String> args) implements HttpServerProgram {
         public Jvm {
             extraFlags = List.copyOf(extraFlags);
+            args = List.copyOf(args);
+        }
+
+        /** A server that takes no arguments of its own. */
+        public Jvm(String mainClass, List<String> extraFlags, boolean libraries) {
+            this(mainClass, extraFlags, libraries, List.of());
         }
 
         @Override
         public List<String> command(Env env, Path dir, String port, long lifetimeSeconds) {
             List<String> cmd = new ArrayList<>(env.serverJavaCommand(mainClass, extraFlags, libraries));
+            cmd.addAll(args);
             cmd.addAll(List.of("--port", port, "--max-seconds", Long.toString(lifetimeSeconds)));
             return cmd;
         }

@@ -23,11 +23,26 @@ final class MachineFacts {
         facts.put("Python", describe(peers.get(Contender.ASYNCIO)));
         facts.put("uvloop", describe(peers.get(Contender.UVLOOP)));
         facts.put("Netty", describe(peers.get(Contender.NETTY)));
+        facts.put("Netty io_uring (echo rows)", describe(peers.get(Contender.NETTY_URING)));
+        facts.put("jasyncio io_uring loop", describe(peers.get(Contender.JASYNCIO_URING)));
+        facts.put("AsyncFile on the io_uring loop (file rows)", describe(peers.get(Contender.URING_FILES)));
+        facts.put("aiofiles (file rows)", describe(peers.get(Contender.AIOFILES)));
+        facts.put("memory (file rows read from the page cache)", firstLine(Path.of("/proc/meminfo"), "unknown")
+                .replaceAll("\\s+", " "));
         facts.put("nginx (HTTP workloads)", describe(peers.get(Contender.NGINX)));
         facts.put("wrk (HTTP workloads)", describe(peers.get(Contender.WRK)));
         facts.put("aiohttp (HTTP workloads)", describe(peers.get(Contender.AIOHTTP)));
         facts.put("C compiler (echo load client)", EchoClient.compilerVersion());
+        // other work on the machine (a shared box) shows here: the runs took turns, but not with it
+        facts.put("load average (1, 5, 15 min) when the report was written",
+                loadAverage(firstLine(Path.of("/proc/loadavg"), "unknown")));
         return facts;
+    }
+
+    /** The three load averages of a /proc/loadavg line, or the line itself if it is not one. */
+    static String loadAverage(String line) {
+        String[] parts = line.strip().split("\\s+");
+        return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : line;
     }
 
     private static String describe(Availability a) {

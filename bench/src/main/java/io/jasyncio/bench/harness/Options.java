@@ -50,21 +50,27 @@ record Options(List<Workload> workloads, boolean smoke, int rounds, int size, bo
               --rounds N        measured runs per workload and runtime, taken in turn (default 3)
               --size N          N for every workload instead of its own (e.g. 100000;
                                 echo workloads: the message size in bytes; HTTP: connections;
-                                http-client: the measured GETs)
+                                http-client: the measured GETs; file-read: the file's MiB;
+                                file-small: the number of files)
               --duration S      echo and HTTP workloads: the measured window in seconds (default 10;
                                 smoke 1; HTTP rounds it up to whole seconds)
               --connections C   echo and HTTP workloads: connections of the load client (default
                                 10 for echo, 100 for HTTP); http-client: requests in flight (100)
               --jvm-flags 'F'   heap/GC flags for jasyncio and virtual-thread JVMs alike
                                 (default '%s'; smoke: '%s')
-              --no-install      do not apt-get install python3-uvloop (or, for the HTTP workloads,
-                                and http-client workloads, wrk, nginx, python3-aiohttp) when missing
+              --no-install      do not apt-get install python3-uvloop (or, for the HTTP and
+                                http-client workloads, wrk, nginx, python3-aiohttp; for the file
+                                workloads, python3-aiofiles) when missing
               --python PATH     interpreter for the asyncio/uvloop peers (default /usr/bin/python3)
               --out FILE        report file (default bench/RESULTS.md; smoke: bench/target/RESULTS-smoke.md)
               --list            list the workloads and exit
               --help            this text
             ./jasyncio bench --jmh [REGEX] [JMH OPTIONS]
                                 the JMH microbenchmarks instead (see bench/README.md)
+            Runtimes: jasyncio (selector loop), jasyncio io_uring (-Djasyncio.loop=uring; echo,
+            http-hello and file rows), asyncio, uvloop, virtual threads, Netty epoll, Netty io_uring
+            (echo and HTTP rows), nginx (HTTP rows); file rows: asyncio = aiofiles, virtual
+            threads = FileChannel on virtual threads
             """.formatted(String.join(", ", Workloads.ALL.stream().map(Workload::name).toList()),
             String.join(" ", DEFAULT_JVM_FLAGS), String.join(" ", SMOKE_JVM_FLAGS));
 

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Finds which peers this machine can run, and installs uvloop (Debian's python3-uvloop) when it
- * is missing and installing is allowed, and for the HTTP workloads wrk, nginx and aiohttp
- * (Debian's wrk, nginx, python3-aiohttp). jasyncio and virtual threads are always available;
+ * is missing and installing is allowed, for the HTTP workloads wrk, nginx and aiohttp
+ * (Debian's wrk, nginx, python3-aiohttp), and for the file workloads aiofiles
+ * (python3-aiofiles). jasyncio and virtual threads are always available;
  * Netty when its jars are on the class path ({@link NettyJars}).
  */
 final class Peers {
@@ -23,19 +24,34 @@ final class Peers {
     static final String WRK_PACKAGE = "wrk";
     static final String NGINX_PACKAGE = "nginx";
     static final String AIOHTTP_PACKAGE = "python3-aiohttp";
+    /** Debian's aiofiles, the file workloads' Python peer. */
+    static final String AIOFILES_PACKAGE = "python3-aiofiles";
 
     /** {@link #probe(Path, boolean, boolean)} without the HTTP workloads' installs. */
     static Map<Contender, Availability> probe(Path python, boolean install) {
         return probe(python, install, false);
     }
 
+    /** {@link #probe(Path, boolean, boolean, boolean)} without the file workloads' install. */
+    static Map<Contender, Availability> probe(Path python, boolean install, boolean http) {
+        return probe(python, install, http, false);
+    }
+
     /**
      * Availability of every contender and tool; may run apt-get when {@code install} is true
-     * (wrk, nginx and aiohttp only when {@code http}: HTTP workloads are selected).
+     * (wrk, nginx and aiohttp only when {@code http}: HTTP workloads are selected; aiofiles only
+     * when {@code files}). The io_uring runtimes are probed later, with the measured runs' flags
+     * ({@link JvmProbes}).
      */
-    static Map<Contender, Availability> probe(Path python, boolean install, boolean http) {
+    static Map<Contender, Availability> probe(Path python, boolean install, boolean http, boolean files) {
         Map<Contender, Availability> out = new EnumMap<>(Contender.class);
         probeHttp(python, install && http, out);
+        Availability aiofiles = aiofiles(python);
+        if (!aiofiles.available() && install && files && Files.isExecutable(python)) {
+            String failed = install(List.of(AIOFILES_PACKAGE));
+            aiofiles = failed == null ? aiofiles(python) : Availability.missing(aiofiles.reason() + "; " + failed);
+        }
+        out.put(Contender.AIOFILES, aiofiles);
         out.put(Contender.JASYNCIO, Availability.of(System.getProperty("java.runtime.version")));
         out.put(Contender.VIRTUAL_THREADS, Availability.of(System.getProperty("java.runtime.version")));
         out.put(Contender.NETTY, NettyJars.probe(NettyJars.find(System.getProperty("java.class.path", ""))));
@@ -103,6 +119,17 @@ final class Peers {
                 : Availability.missing("aiohttp not importable by " + python + " (" + lastLine(r.output()) + ")");
     }
 
+    /** aiofiles' version for {@code python} (the package has no {@code __version__}; its metadata has). */
+    static Availability aiofiles(Path python) {
+        if (!Files.isExecutable(python)) {
+            return Availability.missing(python + " not found");
+        }
+        var r = Commands.run(List.of(python.toString(), "-E", "-s", "-c",
+                "import aiofiles, importlib.metadata as m; print(m.version('aiofiles'))"), 30);
+        return r.ok() ? Availability.of(r.output())
+                : Availability.missing("aiofiles not importable by " + python + " (" + lastLine(r.output()) + ")");
+    }
+
     /** apt-get installs {@code packages} (as root only); null when it did, else why not. */
     private static String install(List<String> packages) {
         var id = Commands.run(List.of("id", "-u"), 10);
@@ -110,7 +137,7 @@ final class Peers {
         if (!id.ok() || !id.output().equals("0")) {
             return "not root, so apt-get install " + names + " was not tried";
         }
-        System.err.println("bench: missing for the HTTP workloads; apt-get update && apt-get install -y " + names);
+        System.err.println("bench: missing; apt-get update && apt-get install -y " + names);
         var r = Commands.run(List.of("sh", "-c",
                 "DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "
                         + names), 900);

@@ -26,9 +26,10 @@ record ProcessRunner(Contender contender, String program) implements Runner {
     List<String> command(Env env, Workload workload, Size size) {
         return switch (contender) {
             case JASYNCIO, VIRTUAL_THREADS -> env.javaCommand(program, workload.oneCore(), size);
+            case JASYNCIO_URING -> env.javaCommand(program, workload.oneCore(), size, Env.URING_FLAGS);
             case ASYNCIO -> env.pythonCommand(program, false, workload.oneCore(), size);
             case UVLOOP -> env.pythonCommand(program, true, workload.oneCore(), size);
-            case NETTY, NGINX, WRK, AIOHTTP -> throw new IllegalStateException(contender.label + " runs only as a server (EchoRunner, HttpRunner)");
+            case NETTY, NETTY_URING, NGINX, WRK, AIOHTTP, AIOFILES, URING_FILES -> throw new IllegalStateException(contender.label + " runs only as a server (EchoRunner, HttpRunner)");
         };
     }
 

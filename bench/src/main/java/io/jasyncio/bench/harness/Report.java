@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 final class Report {
     /** The peers, in column order. */
     static final List<Contender> PEERS = List.of(Contender.ASYNCIO, Contender.UVLOOP, Contender.VIRTUAL_THREADS,
-            Contender.NETTY, Contender.NGINX);
+            Contender.NETTY, Contender.NETTY_URING, Contender.NGINX);
+    /** The columns jasyncio on the io_uring loop is compared with in its own table: jasyncio on the selector loop, then the peers. */
+    static final List<Contender> URING_COLUMNS = java.util.stream.Stream.concat(java.util.stream.Stream.of(Contender.JASYNCIO),
+            PEERS.stream()).toList();
 
     private Report() {
     }
@@ -38,28 +41,13 @@ final class Report {
         if (smoke) {
             return smokeTable(results, peers);
         }
-        List<Contender> columns = PEERS.stream()
-                .filter(p -> results.stream().anyMatch(r -> hasRunner(r.workload(), p)))
-                .toList();
-        List<String> head = new ArrayList<>(List.of("workload", "N", "jasyncio"));
-        for (Contender p : columns) {
-            head.add(p.label);
-            head.add("jasyncio vs " + p.label);
+        StringBuilder sb = new StringBuilder(comparison(results, peers, Contender.JASYNCIO, PEERS));
+        List<WorkloadResult> uring = results.stream().filter(r -> hasRunner(r.workload(), Contender.JASYNCIO_URING)).toList();
+        if (!uring.isEmpty()) {
+            sb.append("\njasyncio on the io_uring loop (issue 11), the same programs with -Djasyncio.loop=uring, against jasyncio on the\n")
+                    .append("selector loop and the peers:\n\n")
+                    .append(comparison(uring, peers, Contender.JASYNCIO_URING, URING_COLUMNS));
         }
-        List<List<String>> rows = new ArrayList<>();
-        for (WorkloadResult r : results) {
-            Metric metric = r.workload().metric();
-            Double mine = r.median(Contender.JASYNCIO);
-            List<String> row = new ArrayList<>(List.of(r.workload().name(),
-                    String.format(Locale.ROOT, "%,d", r.size().n()), cell(r, Contender.JASYNCIO, peers)));
-            for (Contender p : columns) {
-                row.add(cell(r, p, peers));
-                Double theirs = r.median(p);
-                row.add(mine == null || theirs == null ? "—" : metric.ratio(theirs, mine));
-            }
-            rows.add(row);
-        }
-        StringBuilder sb = new StringBuilder(markdownTable(head, rows));
         sb.append('\n')
                 .append("Each cell is the median of ").append(rounds).append(rounds == 1 ? " run" : " runs")
                 .append(", each run its own process, runtimes taken in turn (jasyncio, then each peer, then again).\n")
@@ -72,12 +60,19 @@ final class Report {
             sb.append("HTTP rows compare the server's CPU µs per request (first figure; requests/s second; wrk, one thread, on the\n")
                     .append("other core). In HTTP rows the columns are servers: asyncio = aiohttp on asyncio's loop, uvloop = aiohttp on\n")
                     .append("uvloop, virtual threads = the JDK's com.sun.net.httpserver.HttpServer with a virtual thread per request,\n")
-                    .append("Netty epoll = Netty's HttpServerCodec (one event loop), nginx = nginx with one worker.\n");
+                    .append("Netty epoll = Netty's HttpServerCodec (one event loop), Netty io_uring = the same on Netty's io_uring transport,\n")
+                    .append("nginx = nginx with one worker; http-hello also runs jasyncio's server on the io_uring loop.\n");
         }
         if (results.stream().anyMatch(r -> r.workload().httpClient())) {
             sb.append("The http-client row compares clients (requests/s, higher is better) against one nginx: asyncio = aiohttp's\n")
                     .append("ClientSession on asyncio's loop, uvloop = the same on uvloop, virtual threads = the JDK's java.net.http.HttpClient\n")
                     .append("with a virtual thread per request in flight, Netty epoll = Netty's HttpClientCodec on one event loop (no pool).\n");
+        }
+        if (results.stream().anyMatch(r -> r.workload().files())) {
+            sb.append("File rows compare wall seconds (lower is better) of the same work: open, read, checksum (CRC-32), close; in file\n")
+                    .append("rows asyncio = aiofiles on asyncio's loop (its thread pool), virtual threads = plain FileChannel on virtual\n")
+                    .append("threads, jasyncio = AsyncFile on the selector loop (virtual threads) and on the io_uring loop (the ring).\n")
+                    .append("The page cache is warm: the harness reads the whole data set once before the first run.\n");
         }
         if (results.stream().anyMatch(r -> r.workload().network() && !r.workload().http())) {
             sb.append("Echo rows compare the first figure of each cell (the second is shown too): server CPU per round trip at 1 KiB,\n")
@@ -88,8 +83,38 @@ final class Report {
         return sb.toString();
     }
 
+    /**
+     * One comparison table: {@code subject}'s cell, then for each of {@code candidates} that some
+     * workload runs, its cell and how many times better {@code subject} is.
+     */
+    static String comparison(List<WorkloadResult> results, Map<Contender, Availability> peers, Contender subject,
+                             List<Contender> candidates) {
+        List<Contender> columns = candidates.stream()
+                .filter(p -> results.stream().anyMatch(r -> hasRunner(r.workload(), p)))
+                .toList();
+        List<String> head = new ArrayList<>(List.of("workload", "N", subject.label));
+        for (Contender p : columns) {
+            head.add(p.label);
+            head.add(subject.label + " vs " + p.label);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (WorkloadResult r : results) {
+            Metric metric = r.workload().metric();
+            Double mine = r.median(subject);
+            List<String> row = new ArrayList<>(List.of(r.workload().name(),
+                    String.format(Locale.ROOT, "%,d", r.size().n()), cell(r, subject, peers)));
+            for (Contender p : columns) {
+                row.add(cell(r, p, peers));
+                Double theirs = r.median(p);
+                row.add(mine == null || theirs == null ? "—" : metric.ratio(theirs, mine));
+            }
+            rows.add(row);
+        }
+        return markdownTable(head, rows);
+    }
+
     private static String smokeTable(List<WorkloadResult> results, Map<Contender, Availability> peers) {
-        List<Contender> columns = PEERS.stream()
+        List<Contender> columns = java.util.stream.Stream.concat(java.util.stream.Stream.of(Contender.JASYNCIO_URING), PEERS.stream())
                 .filter(p -> results.stream().anyMatch(r -> hasRunner(r.workload(), p)))
                 .toList();
         List<String> head = new ArrayList<>(List.of("workload", "N", "jasyncio"));
@@ -160,7 +185,9 @@ final class Report {
         }
         sb.append('\n').append(table(results, peers, options.rounds(), options.smoke()));
         if (options.judgesTargets()) {
-            sb.append("\n## Targets (issues 5, 8, 9 and 10)\n\n").append(targets(results));
+            String issues = issues(results);
+            sb.append("\n## Targets (").append(issues.contains(" ") ? "issues " : "issue ").append(issues).append(")\n\n")
+                    .append(targets(results));
         }
         sb.append("\n## Machine\n\n");
         facts.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
@@ -202,6 +229,19 @@ final class Report {
                     .append("`), which counts round trips over the window after a warm-up and samples the server's utime+stime ")
                     .append("(/proc/PID/stat, in clock ticks) at the window's two edges. Java servers get the JVM flags above; Netty also `")
                     .append(String.join(" ", EchoRunner.NETTY_FLAGS)).append("`.\n");
+        }
+        if (results.stream().anyMatch(r -> hasRunner(r.workload(), Contender.JASYNCIO_URING))) {
+            sb.append("- jasyncio io_uring: the jasyncio programs unchanged, with `").append(String.join(" ", Env.URING_FLAGS))
+                    .append("` after the JVM flags; each checks inside its loop that the io_uring loop runs it (file programs: ")
+                    .append("that AsyncFile uses the ring). Availability was probed before the rounds by `java ")
+                    .append(String.join(" ", Env.URING_FLAGS)).append(" ... io.jasyncio.bench.LoopCheck`.")
+                    .append(" Netty io_uring: the Netty echo server with `--transport io_uring`, probed by `io.jasyncio.bench.echo.NettyTransport io_uring`.\n");
+        }
+        if (results.stream().anyMatch(r -> r.workload().files())) {
+            sb.append("- File workloads: data sets under `bench/target/files` (seeded splitmix64 bytes, each with a manifest of its bytes ")
+                    .append("and CRC-32), read once by the harness before the first round (so the page cache is warm for every run) and ")
+                    .append("checked; not pinned; every program checks its bytes and CRC-32 against the manifest, and the harness checks ")
+                    .append("its result line again.\n");
         }
         sb.append("\nThe commands of one round, from the repository root:\n\n");
         for (WorkloadResult r : results) {
@@ -247,6 +287,17 @@ final class Report {
             }
         }
         return markdownTable(List.of("workload", "target", "issue", "result"), rows);
+    }
+
+    /** The issues whose targets the workloads that ran carry, in order: "5, 8 and 11". */
+    static String issues(List<WorkloadResult> results) {
+        List<String> numbers = results.stream().flatMap(r -> r.workload().targets().stream())
+                .flatMap(t -> java.util.Arrays.stream(t.issue().split(",\\s*")))
+                .distinct().sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        if (numbers.size() <= 1) {
+            return String.join("", numbers);
+        }
+        return String.join(", ", numbers.subList(0, numbers.size() - 1)) + " and " + numbers.getLast();
     }
 
     /** One run's compared value, then those also shown. */

@@ -53,6 +53,11 @@ record Workload(String name, String description, boolean oneCore, Size full, Siz
         return runners.stream().anyMatch(r -> r instanceof HttpClientRunner);
     }
 
+    /** Whether this is a file workload: programs that read a data set the harness made ({@link FileRunner}). */
+    boolean files() {
+        return runners.stream().anyMatch(r -> r instanceof FileRunner);
+    }
+
     /** Whether this is an HTTP workload: a server process loaded by wrk. */
     boolean http() {
         return runners.stream().anyMatch(r -> r instanceof HttpRunner);

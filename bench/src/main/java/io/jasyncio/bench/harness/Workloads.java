@@ -20,23 +20,49 @@ import io.jasyncio.bench.client.NettyHttpClientBench;
 import io.jasyncio.bench.echo.JasyncioProtocolEchoServer;
 import io.jasyncio.bench.echo.JasyncioStreamsEchoServer;
 import io.jasyncio.bench.echo.NettyEchoServer;
+import io.jasyncio.bench.echo.NettyTransport;
+import io.jasyncio.bench.files.ChannelFileRead;
+import io.jasyncio.bench.files.ChannelFileSmall;
+import io.jasyncio.bench.files.JasyncioFileRead;
+import io.jasyncio.bench.files.JasyncioFileSmall;
 import io.jasyncio.bench.http.JasyncioHttpServer;
 import io.jasyncio.bench.http.JdkHttpServer;
 import io.jasyncio.bench.http.NettyHttpServer;
 import java.util.List;
 import java.util.Optional;
 
-/** The workloads of issues 5, 8, 9 and 10, in table order. */
+/** The workloads of issues 5, 8, 9, 10 and 11, in table order. */
 final class Workloads {
     private Workloads() {
     }
 
+
+    /**
+     * The file workloads' programs (issue 11), jasyncio's first: AsyncFile on the selector loop
+     * and on the io_uring loop, aiofiles on asyncio (the asyncio column), plain FileChannel on
+     * virtual threads (the virtual-threads column).
+     */
+    static final List<Runner> FILE_READERS = List.of(
+            FileRunner.java(JASYNCIO, JasyncioFileRead.class),
+            FileRunner.java(JASYNCIO_URING, JasyncioFileRead.class),
+            FileRunner.python("file_read.py"),
+            FileRunner.java(VIRTUAL_THREADS, ChannelFileRead.class));
+
+    /** The same four runtimes on {@code file-small}. */
+    static final List<Runner> SMALL_FILE_READERS = List.of(
+            FileRunner.java(JASYNCIO, JasyncioFileSmall.class),
+            FileRunner.java(JASYNCIO_URING, JasyncioFileSmall.class),
+            FileRunner.python("file_small.py"),
+            FileRunner.java(VIRTUAL_THREADS, ChannelFileSmall.class));
+
     /** Echo servers written with protocols (callbacks), jasyncio's first. */
     static final List<Runner> PROTOCOL_SERVERS = List.of(
             EchoRunner.jasyncio(JasyncioProtocolEchoServer.class),
+            EchoRunner.jasyncioUring(JasyncioProtocolEchoServer.class),
             EchoRunner.python(ASYNCIO, "protocol"),
             EchoRunner.python(UVLOOP, "protocol"),
-            EchoRunner.netty(NettyEchoServer.class));
+            EchoRunner.netty(NettyEchoServer.class),
+            EchoRunner.nettyUring(NettyEchoServer.class));
 
     /**
      * Echo servers written with streams (a task per connection: read, write, drain), jasyncio's
@@ -44,6 +70,7 @@ final class Workloads {
      */
     static final List<Runner> STREAMS_SERVERS = List.of(
             EchoRunner.jasyncio(JasyncioStreamsEchoServer.class),
+            EchoRunner.jasyncioUring(JasyncioStreamsEchoServer.class),
             EchoRunner.python(ASYNCIO, "streams"),
             EchoRunner.python(UVLOOP, "streams"));
 
@@ -73,7 +100,17 @@ final class Workloads {
                 new HttpRunner(VIRTUAL_THREADS, new HttpServerProgram.Jvm(JdkHttpServer.class.getName(),
                         io.jasyncio.bench.harness.Env.ONE_CARRIER, true), check),
                 new HttpRunner(NETTY, new HttpServerProgram.Jvm(NettyHttpServer.class.getName(), EchoRunner.NETTY_FLAGS, true), check),
+                new HttpRunner(NETTY_URING, new HttpServerProgram.Jvm(NettyHttpServer.class.getName(), EchoRunner.NETTY_FLAGS, true,
+                        List.of(NettyTransport.OPTION, NettyTransport.IO_URING.id)), check),
                 new HttpRunner(NGINX, new HttpServerProgram.Nginx(), check));
+    }
+
+    /** {@link #httpServers} with jasyncio's server on the io_uring loop too (issue 11: http-hello's io_uring column). */
+    static List<Runner> httpServersWithUring(HttpCheck check) {
+        List<Runner> all = new java.util.ArrayList<>(httpServers(check));
+        all.add(1, new HttpRunner(JASYNCIO_URING, new HttpServerProgram.Jvm(JasyncioHttpServer.class.getName(), Env.URING_FLAGS, false),
+                check));
+        return List.copyOf(all);
     }
 
     /**
@@ -82,12 +119,16 @@ final class Workloads {
      * wrk on core 1; issue 9's target: jasyncio's CPU per request at most nginx's.
      */
     private static Workload http(String name, String what, HttpCheck check, List<Target> extra) {
+        return http(name, what, check, extra, httpServers(check));
+    }
+
+    private static Workload http(String name, String what, HttpCheck check, List<Target> extra, List<Runner> servers) {
         List<Target> targets = new java.util.ArrayList<>(List.of(Target.fractionOf(NGINX, 1.0).issue("9")));
         targets.addAll(extra);
         return new Workload(name, "HTTP/1.1 keep-alive, GET " + check.path() + " -> 200 " + what
                 + "; wrk (1 thread, N connections) on core 1, the server on core 0; server CPU per request",
                 false, new HttpSize(100, 10, 5).toSize(), new HttpSize(20, 1, 1).toSize(),
-                Metric.SERVER_CPU_PER_REQ, httpServers(check), targets, List.of(Metric.REQUESTS_PER_S));
+                Metric.SERVER_CPU_PER_REQ, servers, targets, List.of(Metric.REQUESTS_PER_S));
     }
 
     /** Issue 9's codec target, which the JMH benchmark HttpCodecBench measures (listed with the HTTP rows, not judged by them). */
@@ -159,16 +200,25 @@ final class Workloads {
                             java(VIRTUAL_THREADS, VirtualThreadSuspended.class)),
                     List.of(Target.valueAtMost(1024))),
             echo("echo1k", 1024, "protocol", PROTOCOL_SERVERS, Metric.SERVER_CPU_PER_RT,
-                    List.of(Target.fractionOf(NETTY, 0.75))),
+                    List.of(Target.fractionOf(NETTY, 0.75), Target.fractionOf(NETTY, 0.75).on(JASYNCIO_URING).issue("11"),
+                            Target.fractionOf(NETTY_URING, 1).on(JASYNCIO_URING).issue("11"))),
             echo("echo64k", 65536, "protocol", PROTOCOL_SERVERS, Metric.ROUND_TRIPS_PER_S,
-                    List.of(Target.atLeastBestPeer())),
+                    List.of(Target.atLeastBestPeer(), Target.atLeastBestPeer(1.2).on(JASYNCIO_URING).issue("11"))),
             echo("echo1k-streams", 1024, "streams", STREAMS_SERVERS, Metric.SERVER_CPU_PER_RT,
                     List.of(Target.fractionOf(UVLOOP, 0.6))),
             echo("echo64k-streams", 65536, "streams", STREAMS_SERVERS, Metric.ROUND_TRIPS_PER_S,
                     List.of(Target.atLeastBestPeer())),
-            http("http-hello", "\"Hello, World!\" (text/plain)", HttpCheck.HELLO, List.of(CODEC_TARGET)),
+            http("http-hello", "\"Hello, World!\" (text/plain)", HttpCheck.HELLO, List.of(CODEC_TARGET),
+                    httpServersWithUring(HttpCheck.HELLO)),
             http("http-json", "a 1 KiB JSON document (application/json), serialised per request", HttpCheck.JSON, List.of()),
-            HTTP_CLIENT);
+            HTTP_CLIENT,
+            new Workload(FileRunner.READ, "read one N MiB file in 64 KiB chunks with a CRC-32 per chunk, page cache warm; "
+                    + "wall seconds; not pinned", false,
+                    Size.of(1024, "65536"), Size.of(8, "65536"), Metric.SECONDS, FILE_READERS, List.of()),
+            new Workload(FileRunner.SMALL, "read N files of 4 KiB each whole (open, read, close, CRC-32), at most 100 open at once, "
+                    + "page cache warm; wall seconds; not pinned", false,
+                    Size.of(10_000, "4096", "100"), Size.of(200, "4096", "10"), Metric.SECONDS, SMALL_FILE_READERS, List.of()));
+
 
     /**
      * Spawn's yielding tasks timed after a warm-up ({@code --steady}), in µs per task: two of these

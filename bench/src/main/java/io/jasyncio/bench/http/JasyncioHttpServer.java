@@ -2,6 +2,7 @@ package io.jasyncio.bench.http;
 
 import static io.jasyncio.Asyncio.*;
 
+import io.jasyncio.bench.LoopCheck;
 import io.jasyncio.bench.echo.EchoServerArgs;
 import io.jasyncio.http.server.Application;
 import io.jasyncio.http.server.HttpServer;
@@ -23,6 +24,8 @@ public final class JasyncioHttpServer {
     /**
      * Usage: {@code JasyncioHttpServer [--port N] [--max-seconds S]} ({@link EchoServerArgs});
      * listens on 127.0.0.1, prints {@code PORT <n>}, serves until killed or the lifetime ends.
+     * With {@code -Djasyncio.loop=uring} it runs on the io_uring loop and exits with status 1 if
+     * another loop runs it ({@link LoopCheck}).
      */
     public static void main(String[] args) {
         EchoServerArgs a = EchoServerArgs.parse(args);
@@ -31,6 +34,7 @@ public final class JasyncioHttpServer {
                 .get("/", req -> Response.text("Hello, World!"))
                 .get("/json", req -> Response.json(document));
         run(() -> {
+            LoopCheck.requireRequestedLoop();
             HttpServer server = HttpServer.start(app,
                     ServerConfig.DEFAULTS.withHost("127.0.0.1").withPort(a.port()).withBacklog(1024));
             EchoServerArgs.announce(server.port());

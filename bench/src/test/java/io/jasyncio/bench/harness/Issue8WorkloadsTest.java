@@ -24,7 +24,7 @@ class Issue8WorkloadsTest {
     void everyVariantIsItsOwnRowInTableOrder() {
         assertEquals(List.of("spawn", "spawn-plain", "spawn-100k", "spawn-4m", "pingpong", "switch", "sleeps",
                         "sleeps-warm", "sleeps-1m", "suspended", "echo1k", "echo64k", "echo1k-streams", "echo64k-streams",
-                        "http-hello", "http-json", "http-client"),
+                        "http-hello", "http-json", "http-client", "file-read", "file-small"),
                 Workloads.ALL.stream().map(Workload::name).toList());
     }
 
