@@ -113,7 +113,7 @@ public final class AsyncFile implements AutoCloseable {
 
     /**
      * Opens {@code path} with {@code options} ({@link StandardOpenOption}s and
-     * {@link LinkOption#NOFOLLOW_LINKS}; none means READ), as
+     * {@link java.nio.file.LinkOption#NOFOLLOW_LINKS}; none means READ), as
      * {@link java.nio.channels.FileChannel#open(Path, OpenOption...)} does. Suspends until the
      * file is open; if the caller is cancelled meanwhile, a file opened anyway is closed.
      *
@@ -300,10 +300,20 @@ public final class AsyncFile implements AutoCloseable {
         checkReadable();
         begin("readAll");
         try {
+            // Most files read whole are small: one read of FIRST_READ bytes that comes back short
+            // has met the end of the file, so the size and the end-of-file probe are skipped
+            // (three round trips to the worker or the ring become one).
+            byte[] first = new byte[FIRST_READ];
+            int got = handle.read(ByteBuffer.wrap(first), position);
+            if (got < FIRST_READ) {
+                position += Math.max(got, 0);
+                return got <= 0 ? new byte[0] : Arrays.copyOf(first, got);
+            }
             long size = handle.size();
-            byte[] data = new byte[checkedLength(Math.max(0, size - position))];
-            long at = position;
-            int filled = 0;
+            byte[] data = new byte[checkedLength(Math.max(FIRST_READ, size - position))];
+            System.arraycopy(first, 0, data, 0, FIRST_READ);
+            long at = position + FIRST_READ;
+            int filled = FIRST_READ;
             while (true) {
                 if (filled == data.length) {
                     // The file may have grown since its size was read: look for more.
@@ -331,6 +341,12 @@ public final class AsyncFile implements AutoCloseable {
             sequential = null;
         }
     }
+
+    /**
+     * The bytes {@link #readAll()} asks for first. Every backend reads a regular file fully up to
+     * its largest buffer (1 MiB) unless it meets the end, so a shorter read means the end.
+     */
+    static final int FIRST_READ = 16 * 1024;
 
     private static int checkedLength(long n) {
         if (n > Integer.MAX_VALUE - 8) {
