@@ -288,7 +288,9 @@ public final class AsyncFile implements AutoCloseable {
     }
 
     /**
-     * Reads from the position to the end of the file and moves the position there.
+     * Reads from the position to the end of the file and moves the position there. A rest
+     * shorter than 16 KiB takes one read (no size query, no end-of-file probe): a short first
+     * read is taken for the end of the file.
      *
      * @throws OutOfMemoryError if the rest of the file is larger than an array can be (2 GiB)
      * @throws NonReadableChannelException if the file was not opened for reading
