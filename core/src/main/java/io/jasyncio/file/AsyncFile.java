@@ -113,7 +113,7 @@ public final class AsyncFile implements AutoCloseable {
 
     /**
      * Opens {@code path} with {@code options} ({@link StandardOpenOption}s and
-     * {@link LinkOption#NOFOLLOW_LINKS}; none means READ), as
+     * {@link java.nio.file.LinkOption#NOFOLLOW_LINKS}; none means READ), as
      * {@link java.nio.channels.FileChannel#open(Path, OpenOption...)} does. Suspends until the
      * file is open; if the caller is cancelled meanwhile, a file opened anyway is closed.
      *
@@ -288,7 +288,9 @@ public final class AsyncFile implements AutoCloseable {
     }
 
     /**
-     * Reads from the position to the end of the file and moves the position there.
+     * Reads from the position to the end of the file and moves the position there. A rest
+     * shorter than 16 KiB takes one read (no size query, no end-of-file probe): a short first
+     * read is taken for the end of the file.
      *
      * @throws OutOfMemoryError if the rest of the file is larger than an array can be (2 GiB)
      * @throws NonReadableChannelException if the file was not opened for reading
@@ -300,10 +302,20 @@ public final class AsyncFile implements AutoCloseable {
         checkReadable();
         begin("readAll");
         try {
+            // Most files read whole are small: one read of FIRST_READ bytes that comes back short
+            // has met the end of the file, so the size and the end-of-file probe are skipped
+            // (three round trips to the worker or the ring become one).
+            byte[] first = new byte[FIRST_READ];
+            int got = handle.read(ByteBuffer.wrap(first), position);
+            if (got < FIRST_READ) {
+                position += Math.max(got, 0);
+                return got <= 0 ? new byte[0] : Arrays.copyOf(first, got);
+            }
             long size = handle.size();
-            byte[] data = new byte[checkedLength(Math.max(0, size - position))];
-            long at = position;
-            int filled = 0;
+            byte[] data = new byte[checkedLength(Math.max(FIRST_READ, size - position))];
+            System.arraycopy(first, 0, data, 0, FIRST_READ);
+            long at = position + FIRST_READ;
+            int filled = FIRST_READ;
             while (true) {
                 if (filled == data.length) {
                     // The file may have grown since its size was read: look for more.
@@ -331,6 +343,12 @@ public final class AsyncFile implements AutoCloseable {
             sequential = null;
         }
     }
+
+    /**
+     * The bytes {@link #readAll()} asks for first. Every backend reads a regular file fully up to
+     * its largest buffer (1 MiB) unless it meets the end, so a shorter read means the end.
+     */
+    static final int FIRST_READ = 16 * 1024;
 
     private static int checkedLength(long n) {
         if (n > Integer.MAX_VALUE - 8) {

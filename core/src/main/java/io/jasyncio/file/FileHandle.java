@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
 public interface FileHandle {
     /**
      * Reads bytes at {@code position} into {@code dst} (from its position, at most its remaining
-     * bytes; a backend may read fewer) and advances {@code dst}'s position by the count.
+     * bytes) and advances {@code dst}'s position by the count. A backend reads fewer only at the
+     * end of the file or past its own largest buffer (at least 1 MiB): {@link AsyncFile#readAll()}
+     * takes a short first read for the end of the file.
      *
      * @return the bytes read, or -1 if {@code position} is at or past the end of the file
      * @throws IOException if the read fails, or {@link java.nio.channels.AsynchronousCloseException}

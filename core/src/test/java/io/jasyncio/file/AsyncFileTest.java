@@ -185,6 +185,24 @@ class AsyncFileTest {
     }
 
     @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
+    void readAllAroundTheFirstReadsSizeGetsEveryByteAndMovesThePosition(LoopHarness h) throws Exception {
+        int first = AsyncFile.FIRST_READ;
+        h.runBounded(() -> {
+            for (int size : new int[] {0, 1, first - 1, first, first + 1, 2 * first}) {
+                byte[] data = pattern(size);
+                Path p = Files.write(dir.resolve("s" + size), data);
+                try (AsyncFile f = AsyncFile.open(p)) {
+                    assertArrayEquals(data, f.readAll(), "size " + size);
+                    assertEquals(size, f.position());
+                    assertEquals(0, f.readAll().length, "nothing is left after the end");
+                    f.position(size / 2);
+                    assertArrayEquals(Arrays.copyOfRange(data, size / 2, size), f.readAll(), "from the middle, size " + size);
+                }
+            }
+        });
+    }
+
+    @LoopTest(loops = {LoopKind.SELECTOR, LoopKind.URING})
     void appendWritesGoToTheEnd(LoopHarness h) throws Exception {
         Path p = Files.writeString(dir.resolve("log"), "one\n");
         h.runBounded(() -> {

@@ -1,5 +1,6 @@
 package io.jasyncio.file;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The file SPI: a provider's backend serves the loops it claims; the property forces threads. */
@@ -38,6 +40,21 @@ class FileBackendTest {
         assertEquals(List.of("open f [APPEND, CREATE, WRITE]", "write -1", "force false", "size", "truncate 3", "close",
                 "open f [READ]", "read 2", "close"), log);
         assertFalse(Files.exists(p), "DELETE_ON_CLOSE is done by AsyncFile, not passed on");
+    }
+
+    @LoopTest(loops = LoopKind.SELECTOR)
+    void readAllOfASmallFileIsOneReadWithoutSizeOrEndProbe(LoopHarness h) throws Exception {
+        Path small = Files.writeString(dir.resolve("s"), "x".repeat(4096));
+        byte[] big = new byte[AsyncFile.FIRST_READ * 3 + 5];
+        new Random(7).nextBytes(big);
+        Path large = Files.write(dir.resolve("l"), big);
+        List<String> log = RecordingBackendProvider.claim(h.loop());
+        h.runBounded(() -> {
+            assertEquals(4096, AsyncFiles.readAllBytes(small).length);
+            assertArrayEquals(big, AsyncFiles.readAllBytes(large));
+        });
+        assertEquals(List.of("open s [READ]", "read 0", "close",
+                "open l [READ]", "read 0", "size", "read " + AsyncFile.FIRST_READ, "read " + big.length, "close"), log);
     }
 
     @LoopTest(loops = LoopKind.SELECTOR)
