@@ -71,6 +71,17 @@ final class Ring implements AutoCloseable {
     private int publishedTail;
     private int cqHead;
     private boolean closed;
+    /** Created with IORING_SETUP_R_DISABLED and not enabled yet: the first {@link #enter} enables it. */
+    private boolean disabled;
+    /** COOP_TASKRUN or DEFER_TASKRUN: only {@link #owner} may enter. */
+    private final boolean bound;
+    private final boolean deferTaskrun;
+    private final int setupFlags;
+    private Thread owner;
+    /** Counts publications of the SQ tail: an SQE handed out at epoch e is still ours to change while it is e. */
+    private long publishEpoch;
+    /** Measurement switch (jasyncio.uring.submitEach): submit every SQE in its own io_uring_enter. */
+    private static final boolean SUBMIT_EACH = Boolean.getBoolean("jasyncio.uring.submitEach");
 
     /**
      * Sets up a ring with at least {@code entries} SQ entries (rounded up to a power of two by
@@ -94,6 +105,10 @@ final class Ring implements AutoCloseable {
         }
         fd = ringFd;
         sqpoll = (flags & Uring.IORING_SETUP_SQPOLL) != 0;
+        setupFlags = flags;
+        disabled = (flags & Uring.IORING_SETUP_R_DISABLED) != 0;
+        bound = (flags & (Uring.IORING_SETUP_COOP_TASKRUN | Uring.IORING_SETUP_DEFER_TASKRUN)) != 0;
+        deferTaskrun = (flags & Uring.IORING_SETUP_DEFER_TASKRUN) != 0;
         features = params.get(ValueLayout.JAVA_INT, 20);
         sqEntries = params.get(ValueLayout.JAVA_INT, 0);
         cqEntries = params.get(ValueLayout.JAVA_INT, 4);
@@ -184,6 +199,9 @@ final class Ring implements AutoCloseable {
      * @throws UringException if the SQ stays full (the kernel refuses submissions)
      */
     MemorySegment sqe(byte opcode, int fd, long userData) {
+        if (SUBMIT_EACH && sqeTail != publishedTail) {
+            enter(0, 0, 0);
+        }
         if (sqeTail - (int) INT.getAcquire(sqRing, sqHeadOff) >= sqEntries) {
             makeRoom();
         }
@@ -229,6 +247,7 @@ final class Ring implements AutoCloseable {
      *         EINTR when a signal arrived)
      */
     int enter(int minComplete, long timeoutNanos, int extraFlags) {
+        checkOwner();
         int toSubmit = publish();
         int flags = extraFlags;
         if (sqpoll) {
@@ -237,7 +256,9 @@ final class Ring implements AutoCloseable {
                 flags |= Uring.IORING_ENTER_SQ_WAKEUP;
             }
         }
-        if (minComplete > 0 || overflowed()) {
+        // TASKRUN (COOP/DEFER with TASKRUN_FLAG): task work waits that only an enter with
+        // GETEVENTS runs; without it the CQ would look empty to a zero-timeout poll.
+        if (minComplete > 0 || (sqFlags() & (Uring.IORING_SQ_CQ_OVERFLOW | Uring.IORING_SQ_TASKRUN)) != 0) {
             flags |= Uring.IORING_ENTER_GETEVENTS;
         }
         if (flags == 0 && toSubmit == 0) {
@@ -271,8 +292,66 @@ final class Ring implements AutoCloseable {
         if (sqeTail != publishedTail) {
             INT.setRelease(sqRing, sqTailOff, sqeTail);
             publishedTail = sqeTail;
+            publishEpoch++;
         }
         return sqpoll ? 0 : sqeTail - (int) INT.getAcquire(sqRing, sqHeadOff);
+    }
+
+    private int sqFlags() {
+        return (int) INT.getVolatile(sqRing, sqFlagsOff);
+    }
+
+    /**
+     * Makes the calling thread the ring's owner if it is bound and has none yet, enabling a
+     * ring created disabled (its SINGLE_ISSUER task becomes this thread).
+     *
+     * @throws IllegalStateException if another thread owns the ring, or the thread is virtual
+     */
+    private void checkOwner() {
+        if (!bound) {
+            return;
+        }
+        Thread t = Thread.currentThread();
+        if (owner == t) {
+            return;
+        }
+        if (owner != null) {
+            throw new IllegalStateException("this io_uring loop runs on thread " + owner.getName()
+                    + ", the first that ran it (task-run mode " + (deferTaskrun ? "DEFER" : "COOP")
+                    + "), not on " + t.getName() + "; use UringOptions.TaskRun.DEFAULT_TASKRUN for a loop that moves between threads");
+        }
+        if (t.isVirtual()) {
+            throw new IllegalStateException("an io_uring loop in task-run mode " + (deferTaskrun ? "DEFER" : "COOP")
+                    + " cannot run on a virtual thread (the kernel binds the ring to the carrier); use a platform thread or UringOptions.TaskRun.DEFAULT_TASKRUN");
+        }
+        if (disabled) {
+            int r = Syscalls.ioUringRegister(errnoState, fd, Uring.IORING_REGISTER_ENABLE_RINGS, 0, 0);
+            if (r < 0) {
+                throw new UringException("io_uring_register(ENABLE_RINGS)", -r);
+            }
+            disabled = false;
+        }
+        owner = t;
+    }
+
+    /** The IORING_SETUP_* flags the ring was created with (without CQSIZE and CLAMP). */
+    int setupFlags() {
+        return setupFlags;
+    }
+
+    /** Whether the calling thread may enter the ring (it is not bound to another thread). */
+    boolean mayEnter() {
+        return !bound || owner == null || owner == Thread.currentThread();
+    }
+
+    /** The SQ-tail publication count; see {@link #unsubmitted}. */
+    long publishEpoch() {
+        return publishEpoch;
+    }
+
+    /** Whether SQEs handed out at {@code epoch} are still invisible to the kernel, so they may be changed. */
+    boolean unsubmitted(long epoch) {
+        return epoch == publishEpoch;
     }
 
     private boolean overflowed() {

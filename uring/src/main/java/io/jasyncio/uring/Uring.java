@@ -72,6 +72,7 @@ final class Uring {
     static final int IORING_SETUP_SQ_AFF = 1 << 2;
     static final int IORING_SETUP_CQSIZE = 1 << 3;
     static final int IORING_SETUP_CLAMP = 1 << 4;
+    static final int IORING_SETUP_R_DISABLED = 1 << 6;
     static final int IORING_SETUP_SUBMIT_ALL = 1 << 7;
     static final int IORING_SETUP_COOP_TASKRUN = 1 << 8;
     static final int IORING_SETUP_TASKRUN_FLAG = 1 << 9;
@@ -138,6 +139,7 @@ final class Uring {
     static final int IORING_REGISTER_FILES = 2;
     static final int IORING_UNREGISTER_FILES = 3;
     static final int IORING_REGISTER_PROBE = 8;
+    static final int IORING_REGISTER_ENABLE_RINGS = 12;
     /** Provided-buffer rings: Linux 5.19. */
     static final int IORING_REGISTER_PBUF_RING = 22;
     static final int IORING_UNREGISTER_PBUF_RING = 23;

@@ -37,11 +37,14 @@ final class UringBackend implements IoBackend {
      * Completions reaped outside poll (while deregister waits for its removes) hand their work
      * to `deferred`, which the next poll passes to the loop first.
      *
-     * Setup flags: SUBMIT_ALL where the kernel has it (5.18), nothing else by default.
-     * COOP_TASKRUN would save interrupts, but a request's task work then runs only when the
-     * submitting thread enters the kernel, and a loop moved to another thread would wait
-     * forever for its earlier polls; SINGLE_ISSUER and DEFER_TASKRUN bind the ring to one
-     * thread outright.
+     * Setup flags: SUBMIT_ALL where the kernel has it (5.18), and the task-run mode of
+     * UringOptions (DEFER by default). COOP_TASKRUN and DEFER_TASKRUN save the interrupt per
+     * completion, but a request's task work then runs only when the submitting thread enters
+     * the kernel, so a loop moved to another thread would wait forever for its earlier
+     * polls. The ring is therefore created disabled and enabled by the first thread that
+     * enters it (Ring.checkOwner), which becomes its only one: a later poll from another
+     * thread throws. close() from another thread skips the bounded cancel wait (it may not
+     * enter) and lets closing the descriptor cancel what is in flight.
      */
     private static final int FIRST_SLOTS = 64;
     private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
@@ -92,17 +95,29 @@ final class UringBackend implements IoBackend {
     }
 
     private static Ring openRing(UringOptions options) {
-        int flags = options.sqpoll() ? Uring.IORING_SETUP_SQPOLL : 0;
-        try {
-            // SUBMIT_ALL (5.18): an SQE that fails at submission (a poll on a closed descriptor)
-            // does not hold back the ones queued after it until the next enter.
-            return new Ring(options.entries(), flags | Uring.IORING_SETUP_SUBMIT_ALL, options.sqThreadIdleMillis());
-        } catch (UringException e) {
-            if (e.errno() != Syscalls.EINVAL) {
-                throw e;
+        int base = options.sqpoll() ? Uring.IORING_SETUP_SQPOLL : 0;
+        UringOptions.TaskRun[] modes = UringOptions.TaskRun.values();
+        UringException refused = null;
+        // The requested mode, then each older one; SUBMIT_ALL (5.18: an SQE that fails at
+        // submission, a poll on a closed descriptor, does not hold back the ones queued
+        // after it) with each, and last the bare ring.
+        for (int m = options.taskRun().ordinal(); m >= 0; m--) {
+            int flags = base | modes[m].setupFlags();
+            for (int extra : new int[] {Uring.IORING_SETUP_SUBMIT_ALL, 0}) {
+                if (m > 0 && extra == 0) {
+                    continue; // the task-run flags are newer than SUBMIT_ALL
+                }
+                try {
+                    return new Ring(options.entries(), flags | extra, options.sqThreadIdleMillis());
+                } catch (UringException e) {
+                    if (e.errno() != Syscalls.EINVAL) {
+                        throw e;
+                    }
+                    refused = e;
+                }
             }
-            return new Ring(options.entries(), flags, options.sqThreadIdleMillis());
         }
+        throw refused;
     }
 
     /** The ring, to queue SQEs on; loop thread only. */
@@ -297,6 +312,9 @@ final class UringBackend implements IoBackend {
         }
         try {
             polls.forgetAll();
+            if (!ring.mayEnter()) {
+                return;
+            }
             boolean[] cancelled = new boolean[1];
             long cancelToken = register((res, flags) -> cancelled[0] = true);
             MemorySegment sqe = ring.sqe(Uring.IORING_OP_ASYNC_CANCEL, -1, cancelToken);

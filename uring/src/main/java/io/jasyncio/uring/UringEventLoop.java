@@ -40,7 +40,9 @@ public final class UringEventLoop extends BaseEventLoop implements EventLoop, So
     private UringSocketTransports sockets;
 
     /**
-     * A loop with {@link UringOptions#DEFAULT}.
+     * A loop with {@link UringOptions#DEFAULT}. Its ring is bound to the first (platform) thread
+     * that runs it (task-run mode {@link UringOptions.TaskRun#DEFER}): running it later on another
+     * thread throws {@link IllegalStateException}; see {@link UringOptions.TaskRun}.
      *
      * @throws UnsupportedOperationException if io_uring cannot be used here (the message says why)
      * @throws UncheckedIOException if the ring cannot be set up (out of memory, too many open files)

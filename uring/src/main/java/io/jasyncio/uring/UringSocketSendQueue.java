@@ -51,15 +51,24 @@ final class UringSocketSendQueue {
 
     /** Copies {@code data}'s remaining bytes behind what is queued; consumes {@code data}. */
     void add(ByteBuffer data) {
-        int n = data.remaining();
-        next.reserve(n);
-        if (data.hasArray()) {
-            MemorySegment.copy(data.array(), data.arrayOffset() + data.position(), next.segment, ValueLayout.JAVA_BYTE, next.end, n);
-        } else {
-            MemorySegment.copy(MemorySegment.ofBuffer(data), 0, next.segment, next.end, n);
+        next.append(data);
+    }
+
+    /**
+     * Appends {@code data} to the send in flight, which the caller has not handed to the kernel
+     * yet (its SQE is unsubmitted); the region may move, so re-read {@link #address()}.
+     * Consumes {@code data}.
+     *
+     * @throws IllegalStateException if no send is taken or bytes wait behind it (they would be overtaken)
+     */
+    void addToFlight(ByteBuffer data) {
+        if (!inFlight() || hasNext()) {
+            throw new IllegalStateException("only a taken send with nothing behind it can grow");
         }
-        next.end += n;
-        data.position(data.limit());
+        flight.end = flightEnd;
+        flight.append(data);
+        flightEnd = flight.end;
+        flight.end = 0;
     }
 
     /**
@@ -146,6 +155,18 @@ final class UringSocketSendQueue {
                 MemorySegment.copy(segment, 0, s, 0, end);
             }
             segment = s;
+        }
+
+        void append(ByteBuffer data) {
+            int n = data.remaining();
+            reserve(n);
+            if (data.hasArray()) {
+                MemorySegment.copy(data.array(), data.arrayOffset() + data.position(), segment, ValueLayout.JAVA_BYTE, end, n);
+            } else {
+                MemorySegment.copy(MemorySegment.ofBuffer(data), 0, segment, end, n);
+            }
+            end += n;
+            data.position(data.limit());
         }
 
         void trim() {

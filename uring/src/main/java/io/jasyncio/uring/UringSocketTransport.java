@@ -97,6 +97,11 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
     private boolean drainScheduled;
 
     private boolean sending;
+    /** The SQE of the send in flight, and the ring's publication count when it was handed out (see enqueue). */
+    private MemorySegment sendSqe;
+    private long sendEpoch;
+    /** Measurement switch (jasyncio.uring.multishot=false): single-shot receives, re-armed after each. */
+    private static final boolean MULTISHOT = !"false".equals(System.getProperty("jasyncio.uring.multishot"));
     private boolean sendCancel;
     private int sendResult;
     private boolean eof;
@@ -308,7 +313,9 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
         }
         MemorySegment sqe = backend.ring().sqe((byte) Uring.IORING_OP_RECV, fd, recvToken);
         Sqe.flags(sqe, (byte) Uring.IOSQE_BUFFER_SELECT);
-        Sqe.ioprio(sqe, (short) Uring.IORING_RECV_MULTISHOT);
+        if (MULTISHOT) {
+            Sqe.ioprio(sqe, (short) Uring.IORING_RECV_MULTISHOT);
+        }
         Sqe.bufGroup(sqe, shared.group());
         recvArmed = true;
         backend.opStarted();
@@ -372,6 +379,8 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
 
     private void submitSend(boolean pollFirst) {
         MemorySegment sqe = backend.ring().sqe((byte) Uring.IORING_OP_SEND, fd, sendToken);
+        sendSqe = sqe;
+        sendEpoch = backend.ring().publishEpoch();
         Sqe.addr(sqe, sends.address());
         Sqe.len(sqe, sends.length());
         Sqe.opFlags(sqe, MSG_NOSIGNAL);
@@ -440,10 +449,20 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
             data.position(data.limit());
             return;
         }
-        sends.add(data);
-        if (!sending) {
-            sends.take();
-            submitSend(false);
+        if (sending && !sends.hasNext() && backend.ring().unsubmitted(sendEpoch)) {
+            // The SEND is still in our SQ: grow it rather than queue a second send that would
+            // leave only after this one completes, an iteration later (a message read in
+            // pieces is echoed in one send).
+            sends.addToFlight(data);
+            shared.grewSend();
+            Sqe.addr(sendSqe, sends.address());
+            Sqe.len(sendSqe, sends.length());
+        } else {
+            sends.add(data);
+            if (!sending) {
+                sends.take();
+                submitSend(false);
+            }
         }
         maybePauseProtocol();
     }

@@ -49,6 +49,7 @@ final class UringSocketTransports {
     private BufferRing buffers;
     private ByteBuffer[] views;
     private long emptyRing;
+    private long grownSends;
 
     UringSocketTransports(UringEventLoop loop) {
         this.loop = loop;
@@ -109,6 +110,16 @@ final class UringSocketTransports {
     }
 
     /** How many receives found the ring empty so far: a ring too small for the load shows here. */
+    /** Counts a write that joined a SEND not yet submitted. */
+    void grewSend() {
+        grownSends++;
+    }
+
+    /** How many writes joined a SEND not yet submitted; for tests and measurements. */
+    long grownSendCount() {
+        return grownSends;
+    }
+
     long emptyRingCount() {
         return emptyRing;
     }
