@@ -1,5 +1,5 @@
 #!/bin/bash
-# runall.sh SECS ROUNDS: every configuration at 1 KiB and 64 KiB; raw lines to results.txt
+# bench/uring-features/runall.sh SECS ROUNDS (from the repository root): every configuration at 1 KiB and 64 KiB; raw lines to results.txt
 SECS=$1; ROUNDS=$2
 U="-Djasyncio.loop=uring"
 declare -a NAMES=("selector" "uring-default" "uring-coop" "uring-defer" "defer-multishot-off" "defer-batching-off" "sqpoll(->default)")
@@ -7,9 +7,9 @@ declare -a FLAGS=("-Djasyncio.loop=selector" "$U -Djasyncio.uring.taskrun=defaul
 for r in $(seq $ROUNDS); do
  for size in 1024 65536; do
   for i in "${!NAMES[@]}"; do
-   out=$(/tmp/fbench/split.sh $size $SECS ${FLAGS[$i]} 2>&1 | tr '\n' ' ')
-   echo "round=$r size=$size cfg=${NAMES[$i]} flags='${FLAGS[$i]}' :: $out" >> /tmp/fbench/results.txt
+   out=$(bench/uring-features/split.sh $size $SECS ${FLAGS[$i]} 2>&1 | tr '\n' ' ')
+   echo "round=$r size=$size cfg=${NAMES[$i]} flags='${FLAGS[$i]}' :: $out" >> bench/uring-features/results.txt
   done
  done
 done
-echo ALLDONE >> /tmp/fbench/results.txt
+echo ALLDONE >> bench/uring-features/results.txt

@@ -1,6 +1,6 @@
 import re,statistics,collections
 rows=collections.defaultdict(list); order=[]
-for line in open('/tmp/fbench/results.txt'):
+for line in open('bench/uring-features/results.txt'):
     m=re.match(r"round=(\d+) size=(\d+) cfg=(\S+) flags='([^']*)' :: ",line)
     a=re.search(r"loop thread utime/stime ticks: (\d+) (\d+) -> (\d+) (\d+) ; process: .* over (\d+) s",line)
     b=re.search(r"rt/s (\d+)\s+cpu us/rt ([\d.]+)",line)
