@@ -18,7 +18,8 @@ import java.nio.channels.SocketChannel;
  * <ul>
  *   <li>{@code jasyncio.uring.transport}: {@code completion} (the default) or {@code readiness},
  *       which leaves stream sockets to core's readiness transport over the ring's polls (for
- *       comparison and as an escape hatch);</li>
+ *       comparison and as an escape hatch); kernels older than 6.0 (no multishot receive) get
+ *       the readiness transport whatever it says;</li>
  *   <li>{@code jasyncio.uring.recvBuffers}: how many buffers the ring holds (a power of two,
  *       default {@value #DEFAULT_BUFFERS});</li>
  *   <li>{@code jasyncio.uring.recvBufferSize}: the size of each (default {@value #DEFAULT_BUFFER_SIZE},
@@ -53,7 +54,8 @@ final class UringSocketTransports {
 
     UringSocketTransports(UringEventLoop loop) {
         this.loop = loop;
-        this.completion = !"readiness".equals(System.getProperty("jasyncio.uring.transport", "completion"));
+        this.completion = !"readiness".equals(System.getProperty("jasyncio.uring.transport", "completion"))
+                && kernelAtLeast(System.getProperty("os.version", ""), 6, 0);
         this.count = Integer.getInteger("jasyncio.uring.recvBuffers", DEFAULT_BUFFERS);
         this.size = Integer.getInteger("jasyncio.uring.recvBufferSize", DEFAULT_BUFFER_SIZE);
         if (Integer.bitCount(count) != 1 || count > 32768) {
@@ -81,6 +83,22 @@ final class UringSocketTransports {
             views = new ByteBuffer[count];
         }
         return new UringSocketTransport(loop, this, channel, protocol, waiter, server);
+    }
+
+    /**
+     * Whether a Linux release string such as {@code 6.18.44-fc} is at least {@code major.minor}.
+     * The loop itself needs 5.11; the completion transports need provided-buffer rings (5.19)
+     * and multishot receives (6.0), so on older kernels stream sockets keep core's readiness
+     * transport over the ring's polls instead of failing when the first socket opens.
+     */
+    static boolean kernelAtLeast(String release, int major, int minor) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
+        if (!m.find()) {
+            return false;
+        }
+        int ma = Integer.parseInt(m.group(1));
+        int mi = Integer.parseInt(m.group(2));
+        return ma > major || (ma == major && mi >= minor);
     }
 
     UringBackend backend() {
