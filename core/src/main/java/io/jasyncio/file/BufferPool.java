@@ -20,7 +20,7 @@ final class BufferPool {
 
     static final BufferPool SHARED = new BufferPool();
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final ConcurrentLinkedQueue<ByteBuffer>[] free = new ConcurrentLinkedQueue[CLASSES];
     private final AtomicInteger[] kept = new AtomicInteger[CLASSES];
 

@@ -65,7 +65,6 @@ public interface IoBackend extends AutoCloseable {
      */
     Runnable setWriter(SelectableChannel channel, Runnable callback);
 
-    /** Releases the backend's resources; the loop is closed with it. */
     /**
      * Forgets {@code channel} now: its registration, if any, ends before this returns, so that
      * closing the channel next closes its descriptor at once. The JDK defers the close of a
@@ -95,6 +94,7 @@ public interface IoBackend extends AutoCloseable {
     default void flushDeregistered() {
     }
 
+    /** Releases the backend's resources; the loop is closed with it. */
     @Override
     void close();
 }

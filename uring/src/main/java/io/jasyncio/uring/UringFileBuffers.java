@@ -22,7 +22,7 @@ final class UringFileBuffers {
 
     static final UringFileBuffers SHARED = new UringFileBuffers();
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final ConcurrentLinkedQueue<ByteBuffer>[] free = new ConcurrentLinkedQueue[CLASSES];
     private final AtomicInteger[] kept = new AtomicInteger[CLASSES];
 

@@ -311,10 +311,10 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
         if (recvArmed || recvCancel || readEnded || paused || isClosing()) {
             return;
         }
-        MemorySegment sqe = backend.ring().sqe((byte) Uring.IORING_OP_RECV, fd, recvToken);
-        Sqe.flags(sqe, (byte) Uring.IOSQE_BUFFER_SELECT);
+        MemorySegment sqe = backend.ring().sqe(Uring.IORING_OP_RECV, fd, recvToken);
+        Sqe.flags(sqe, Uring.IOSQE_BUFFER_SELECT);
         if (MULTISHOT) {
-            Sqe.ioprio(sqe, (short) Uring.IORING_RECV_MULTISHOT);
+            Sqe.ioprio(sqe, Uring.IORING_RECV_MULTISHOT);
         }
         Sqe.bufGroup(sqe, shared.group());
         recvArmed = true;
@@ -378,7 +378,7 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
     }
 
     private void submitSend(boolean pollFirst) {
-        MemorySegment sqe = backend.ring().sqe((byte) Uring.IORING_OP_SEND, fd, sendToken);
+        MemorySegment sqe = backend.ring().sqe(Uring.IORING_OP_SEND, fd, sendToken);
         sendSqe = sqe;
         sendEpoch = backend.ring().publishEpoch();
         Sqe.addr(sqe, sends.address());
@@ -693,7 +693,7 @@ final class UringSocketTransport extends AbstractTransport implements Transport 
     private void cancel(long target, boolean recv) {
         Cancel c = new Cancel(recv);
         c.token = backend.register(c);
-        MemorySegment sqe = backend.ring().sqe((byte) Uring.IORING_OP_ASYNC_CANCEL, -1, c.token);
+        MemorySegment sqe = backend.ring().sqe(Uring.IORING_OP_ASYNC_CANCEL, -1, c.token);
         Sqe.addr(sqe, target);
         backend.opStarted();
     }

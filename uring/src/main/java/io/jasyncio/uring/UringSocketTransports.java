@@ -127,7 +127,6 @@ final class UringSocketTransports {
         emptyRing++;
     }
 
-    /** How many receives found the ring empty so far: a ring too small for the load shows here. */
     /** Counts a write that joined a SEND not yet submitted. */
     void grewSend() {
         grownSends++;
@@ -138,6 +137,7 @@ final class UringSocketTransports {
         return grownSends;
     }
 
+    /** How many receives found the ring empty so far: a ring too small for the load shows here. */
     long emptyRingCount() {
         return emptyRing;
     }
