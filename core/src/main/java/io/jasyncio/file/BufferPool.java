@@ -5,20 +5,22 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Direct buffers for the virtual-thread backend, reused: a worker reads into one of these (never
- * into the caller's buffer, which a cancelled caller may reuse while the worker still runs), and
- * the loop copies it out. Allocating a direct buffer per read would cost more than the read.
- * Thread-safe: workers and the loop thread take and give back.
+ * Direct buffers for {@link FileBackend} implementations, reused: a backend reads into and
+ * writes from one of these, never the caller's buffer (a cancelled caller may reuse its buffer
+ * while a worker thread or the kernel still fills this one), and copies between the two on the
+ * loop. Allocating a direct buffer per operation would cost more than the operation. The
+ * virtual-thread backend and the io_uring backend share {@link #shared()}. Thread-safe: workers,
+ * loops and completions take and give back. Part of the file SPI; asyncio has nothing like it.
  */
-final class BufferPool {
-    /** The largest buffer handed out; a larger request gets this much (a short read). */
-    static final int MAX = 1 << 20;
+public final class BufferPool {
+    /** The largest buffer handed out; a larger request gets this much (a short read or write). */
+    public static final int MAX = 1 << 20;
     private static final int MIN_SHIFT = 12;
     private static final int CLASSES = 20 - MIN_SHIFT + 1;
     /** Bytes kept per size class, so an idle pool holds at most CLASSES x this. */
     private static final int KEEP_BYTES = 8 << 20;
 
-    static final BufferPool SHARED = new BufferPool();
+    private static final BufferPool SHARED = new BufferPool();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final ConcurrentLinkedQueue<ByteBuffer>[] free = new ConcurrentLinkedQueue[CLASSES];
@@ -31,8 +33,16 @@ final class BufferPool {
         }
     }
 
-    /** A cleared buffer of {@code min(max(want, 1), MAX)} bytes remaining (its capacity may be larger). */
-    ByteBuffer acquire(int want) {
+    /** The process's pool, shared by every backend and loop. */
+    public static BufferPool shared() {
+        return SHARED;
+    }
+
+    /**
+     * A direct buffer with {@code min(max(want, 1), MAX)} bytes remaining from position 0 (its
+     * capacity may be larger); its contents are whatever the last user left.
+     */
+    public ByteBuffer acquire(int want) {
         int n = Math.clamp(want, 1, MAX);
         int c = sizeClass(n);
         ByteBuffer b = free[c].poll();
@@ -44,8 +54,12 @@ final class BufferPool {
         return b.clear().limit(n);
     }
 
-    /** Gives {@code b} back; it must not be used afterwards. */
-    void release(ByteBuffer b) {
+    /**
+     * Gives {@code b} back once nothing (no worker, no kernel operation) uses it any more; it must
+     * not be used afterwards. A buffer this pool did not make, or one over the pool's idle
+     * allowance, is left to the garbage collector.
+     */
+    public void release(ByteBuffer b) {
         int c = sizeClass(b.capacity());
         if ((1 << (c + MIN_SHIFT)) != b.capacity()) {
             return;

@@ -41,7 +41,7 @@ final class ThreadFileBackend implements FileBackend {
 
     private static final class Handle implements FileHandle {
         private final FileChannel ch;
-        private final BufferPool pool = BufferPool.SHARED;
+        private final BufferPool pool = BufferPool.shared();
 
         Handle(FileChannel ch) {
             this.ch = ch;

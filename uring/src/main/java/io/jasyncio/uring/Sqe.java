@@ -1,6 +1,7 @@
 package io.jasyncio.uring;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -83,5 +84,10 @@ final class Sqe {
     /** {@code addr3}. */
     static void addr3(MemorySegment sqe, long addr3) {
         sqe.set(LONG, ADDR3, addr3);
+    }
+
+    /** The native address of direct buffer {@code b}'s byte at index {@code at}, for an SQE's addr fields. */
+    static long address(ByteBuffer b, int at) {
+        return MemorySegment.ofBuffer(b.duplicate().clear()).address() + at;
     }
 }

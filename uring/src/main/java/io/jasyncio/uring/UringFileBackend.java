@@ -1,5 +1,6 @@
 package io.jasyncio.uring;
 
+import io.jasyncio.file.BufferPool;
 import io.jasyncio.EventLoop;
 import io.jasyncio.file.FileBackend;
 import io.jasyncio.file.FileHandle;
@@ -40,7 +41,7 @@ final class UringFileBackend implements FileBackend {
 
     private final UringBackend backend;
     private final EventLoop loop;
-    private final UringFileBuffers pool = UringFileBuffers.SHARED;
+    private final BufferPool pool = BufferPool.shared();
 
     UringFileBackend(UringBackend backend, EventLoop loop) {
         this.backend = backend;
@@ -72,7 +73,7 @@ final class UringFileBackend implements FileBackend {
             pool.release(pathBuf);
             throw e;
         }
-        Sqe.addr(sqe, UringFileBuffers.address(pathBuf, 0));
+        Sqe.addr(sqe, Sqe.address(pathBuf, 0));
         Sqe.len(sqe, mode);
         Sqe.opFlags(sqe, flags);
         int res = op.await();

@@ -1,5 +1,6 @@
 package io.jasyncio.uring;
 
+import io.jasyncio.file.BufferPool;
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
@@ -40,7 +41,7 @@ final class UringFileHandle implements FileHandle {
     private final UringBackend backend;
     private final EventLoop loop;
     private final int fd;
-    private final UringFileBuffers pool = UringFileBuffers.SHARED;
+    private final BufferPool pool = BufferPool.shared();
     private final List<UringFileOp> inFlight = new ArrayList<>();
     private boolean closing;
     private Future<Integer> closed;
@@ -60,7 +61,7 @@ final class UringFileHandle implements FileHandle {
         ByteBuffer buf = pool.acquire(dst.remaining());
         UringFileOp op = start(pool, buf);
         MemorySegment sqe = submit(op, Uring.IORING_OP_READ, buf);
-        Sqe.addr(sqe, UringFileBuffers.address(buf, 0));
+        Sqe.addr(sqe, Sqe.address(buf, 0));
         Sqe.len(sqe, buf.remaining());
         Sqe.off(sqe, position);
         int res = op.await();
@@ -89,7 +90,7 @@ final class UringFileHandle implements FileHandle {
         buf.put(src.slice(start, n)).flip();
         UringFileOp op = start(pool, buf);
         MemorySegment sqe = submit(op, Uring.IORING_OP_WRITE, buf);
-        Sqe.addr(sqe, UringFileBuffers.address(buf, 0));
+        Sqe.addr(sqe, Sqe.address(buf, 0));
         Sqe.len(sqe, n);
         Sqe.off(sqe, position);
         int res = op.await();
@@ -110,9 +111,9 @@ final class UringFileHandle implements FileHandle {
         buf.put(STATX_BUFFER, (byte) 0);   // the empty path AT_EMPTY_PATH asks for
         UringFileOp op = start(pool, buf);
         MemorySegment sqe = submit(op, Uring.IORING_OP_STATX, buf);
-        Sqe.addr(sqe, UringFileBuffers.address(buf, STATX_BUFFER));
+        Sqe.addr(sqe, Sqe.address(buf, STATX_BUFFER));
         Sqe.len(sqe, STATX_SIZE);
-        Sqe.addr2(sqe, UringFileBuffers.address(buf, 0));
+        Sqe.addr2(sqe, Sqe.address(buf, 0));
         Sqe.opFlags(sqe, AT_EMPTY_PATH);
         int res = op.await();
         try {
@@ -195,7 +196,7 @@ final class UringFileHandle implements FileHandle {
     }
 
     /** A new operation of this file; `buf`, if any, goes back to `pool` if nobody takes the result. */
-    private UringFileOp start(UringFileBuffers pool, ByteBuffer buf) {
+    private UringFileOp start(BufferPool pool, ByteBuffer buf) {
         UringFileOp op = new UringFileOp(backend, loop, buf == null ? null : res -> pool.release(buf), this::ended);
         inFlight.add(op);
         return op;

@@ -33,7 +33,7 @@ class UringFileOpTest {
                 UringFileOp op = new UringFileOp(loop.backend(), loop, orphaned::add, null);
                 Task<Integer> reading = Asyncio.createTask(() -> {
                     MemorySegment sqe = op.sqe(Uring.IORING_OP_READ, fd);
-                    Sqe.addr(sqe, UringFileBuffers.address(buf, 0));
+                    Sqe.addr(sqe, Sqe.address(buf, 0));
                     Sqe.len(sqe, 16);
                     Sqe.off(sqe, -1);
                     return op.await();
